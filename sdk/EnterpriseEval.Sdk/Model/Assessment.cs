@@ -1,0 +1,11 @@
+namespace EnterpriseEval.Sdk.Model;
+
+/// <summary>An annual assessment (<c>assessments.csv</c>).</summary>
+public sealed record Assessment
+{
+    /// <summary>年度.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>考核结果.</summary>
+    public required AssessmentResult Result { get; init; }
+}

@@ -1,0 +1,92 @@
+using EnterpriseEval.Sdk.Model;
+
+namespace EnterpriseEval.Sdk.Screening;
+
+/// <summary>
+/// The screening of one employee on one path and target: what they <em>may</em> apply for, why or why not,
+/// and from which date (SPEC §7).
+/// </summary>
+public sealed record Decision
+{
+    /// <summary>工号.</summary>
+    public required string EmployeeId { get; init; }
+
+    /// <summary>姓名.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The path screened.</summary>
+    public required ScreeningPath Path { get; init; }
+
+    /// <summary>The title level aimed at, on a title path.</summary>
+    public TitleLevel? TargetTitleLevel { get; init; }
+
+    /// <summary>The skill level aimed at, on a skill path.</summary>
+    public SkillLevel? TargetSkillLevel { get; init; }
+
+    /// <summary>The title series aimed at, on a title path.</summary>
+    public TitleSeries? TargetSeries { get; init; }
+
+    /// <summary>The occupation aimed at, on a skill path.</summary>
+    public string TargetOccupation { get; init; } = "";
+
+    /// <summary>The outcome.</summary>
+    public required Outcome Outcome { get; init; }
+
+    /// <summary>When the decision is not eligible only for lack of time: the first day it will be.</summary>
+    public DateOnly? EarliestEligibleOn { get; init; }
+
+    /// <summary>Theory exam exempt (相关专业毕业, 96号 二（四）): a flag, not a condition.</summary>
+    public bool TheoryExamExempt { get; init; }
+
+    /// <summary>Every finding, statutory first, in the order the rules ran.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>The certificate or title the decision rests on, when one was chosen (its number).</summary>
+    public string BasisCertificateNo { get; init; } = "";
+
+    /// <summary>The code of the target level: a title-level or skill-level code, empty when none.</summary>
+    public string TargetLevelCode =>
+        TargetTitleLevel?.ToCode() ?? TargetSkillLevel?.ToCode() ?? "";
+
+    /// <summary>
+    /// Derives the outcome from findings: any failure → <see cref="Outcome.NotEligible"/>; else any
+    /// <see cref="FindingKind.NeedsReview"/> → <see cref="Outcome.NeedsReview"/>; else eligible. When every failure
+    /// carries <see cref="Finding.MetOn"/>, the latest of them is the earliest eligible date.
+    /// </summary>
+    public static (Outcome Outcome, DateOnly? EarliestEligibleOn) Evaluate(IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var failed = false;
+        var onlyTime = true;
+        var review = false;
+        DateOnly? latest = null;
+        foreach (var f in findings)
+        {
+            switch (f.Kind)
+            {
+                case FindingKind.Failed:
+                    failed = true;
+                    if (f.MetOn is { } d)
+                    {
+                        latest = latest is null || d > latest ? d : latest;
+                    }
+                    else
+                    {
+                        onlyTime = false;
+                    }
+
+                    break;
+                case FindingKind.NeedsReview:
+                    review = true;
+                    break;
+            }
+        }
+
+        if (failed)
+        {
+            return (Outcome.NotEligible, onlyTime ? latest : null);
+        }
+
+        return (review ? Outcome.NeedsReview : Outcome.Eligible, null);
+    }
+}

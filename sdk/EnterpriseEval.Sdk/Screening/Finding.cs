@@ -1,0 +1,59 @@
+namespace EnterpriseEval.Sdk.Screening;
+
+/// <summary>
+/// One rule's verdict on one decision: the rule id, the clause it cites, what it means and a Chinese
+/// sentence for the HR reviewer that ends with the clause id, e.g.
+/// <c>近3年年度考核中2024年为基本合格（96/2.2.1）</c>.
+/// </summary>
+public sealed record Finding
+{
+    private Finding(string ruleId, string clause, FindingKind kind, string message, DateOnly? metOn)
+    {
+        RuleId = ruleId;
+        Clause = clause;
+        Kind = kind;
+        Message = message;
+        MetOn = metOn;
+    }
+
+    /// <summary>The rule or criterion id: <c>R1</c>…<c>R12</c> for statutory rules, the plug-in's own id for criteria.</summary>
+    public string RuleId { get; }
+
+    /// <summary>
+    /// The clause cited: <c>96/2.2.1</c> for 人社部发〔2020〕96号 二（二）1, <c>project-default</c> for a configured value,
+    /// or a firm's regulation and article for a plug-in criterion.
+    /// </summary>
+    public string Clause { get; }
+
+    /// <summary>What the finding does to the decision.</summary>
+    public FindingKind Kind { get; }
+
+    /// <summary>The Chinese sentence, ending with <c>（</c><see cref="Clause"/><c>）</c>.</summary>
+    public string Message { get; }
+
+    /// <summary>
+    /// For a <see cref="FindingKind.Failed"/> finding that only time will cure: the day the condition will be met.
+    /// A decision whose failures all carry this date is not yet eligible and states the latest of them as
+    /// <c>earliest_eligible_on</c>.
+    /// </summary>
+    public DateOnly? MetOn { get; }
+
+    /// <summary>Creates a finding; the clause id is appended to the sentence.</summary>
+    /// <param name="ruleId">The rule or criterion id.</param>
+    /// <param name="clause">The clause or regulation cited.</param>
+    /// <param name="kind">What the finding does to the decision.</param>
+    /// <param name="sentence">The Chinese sentence without the clause id.</param>
+    /// <param name="metOn">For a failure only time will cure, the day it will be met.</param>
+    public static Finding Create(string ruleId, string clause, FindingKind kind, string sentence, DateOnly? metOn = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clause);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sentence);
+        if (metOn is not null && kind != FindingKind.Failed)
+        {
+            throw new ArgumentException("Only a failed finding has a date on which it will be met.", nameof(metOn));
+        }
+
+        return new Finding(ruleId, clause, kind, $"{sentence.TrimEnd('。', '；', ' ')}（{clause}）", metOn);
+    }
+}

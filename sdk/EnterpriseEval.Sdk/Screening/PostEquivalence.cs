@@ -1,0 +1,31 @@
+using EnterpriseEval.Sdk.Model;
+
+namespace EnterpriseEval.Sdk.Screening;
+
+/// <summary>
+/// 岗位比照 (96号 二（五）): an employee appointed to a skill level on the cut-off date is treated as the
+/// corresponding title level for study, appointment, promotion, awards and research-project applications.
+/// </summary>
+public sealed record PostEquivalence
+{
+    /// <summary>工号.</summary>
+    public required string EmployeeId { get; init; }
+
+    /// <summary>姓名.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>在聘等级.</summary>
+    public required SkillLevel AppointedSkillLevel { get; init; }
+
+    /// <summary>The title level the appointment is treated as.</summary>
+    public required TitleLevel EquivalentTitleLevel { get; init; }
+
+    /// <summary>聘期开始.</summary>
+    public DateOnly? AppointedFrom { get; init; }
+
+    /// <summary>聘期结束 (absent = open-ended).</summary>
+    public DateOnly? AppointedUntil { get; init; }
+
+    /// <summary>The finding that explains the equivalence, with its clause.</summary>
+    public required Finding Finding { get; init; }
+}
