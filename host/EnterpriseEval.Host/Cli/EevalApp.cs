@@ -1,0 +1,126 @@
+using System.Globalization;
+using EnterpriseEval.Host.Commands;
+using EnterpriseEval.Runtime;
+using EnterpriseEval.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Cli;
+
+/// <summary>
+/// The <c>eeval</c> command line: Spectre.Console.Cli parses and prints help (in Chinese); every command runs inside
+/// the generic host, whose container resolves it.
+/// </summary>
+internal static class EevalApp
+{
+    /// <summary>Exit code when the job could not run (bad arguments, missing roster, bad configuration).</summary>
+    public const int FailureExitCode = 2;
+
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="console">Where people-facing output goes.</param>
+    /// <param name="configure">Test hook: extra services or configuration applied after the defaults.</param>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, Action<HostApplicationBuilder>? configure = null)
+    {
+        HostApplicationBuilder builder;
+        try
+        {
+            builder = CreateHostBuilder(args, console);
+        }
+        catch (Exception e) when (e is UserFacingException or InvalidDataException or FormatException)
+        {
+            return Task.FromResult(Fail(console, e));
+        }
+
+        configure?.Invoke(builder);
+
+        var app = new CommandApp(new HostTypeRegistrar(builder));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("eeval");
+            config.Settings.Culture = CultureInfo.GetCultureInfo("zh-Hans");
+            config.ConfigureConsole(console);
+            config.SetExceptionHandler((e, _) => Fail(console, e));
+
+            config.AddCommand<ScreenCommand>("screen")
+                .WithDescription("资格筛查：读取花名册，按人社部发〔2020〕96号逐人逐路径判定可申报的职称或技能等级，输出结果文件与汇总。")
+                .WithExample("screen", "--roster", "samples/rosters/demo", "--out", "out/demo")
+                .WithExample("screen", "--roster", "samples/rosters/demo", "--as-of", "2026-12-31");
+        });
+        return app.RunAsync(args);
+    }
+
+    /// <summary>
+    /// The <c>--config FILE</c> of any command: configuration is composed before Spectre parses the command line,
+    /// so the file is found here; the option itself is declared on the commands for help and validation.
+    /// </summary>
+    private static string? ConfigFileArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--config" or "-c" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith("--config=", StringComparison.Ordinal))
+            {
+                return args[i]["--config=".Length..];
+            }
+        }
+
+        return null;
+    }
+
+    private static HostApplicationBuilder CreateHostBuilder(string[] args, IAnsiConsole console)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // The command line belongs to Spectre; configuration comes from appsettings.json and EEVAL_ variables.
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "eeval",
+        });
+        builder.Configuration.AddEnvironmentVariables("EEVAL_");
+        if (ConfigFileArgument(args) is { } configFile)
+        {
+            if (!File.Exists(configFile))
+            {
+                throw new UserFacingException($"找不到配置文件：{Path.GetFullPath(configFile)}");
+            }
+
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(console);
+        builder.Services.AddEnterpriseEvalRuntime(builder.Configuration);
+        return builder;
+    }
+
+    private static int Fail(IAnsiConsole console, Exception e)
+    {
+        var message = Unwrap(e) switch
+        {
+            UserFacingException u => u.Message,
+            CommandAppException c => $"命令行参数有误：{c.Message}",
+            var other => $"内部错误（{other.GetType().Name}）：{other.Message}。请将此信息反馈给系统管理员。",
+        };
+        console.MarkupLine($"[red]错误：[/]{Markup.Escape(message)}");
+        return FailureExitCode;
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e switch
+        {
+            AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
+            System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+            InvalidOperationException { InnerException: UserFacingException u } => u,
+            _ => e,
+        };
+}

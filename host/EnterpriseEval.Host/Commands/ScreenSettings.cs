@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using EnterpriseEval.Host.Cli;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary>Options of <c>eeval screen</c>.</summary>
+internal sealed class ScreenSettings : CommandSettings
+{
+    [CommandOption("-r|--roster <PATH>")]
+    [Description("花名册文件夹：包含 employees.csv（必需）及 skill_certificates.csv、titles.csv、assessments.csv 等文件。格式见 docs/roster.md。")]
+    public string? Roster { get; init; }
+
+    [CommandOption("--as-of <DATE>")]
+    [Description("截止日期（YYYY-MM-DD）。此日之后的证书、职称、荣誉一律不计。默认：当年12月31日。")]
+    public string? AsOf { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("输出文件夹，写出 decisions.csv、decisions.json、equivalences.csv、rejects.csv。不存在时自动创建。")]
+    [DefaultValue("out")]
+    public string Out { get; init; } = "out";
+
+    [CommandOption("-c|--config <FILE>")]
+    [Description("附加配置文件（JSON），覆盖 appsettings.json 中的项目默认值，例如相关专业对照表、职业对应职称系列。")]
+    public string? Config { get; init; }
+
+    public DateOnly? ParsedAsOf => AsOf is null ? null : DateArgument.Parse(AsOf);
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Roster))
+        {
+            return ValidationResult.Error("请用 --roster 指定花名册文件夹。");
+        }
+
+        if (AsOf is not null && !DateArgument.TryParse(AsOf, out _))
+        {
+            return ValidationResult.Error($"--as-of 的日期格式应为 YYYY-MM-DD，收到：{AsOf}");
+        }
+
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+using Spectre.Console;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary>The summary a person reads after <c>eeval screen</c>.</summary>
+internal static class ScreeningSummaryView
+{
+    public static void Render(IAnsiConsole console, ScreeningReport report, string outputDirectory)
+    {
+        console.MarkupLine(
+            $"[bold]资格筛查完成[/]  截止日期 {report.AsOf.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}  规则集 {Markup.Escape(StatutoryRuleSet.Version)}");
+
+        var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
+        totals.AddRow("读取员工", Count(report.EmployeesRead));
+        totals.AddRow("参加筛查员工", Count(report.EmployeesScreened));
+        totals.AddRow(report.RejectLines > 0 ? "[yellow]拒收行（见 rejects.csv）[/]" : "拒收行", Count(report.RejectLines));
+        totals.AddRow("岗位比照（在聘）", Count(report.Equivalences));
+        console.Write(totals);
+
+        var outcomes = Enum.GetValues<Outcome>();
+        var byPath = new Table().Border(TableBorder.Rounded).Title("各路径判定结果").AddColumn("申报路径");
+        foreach (var o in outcomes)
+        {
+            byPath.AddColumn(new TableColumn(o.ToChinese()).RightAligned());
+        }
+
+        byPath.AddColumn(new TableColumn("合计").RightAligned());
+        foreach (var path in Enum.GetValues<ScreeningPath>())
+        {
+            var cells = outcomes.Select(o => report.DecisionCounts.GetValueOrDefault((path, o))).ToList();
+            byPath.AddRow([$"{path.ToChinese()} ({path.ToCode()})", .. cells.Select(Count), Count(cells.Sum())]);
+        }
+
+        console.Write(byPath);
+        console.MarkupLine($"结果已写入 [green]{Markup.Escape(Path.GetFullPath(outputDirectory))}[/]：");
+        foreach (var file in report.FilesWritten)
+        {
+            console.MarkupLine($"  {Markup.Escape(Path.GetFileName(file))}");
+        }
+
+        console.MarkupLine("[grey]说明：判定结果仅表示本人“可以”申报，是否申报由本人自愿决定（96/2.5）。[/]");
+    }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using EnterpriseEval.Runtime.Output;
+using EnterpriseEval.Runtime.Roster;
+
+namespace EnterpriseEval.Runtime.Screening;
+
+/// <summary>
+/// The whole pipeline behind <c>eeval screen</c>: read roster → screen → write decisions, equivalences, rejects.
+/// </summary>
+internal sealed class ScreeningJob(Screener screener, TimeProvider time)
+{
+    public const string DecisionsCsv = "decisions.csv";
+    public const string DecisionsJson = "decisions.json";
+    public const string EquivalencesCsv = "equivalences.csv";
+    public const string RejectsCsv = "rejects.csv";
+
+    public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
+    {
+        var asOf = request.AsOf ?? CutOff.Default(time);
+        progress?.Report(new ScreeningStage("读取花名册", 0, 0));
+        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+
+        var total = roster.Records.Count;
+        progress?.Report(new ScreeningStage("资格筛查", 0, total));
+        var result = screener.Screen(
+            roster.Records,
+            asOf,
+            progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
+        ct.ThrowIfCancellationRequested();
+
+        progress?.Report(new ScreeningStage("写出结果", total, total));
+        var files = WriteOutputs(request.OutputDirectory, result, roster);
+        return new ScreeningReport(
+            asOf,
+            roster.EmployeeRowsRead,
+            total,
+            roster.Rejects.Count,
+            result.CountByPathAndOutcome(),
+            result.Equivalences.Count,
+            files);
+    }
+
+    private static string[] WriteOutputs(string outputDirectory, ScreeningResult result, RosterReadResult roster)
+    {
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserFacingException($"无法创建输出文件夹：{outputDirectory}（{e.Message}）", e);
+        }
+
+        string PathOf(string name) => Path.Combine(outputDirectory, name);
+        try
+        {
+            DecisionCsvWriter.Write(PathOf(DecisionsCsv), result.Decisions);
+            DecisionJsonWriter.Write(PathOf(DecisionsJson), result.AsOf, result.Decisions);
+            EquivalenceCsvWriter.Write(PathOf(EquivalencesCsv), result.Equivalences);
+            RejectCsvWriter.Write(PathOf(RejectsCsv), roster.Rejects);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserFacingException($"无法写入输出文件夹：{outputDirectory}（{e.Message}）", e);
+        }
+
+        return [PathOf(DecisionsCsv), PathOf(DecisionsJson), PathOf(EquivalencesCsv), PathOf(RejectsCsv)];
+    }
+}

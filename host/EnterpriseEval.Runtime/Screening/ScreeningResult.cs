@@ -1,0 +1,38 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Runtime.Screening;
+
+/// <summary>The outcome of screening a roster: decisions per employee in roster order, equivalences, counts.</summary>
+internal sealed class ScreeningResult
+{
+    public ScreeningResult(
+        DateOnly asOf,
+        IReadOnlyList<IReadOnlyList<Decision>> decisionsByEmployee,
+        IReadOnlyList<PostEquivalence> equivalences)
+    {
+        AsOf = asOf;
+        DecisionsByEmployee = decisionsByEmployee;
+        Equivalences = equivalences;
+    }
+
+    public DateOnly AsOf { get; }
+
+    public IReadOnlyList<IReadOnlyList<Decision>> DecisionsByEmployee { get; }
+
+    public IReadOnlyList<PostEquivalence> Equivalences { get; }
+
+    public IEnumerable<Decision> Decisions => DecisionsByEmployee.SelectMany(d => d);
+
+    /// <summary>Decisions counted per path and outcome, for the summary.</summary>
+    public IReadOnlyDictionary<(ScreeningPath Path, Outcome Outcome), int> CountByPathAndOutcome()
+    {
+        var counts = new Dictionary<(ScreeningPath, Outcome), int>();
+        foreach (var d in Decisions)
+        {
+            counts[(d.Path, d.Outcome)] = counts.GetValueOrDefault((d.Path, d.Outcome)) + 1;
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,24 @@
+using EnterpriseEval.Host.Cli;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace EnterpriseEval.Host.Tests.Support;
+
+/// <summary>Runs <c>eeval</c> in-process and captures what a person would see.</summary>
+internal sealed record CliRun(int ExitCode, string Output)
+{
+    public static async Task<CliRun> Of(string[] args, Action<HostApplicationBuilder>? configure = null)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        var code = await EevalApp.RunAsync(args, console, configure);
+        return new CliRun(code, writer.ToString());
+    }
+}
