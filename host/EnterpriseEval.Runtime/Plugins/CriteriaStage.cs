@@ -1,0 +1,149 @@
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Runtime.Plugins;
+
+/// <summary>
+/// The guardrails between plug-in criteria and a decision, enforced here rather than trusted:
+/// criteria combine with AND and can only add failures or <c>needs_review</c> (statutory findings are never removed,
+/// so R1–R6 hold whatever a plug-in says); a finding that is not the criterion's own is refused; on the skill-to-title
+/// path education, papers, foreign language and computer skills are hidden from criteria and any criterion on them
+/// is ignored (R5); a criterion that throws or overruns makes the decision <c>needs_review</c>, naming the plug-in;
+/// a title target outside every review authorisation is <c>out_of_scope</c>.
+/// </summary>
+internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler scheduler)
+{
+    public const string AuthorisationRuleId = "AUTH";
+    public const string AuthorisationClause = "96/2.3";
+    public const string GuardRuleId = "PLUGIN";
+
+    private static readonly string[] RestrictedColumnWords =
+        ["学历", "论文", "外语", "英语", "计算机", "education", "paper", "language", "english", "computer"];
+
+    private readonly (LoadedPlugin Plugin, ICriterion Criterion)[] _criteria =
+        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => (p, c)))];
+
+    public bool IsActive => _criteria.Length > 0 || plugins.Authorisations.Count > 0;
+
+    public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot)
+    {
+        if (!IsActive || decisions.Count == 0)
+        {
+            return decisions;
+        }
+
+        EmployeeRecord? withoutRestricted = null;
+        var result = new Decision[decisions.Count];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var decision = decisions[i];
+            var seen = decision.Path == ScreeningPath.SkillToTitle
+                ? withoutRestricted ??= HideRestricted(record)
+                : record;
+            var findings = new List<Finding>(decision.Findings);
+            foreach (var (plugin, criterion) in _criteria)
+            {
+                if (criterion.AppliesTo(decision.Path)
+                    && Evaluate(plugin, criterion, new CriterionContext(criterion, seen, decision, asOf), slot) is { } finding)
+                {
+                    findings.Add(Guard(plugin, criterion, decision.Path, finding));
+                }
+            }
+
+            result[i] = Conclude(decision, findings, asOf);
+        }
+
+        return result;
+    }
+
+    private Finding? Evaluate(LoadedPlugin plugin, ICriterion criterion, CriterionContext context, WorkerSlot slot)
+    {
+        if (scheduler.IsDisabled(criterion))
+        {
+            return Review(plugin, criterion, "运行超时，本次筛查中已停用，请人工复核");
+        }
+
+        slot.Enter(criterion);
+        try
+        {
+            return criterion.Evaluate(context);
+        }
+        catch (Exception e)
+        {
+            return Review(plugin, criterion, $"运行出错（{e.GetType().Name}: {e.Message}），请人工复核");
+        }
+        finally
+        {
+            slot.Exit();
+        }
+    }
+
+    private static Finding Guard(LoadedPlugin plugin, ICriterion criterion, ScreeningPath path, Finding finding)
+    {
+        if (finding.RuleId != criterion.Id || finding.Clause != criterion.Citation)
+        {
+            return Review(plugin, criterion, $"返回了不属于本条件的结论（{finding.RuleId}），未采用，请人工复核");
+        }
+
+        if (path == ScreeningPath.SkillToTitle && criterion.Topic != CriterionTopic.Other
+            && finding.Kind is FindingKind.Failed or FindingKind.NeedsReview)
+        {
+            return Finding.Create(
+                "R5",
+                Clauses.SkillToTitle,
+                FindingKind.Info,
+                $"插件 {plugin.Manifest.Id} 的条件 {criterion.Id} 涉及学历、论文、外语或计算机，不作为高技能人才参加职称评审的限制性条件，未采用");
+        }
+
+        return finding;
+    }
+
+    private Decision Conclude(Decision decision, List<Finding> findings, DateOnly asOf)
+    {
+        var (outcome, earliest) = Decision.Evaluate(findings);
+        if (outcome != Outcome.NotEligible && OutsideAuthorisation(decision, asOf) is { } reason)
+        {
+            findings.Add(Finding.Create(AuthorisationRuleId, AuthorisationClause, FindingKind.Info, reason + "，应报送具有相应权限的评审委员会评审"));
+            outcome = Outcome.OutOfScope;
+        }
+
+        return decision with { Findings = findings, Outcome = outcome, EarliestEligibleOn = earliest };
+    }
+
+    private string? OutsideAuthorisation(Decision decision, DateOnly asOf)
+    {
+        if (plugins.Authorisations.Count == 0 || decision.TargetTitleLevel is not { } level || decision.TargetSeries is not { } series)
+        {
+            return null;
+        }
+
+        string? first = null;
+        foreach (var a in plugins.Authorisations)
+        {
+            var reason = a.OutsideReason(series, level, asOf);
+            if (reason is null)
+            {
+                return null;
+            }
+
+            first ??= reason;
+        }
+
+        return first;
+    }
+
+    private static Finding Review(LoadedPlugin plugin, ICriterion criterion, string problem) =>
+        Finding.Create(GuardRuleId, criterion.Citation, FindingKind.NeedsReview, $"插件 {plugin.Manifest.Id} 的条件 {criterion.Id} {problem}");
+
+    private static EmployeeRecord HideRestricted(EmployeeRecord record)
+    {
+        var extra = record.Employee.Extra;
+        var kept = extra.Count == 0
+            ? extra
+            : extra.Where(kv => !RestrictedColumnWords.Any(w => kv.Key.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return record with { Employee = record.Employee with { Education = "", Extra = kept } };
+    }
+}

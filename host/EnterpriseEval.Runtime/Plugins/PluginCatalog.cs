@@ -1,0 +1,110 @@
+using System.Reflection;
+using EnterpriseEval.Sdk.Plugins;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Runtime.Plugins;
+
+/// <summary>
+/// Loads every plug-in of a folder (one sub-folder each) into its own load context with McMaster.NETCore.Plugins,
+/// sharing only the SDK contracts and the Microsoft.Extensions abstractions with the host. Manifest first, code
+/// second: a plug-in is refused, with one Chinese line naming it, before its code runs whenever its manifest, its
+/// hashes or its references say it cannot work here. The others still load.
+/// </summary>
+internal sealed class PluginCatalog(IConfiguration configuration, IOptions<PluginsOptions> options)
+{
+    /// <summary>The types whose assemblies plug-ins share with the host (and so their whole reference closure).</summary>
+    private static readonly Type[] SharedTypes = [typeof(IEnterprisePlugin), typeof(IServiceCollection), typeof(IOptions<>)];
+
+    /// <summary>Loads the plug-ins of <paramref name="directory"/>, or of the configured folder when it is null.</summary>
+    public PluginSet Load(string? directory)
+    {
+        directory ??= options.Value.Directory;
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            return PluginSet.Empty;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new UserFacingException($"找不到插件文件夹：{Path.GetFullPath(directory)}");
+        }
+
+        var pluginLock = PluginLock.Find(directory, options.Value.LockFile);
+        var loaded = new List<LoadedPlugin>();
+        var refused = new List<PluginLoadException>();
+        foreach (var folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var plugin = LoadOne(folder, pluginLock);
+                if (loaded.Any(p => p.Manifest.Id == plugin.Manifest.Id))
+                {
+                    plugin.Dispose();
+                    throw new PluginLoadException(plugin.Manifest.Id, $"插件编号与已加载的插件重复（{Path.GetFileName(folder)}）");
+                }
+
+                loaded.Add(plugin);
+            }
+            catch (PluginLoadException e)
+            {
+                refused.Add(e);
+            }
+        }
+
+        return new PluginSet(loaded, refused);
+    }
+
+    private LoadedPlugin LoadOne(string folder, PluginLock? pluginLock)
+    {
+        var manifest = PluginManifestReader.Read(folder);
+        pluginLock?.Check(manifest.Id, folder);
+        var assemblyPath = Path.Combine(folder, manifest.AssemblyFile);
+        if (!File.Exists(assemblyPath))
+        {
+            throw new PluginLoadException(manifest.Id, $"找不到插件程序集 {manifest.AssemblyFile}");
+        }
+
+        PluginCompatibility.Check(manifest, assemblyPath);
+        var loader = PluginLoader.CreateFromAssemblyFile(
+            assemblyPath,
+            isUnloadable: true,
+            sharedTypes: SharedTypes,
+            config => config.PreferSharedTypes = true);
+        try
+        {
+            var composition = Compose(manifest, loader.LoadDefaultAssembly());
+            return new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loader, composition);
+        }
+        catch
+        {
+            loader.Dispose();
+            throw;
+        }
+    }
+
+    private PluginComposition Compose(PluginManifest manifest, Assembly assembly)
+    {
+        var type = assembly.GetType(manifest.EntryType, throwOnError: false)
+            ?? throw new PluginLoadException(manifest.Id, $"程序集中找不到入口类型 {manifest.EntryType}");
+        if (!typeof(IEnterprisePlugin).IsAssignableFrom(type))
+        {
+            throw new PluginLoadException(manifest.Id, $"入口类型 {manifest.EntryType} 未实现本系统的 IEnterprisePlugin（插件可能自带了另一版本的 EnterpriseEval.Sdk.dll，请勿将 SDK 复制到插件输出）");
+        }
+
+        try
+        {
+            var plugin = (IEnterprisePlugin)Activator.CreateInstance(type)!;
+            var builder = new PluginBuilder(manifest.Id, configuration.GetSection($"Plugins:{manifest.Id}"));
+            plugin.Configure(builder);
+            return builder.Compose();
+        }
+        catch (Exception e) when (e is not PluginLoadException)
+        {
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            throw new PluginLoadException(manifest.Id, $"初始化失败：{cause.GetType().Name}: {cause.Message}", cause);
+        }
+    }
+}

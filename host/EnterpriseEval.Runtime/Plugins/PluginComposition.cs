@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+using EnterpriseEval.Sdk.Plugins;
+
+namespace EnterpriseEval.Runtime.Plugins;
+
+/// <summary>
+/// A plug-in's contributions, resolved from its own service provider. A reload builds a new composition rather than
+/// patching a running container.
+/// </summary>
+internal sealed record PluginComposition(
+    ServiceProvider Services,
+    IReadOnlyList<ICriterion> Criteria,
+    IAchievementScoring? Scoring,
+    IPostGradeMap? PostGrades,
+    PolicyContributions Policy);

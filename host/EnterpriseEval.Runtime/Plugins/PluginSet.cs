@@ -1,0 +1,89 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Runtime.Plugins;
+
+/// <summary>The plug-ins of one run: those loaded and those refused, with what they add to the policy tables.</summary>
+internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyList<PluginLoadException> refused) : IDisposable
+{
+    public static PluginSet Empty { get; } = new([], []);
+
+    public IReadOnlyList<LoadedPlugin> Loaded { get; } = loaded;
+
+    public IReadOnlyList<PluginLoadException> Refused { get; } = refused;
+
+    /// <summary>Every loaded plug-in as <c>id@version#sha256</c>, <c>;</c> separated: recorded with every decision.</summary>
+    public string Provenance { get; } = string.Join(';', loaded.Select(p => p.Provenance));
+
+    public IReadOnlyList<ReviewAuthorisation> Authorisations { get; } =
+        [.. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>()];
+
+    /// <summary>The project defaults with every plug-in's tables added (later plug-ins win on the same key).</summary>
+    public PolicyOptions ApplyTo(PolicyOptions defaults)
+    {
+        var merged = new PolicyOptions
+        {
+            CumulativeWorkYears = new(defaults.CumulativeWorkYears, StringComparer.OrdinalIgnoreCase),
+            CumulativeWorkYearsByOccupation = defaults.CumulativeWorkYearsByOccupation.ToDictionary(
+                kv => kv.Key, kv => new Dictionary<string, int>(kv.Value, StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal),
+            RelatedMajors = defaults.RelatedMajors.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
+            GreenChannelHonours = [.. defaults.GreenChannelHonours],
+            OccupationSeries = new(defaults.OccupationSeries, StringComparer.Ordinal),
+            DefaultSeries = defaults.DefaultSeries,
+        };
+        foreach (var policy in loaded.Select(p => p.Composition.Policy))
+        {
+            foreach (var (occupation, (series, _)) in policy.Occupations)
+            {
+                merged.OccupationSeries[occupation] = series.ToCode();
+            }
+
+            foreach (var (occupation, majors) in policy.RelatedMajors)
+            {
+                if (!merged.RelatedMajors.TryGetValue(occupation, out var list))
+                {
+                    merged.RelatedMajors[occupation] = list = [];
+                }
+
+                list.AddRange(majors.Except(list, StringComparer.Ordinal));
+            }
+
+            foreach (var (occupation, years) in policy.Years)
+            {
+                if (!merged.CumulativeWorkYearsByOccupation.TryGetValue(occupation, out var table))
+                {
+                    merged.CumulativeWorkYearsByOccupation[occupation] = table = new(StringComparer.OrdinalIgnoreCase);
+                }
+
+                foreach (var (level, n) in years)
+                {
+                    table[level.ToCode()] = n;
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The firm's internal grade for an appointment, from the first plug-in that maps it.</summary>
+    public string GradeFor(EmployeeRecord record, SkillLevel appointed, TitleLevel equivalent)
+    {
+        foreach (var p in loaded)
+        {
+            if (p.Composition.PostGrades?.GradeFor(record, appointed, equivalent) is { Length: > 0 } grade)
+            {
+                return grade;
+            }
+        }
+
+        return "";
+    }
+
+    public void Dispose()
+    {
+        foreach (var p in loaded)
+        {
+            p.Dispose();
+        }
+    }
+}

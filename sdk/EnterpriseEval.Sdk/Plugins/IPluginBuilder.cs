@@ -1,0 +1,55 @@
+using EnterpriseEval.Sdk.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EnterpriseEval.Sdk.Plugins;
+
+/// <summary>
+/// What a plug-in may contribute. Everything is additive: criteria can only tighten a decision, tables only add
+/// entries, templates only replace the look of a document.
+/// </summary>
+public interface IPluginBuilder
+{
+    /// <summary>The plug-in's id from <c>plugin.json</c>.</summary>
+    string PluginId { get; }
+
+    /// <summary>
+    /// The plug-in's own service collection. Criteria, scoring and grade maps registered through this builder are
+    /// resolved from it, so they may take the plug-in's services and options in their constructors.
+    /// </summary>
+    IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> from the host configuration section <c>Plugins:&lt;plugin id&gt;</c> and
+    /// registers it as <c>IOptions&lt;TOptions&gt;</c> in <see cref="Services"/>.
+    /// </summary>
+    /// <typeparam name="TOptions">A class with settable properties.</typeparam>
+    IPluginBuilder BindOptions<TOptions>()
+        where TOptions : class, new();
+
+    /// <summary>Adds a criterion: an extra condition on one or more paths, with the firm's own citation.</summary>
+    /// <typeparam name="TCriterion">Resolved from <see cref="Services"/> (constructor injection).</typeparam>
+    IPluginBuilder AddCriterion<TCriterion>()
+        where TCriterion : class, ICriterion;
+
+    /// <summary>Sets the achievement scoring for the performance review (业绩评审); at most one per plug-in.</summary>
+    /// <typeparam name="TScoring">Resolved from <see cref="Services"/>.</typeparam>
+    IPluginBuilder UseScoring<TScoring>()
+        where TScoring : class, IAchievementScoring;
+
+    /// <summary>Sets the internal post-grade map used for post equivalence (岗位比照); at most one per plug-in.</summary>
+    /// <typeparam name="TMap">Resolved from <see cref="Services"/>.</typeparam>
+    IPluginBuilder UsePostGrades<TMap>()
+        where TMap : class, IPostGradeMap;
+
+    /// <summary>
+    /// Declares that an occupation (职业工种) corresponds to a title series and specialty (专业对应关系, 96号 二（一）);
+    /// screening without applications then aims at that series.
+    /// </summary>
+    IPluginBuilder MapOccupation(string occupation, TitleSeries series, string specialty);
+
+    /// <summary>Adds majors related to an occupation, for the theory-exam exemption (96号 二（四）).</summary>
+    IPluginBuilder AddRelatedMajors(string occupation, params string[] majors);
+
+    /// <summary>Sets the cumulative work years required for a skill level in one occupation (reverse path and promotion).</summary>
+    IPluginBuilder SetCumulativeWorkYears(string occupation, SkillLevel level, int years);
+}
