@@ -2,6 +2,7 @@ using System.Globalization;
 using EnterpriseEval.Host.Commands;
 using EnterpriseEval.Runtime;
 using EnterpriseEval.Runtime.Hosting;
+using EnterpriseEval.Runtime.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,19 @@ internal static class EevalApp
             config.AddCommand<ScreenCommand>("screen")
                 .WithDescription("资格筛查：读取花名册，按人社部发〔2020〕96号逐人逐路径判定可申报的职称或技能等级，输出结果文件与汇总。")
                 .WithExample("screen", "--roster", "samples/rosters/demo", "--out", "out/demo")
-                .WithExample("screen", "--roster", "samples/rosters/demo", "--as-of", "2026-12-31");
+                .WithExample("screen", "--roster", "samples/rosters/demo", "--as-of", "2026-12-31")
+                .WithExample("screen", "--roster", "samples/rosters/ganjiang-heavy", "--plugins", "artifacts/plugins");
+
+            config.AddBranch("plugins", plugins =>
+            {
+                plugins.SetDescription("插件管理：查看与校验企业插件。");
+                plugins.AddCommand<PluginsListCommand>("list")
+                    .WithDescription("列出插件：编号、版本、企业、自主评审授权及其贡献的条件与对照表。")
+                    .WithExample("plugins", "list", "--plugins", "artifacts/plugins");
+                plugins.AddCommand<PluginsValidateCommand>("validate")
+                    .WithDescription("校验插件：逐个加载、检查清单与授权、在样例上试运行每个条件；有问题时以非零退出。")
+                    .WithExample("plugins", "validate", "--plugins", "artifacts/plugins");
+            });
         });
         return app.RunAsync(args);
     }
@@ -108,6 +121,7 @@ internal static class EevalApp
         var message = Unwrap(e) switch
         {
             UserFacingException u => u.Message,
+            PluginLoadException p => p.Message,
             CommandAppException c => $"命令行参数有误：{c.Message}",
             var other => $"内部错误（{other.GetType().Name}）：{other.Message}。请将此信息反馈给系统管理员。",
         };

@@ -9,7 +9,7 @@ internal sealed class ScreenCommand(ScreeningJob job, IAnsiConsole console) : Co
 {
     public override int Execute(CommandContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
-        var request = new ScreeningRequest(settings.Roster!, settings.ParsedAsOf, settings.Out);
+        var request = new ScreeningRequest(settings.Roster!, settings.ParsedAsOf, settings.Out, settings.Plugins);
         var report = WithProgress(progress => job.Run(request, progress, cancellationToken));
         ScreeningSummaryView.Render(console, report, settings.Out);
         return 0;

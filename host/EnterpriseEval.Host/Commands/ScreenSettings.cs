@@ -21,6 +21,10 @@ internal sealed class ScreenSettings : CommandSettings
     [DefaultValue("out")]
     public string Out { get; init; } = "out";
 
+    [CommandOption("-p|--plugins <DIR>")]
+    [Description("插件文件夹（每个插件一个子文件夹，含 plugin.json）。省略时使用配置项 EnterpriseEval:Plugins:Directory；均未设置则只执行法定规则。")]
+    public string? Plugins { get; init; }
+
     [CommandOption("-c|--config <FILE>")]
     [Description("附加配置文件（JSON），覆盖 appsettings.json 中的项目默认值，例如相关专业对照表、职业对应职称系列。")]
     public string? Config { get; init; }

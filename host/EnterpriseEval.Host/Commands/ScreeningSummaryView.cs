@@ -14,6 +14,15 @@ internal static class ScreeningSummaryView
         console.MarkupLine(
             $"[bold]资格筛查完成[/]  截止日期 {report.AsOf.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}  规则集 {Markup.Escape(StatutoryRuleSet.Version)}");
 
+        foreach (var refused in report.PluginsRefused)
+        {
+            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(refused)}");
+        }
+
+        console.MarkupLine(report.PluginsLoaded.Count == 0
+            ? "插件：无（仅执行法定规则）"
+            : $"插件：{Markup.Escape(string.Join("；", report.PluginsLoaded))}");
+
         var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
         totals.AddRow("读取员工", Count(report.EmployeesRead));
         totals.AddRow("参加筛查员工", Count(report.EmployeesScreened));

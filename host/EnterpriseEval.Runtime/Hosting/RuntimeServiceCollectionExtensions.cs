@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
@@ -10,25 +11,16 @@ namespace EnterpriseEval.Runtime.Hosting;
 internal static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the screening pipeline: policy options bound from <c>EnterpriseEval:Policy</c>, the statutory rule set
-    /// compiled from them once at start (bad configuration fails here, in Chinese), and the screener.
+    /// Adds the screening pipeline: policy, screening and plug-in options bound from configuration, the plug-in
+    /// catalog and the screener.
     /// </summary>
     public static IServiceCollection AddEnterpriseEvalRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddTimeProvider();
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.SectionName));
         services.AddOptions<ScreeningOptions>().Bind(configuration.GetSection(ScreeningOptions.SectionName));
-        services.AddSingleton(sp =>
-        {
-            try
-            {
-                return StatutoryRuleSet.Create(sp.GetRequiredService<IOptions<PolicyOptions>>().Value);
-            }
-            catch (ArgumentException e)
-            {
-                throw new UserFacingException($"配置错误（{PolicyOptions.SectionName}）：{e.Message}", e);
-            }
-        });
+        services.AddOptions<PluginsOptions>().Bind(configuration.GetSection(PluginsOptions.SectionName));
+        services.AddSingleton<PluginCatalog>();
         services.AddSingleton<Screener>();
         services.AddSingleton<ScreeningJob>();
         return services;

@@ -12,7 +12,7 @@ internal static class DecisionColumns
     [
         "employee_id", "name", "path", "target_level", "target_series", "target_occupation", "outcome",
         "earliest_eligible_on", "theory_exam_exempt", "rule_ids", "reasons", "basis_certificate_no",
-        "rule_set_version",
+        "rule_set_version", "plugins",
     ];
 
     /// <summary>Findings that explain a refusal come first, then flags, then the evidence.</summary>

@@ -6,7 +6,7 @@ namespace EnterpriseEval.Runtime.Output;
 /// <summary>Writes <c>decisions.csv</c>: one row per employee and path tried (SPEC §7).</summary>
 internal static class DecisionCsvWriter
 {
-    public static void Write(string path, IEnumerable<Decision> decisions)
+    public static void Write(string path, IEnumerable<Decision> decisions, string pluginProvenance)
     {
         using var writer = CsvOutput.Create(path, DecisionColumns.Header);
         foreach (var d in decisions)
@@ -25,6 +25,7 @@ internal static class DecisionCsvWriter
             row["reasons"].Set(DecisionColumns.Reasons(d.Findings));
             row["basis_certificate_no"].Set(d.BasisCertificateNo);
             row["rule_set_version"].Set(StatutoryRuleSet.Version);
+            row["plugins"].Set(pluginProvenance);
         }
     }
 }

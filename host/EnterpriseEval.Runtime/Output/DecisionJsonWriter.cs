@@ -18,13 +18,20 @@ internal static class DecisionJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(string path, DateOnly asOf, IEnumerable<Decision> decisions)
+    public static void Write(string path, DateOnly asOf, IEnumerable<Decision> decisions, string pluginProvenance)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteString("rule_set_version", StatutoryRuleSet.Version);
         json.WriteString("as_of", CsvOutput.Date(asOf));
+        json.WriteStartArray("plugins");
+        foreach (var p in pluginProvenance.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            json.WriteStringValue(p);
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("decisions");
         foreach (var d in decisions)
         {

@@ -9,7 +9,7 @@ internal static class EquivalenceCsvWriter
     private static readonly string[] Header =
     [
         "employee_id", "name", "appointed_skill_level", "equivalent_title_level", "appointed_from", "appointed_until",
-        "reason",
+        "enterprise_grade", "reason",
     ];
 
     public static void Write(string path, IEnumerable<PostEquivalence> equivalences)
@@ -24,6 +24,7 @@ internal static class EquivalenceCsvWriter
             row["equivalent_title_level"].Set(e.EquivalentTitleLevel.ToCode());
             row["appointed_from"].Set(CsvOutput.Date(e.AppointedFrom));
             row["appointed_until"].Set(CsvOutput.Date(e.AppointedUntil));
+            row["enterprise_grade"].Set(e.EnterpriseGrade);
             row["reason"].Set(e.Finding.Message);
         }
     }

@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Options;
@@ -5,40 +6,56 @@ using Microsoft.Extensions.Options;
 namespace EnterpriseEval.Runtime.Screening;
 
 /// <summary>
-/// The screening stage of the pipeline: statutory rules for every employee, in roster order, on all cores when the
-/// roster is large. Output order never depends on the number of threads.
+/// The screening stage of the pipeline: statutory rules, then plug-in criteria behind their guardrails, for every
+/// employee, on all cores when the roster is large. Output order never depends on the number of threads.
 /// </summary>
-internal sealed class Screener(StatutoryRuleSet rules, IOptions<ScreeningOptions> options)
+internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<ScreeningOptions> screening, IOptions<PluginsOptions> pluginOptions)
 {
-    public ScreeningResult Screen(IReadOnlyList<EmployeeRecord> records, DateOnly asOf, IProgress<int>? progress = null)
+    public ScreeningResult Screen(IReadOnlyList<EmployeeRecord> records, DateOnly asOf, PluginSet plugins, IProgress<int>? progress = null)
     {
+        var rules = CreateRules(plugins);
+        var scheduler = new GuardedScheduler(
+            records.Count >= screening.Value.ParallelThreshold ? Environment.ProcessorCount : 1,
+            pluginOptions.Value.CriterionTimeoutMilliseconds);
+        var criteria = new CriteriaStage(plugins, scheduler);
         var decisions = new IReadOnlyList<Decision>[records.Count];
         var equivalences = new PostEquivalence?[records.Count];
-        var done = 0;
 
-        void ScreenOne(int i)
-        {
-            decisions[i] = rules.Screen(records[i], asOf);
-            equivalences[i] = rules.Equivalence(records[i], asOf);
-            if (progress is not null && (Interlocked.Increment(ref done) & 0x3FF) == 0)
+        scheduler.Run(
+            records.Count,
+            (i, slot) =>
             {
-                progress.Report(Volatile.Read(ref done));
-            }
-        }
+                var record = records[i];
+                var screened = criteria.Apply(record, rules.Screen(record, asOf), asOf, slot);
+                var equivalence = rules.Equivalence(record, asOf);
+                if (equivalence is not null && plugins.Loaded.Count > 0)
+                {
+                    equivalence = equivalence with
+                    {
+                        EnterpriseGrade = plugins.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel),
+                    };
+                }
 
-        if (records.Count >= options.Value.ParallelThreshold)
-        {
-            Parallel.For(0, records.Count, ScreenOne);
-        }
-        else
-        {
-            for (var i = 0; i < records.Count; i++)
-            {
-                ScreenOne(i);
-            }
-        }
+                if (!slot.Abandoned)
+                {
+                    decisions[i] = screened;
+                    equivalences[i] = equivalence;
+                }
+            },
+            progress is null ? null : progress.Report);
 
-        progress?.Report(records.Count);
-        return new ScreeningResult(asOf, decisions, [.. equivalences.OfType<PostEquivalence>()]);
+        return new ScreeningResult(asOf, decisions, [.. equivalences.OfType<PostEquivalence>()], plugins.Provenance);
+    }
+
+    private StatutoryRuleSet CreateRules(PluginSet plugins)
+    {
+        try
+        {
+            return StatutoryRuleSet.Create(plugins.ApplyTo(policy.Value));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserFacingException($"配置错误（{PolicyOptions.SectionName}）：{e.Message}", e);
+        }
     }
 }

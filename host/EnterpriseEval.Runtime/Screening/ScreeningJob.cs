@@ -1,4 +1,5 @@
 using EnterpriseEval.Runtime.Output;
+using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Roster;
 
 namespace EnterpriseEval.Runtime.Screening;
@@ -6,7 +7,7 @@ namespace EnterpriseEval.Runtime.Screening;
 /// <summary>
 /// The whole pipeline behind <c>eeval screen</c>: read roster → screen → write decisions, equivalences, rejects.
 /// </summary>
-internal sealed class ScreeningJob(Screener screener, TimeProvider time)
+internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, TimeProvider time)
 {
     public const string DecisionsCsv = "decisions.csv";
     public const string DecisionsJson = "decisions.json";
@@ -16,6 +17,8 @@ internal sealed class ScreeningJob(Screener screener, TimeProvider time)
     public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
         var asOf = request.AsOf ?? CutOff.Default(time);
+        progress?.Report(new ScreeningStage("加载插件", 0, 0));
+        using var plugins = catalog.Load(request.PluginsDirectory);
         progress?.Report(new ScreeningStage("读取花名册", 0, 0));
         var roster = RosterReader.ReadFolder(request.RosterPath, ct);
 
@@ -24,6 +27,7 @@ internal sealed class ScreeningJob(Screener screener, TimeProvider time)
         var result = screener.Screen(
             roster.Records,
             asOf,
+            plugins,
             progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
         ct.ThrowIfCancellationRequested();
 
@@ -36,7 +40,9 @@ internal sealed class ScreeningJob(Screener screener, TimeProvider time)
             roster.Rejects.Count,
             result.CountByPathAndOutcome(),
             result.Equivalences.Count,
-            files);
+            files,
+            [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
+            [.. plugins.Refused.Select(e => e.Message)]);
     }
 
     private static string[] WriteOutputs(string outputDirectory, ScreeningResult result, RosterReadResult roster)
@@ -53,8 +59,8 @@ internal sealed class ScreeningJob(Screener screener, TimeProvider time)
         string PathOf(string name) => Path.Combine(outputDirectory, name);
         try
         {
-            DecisionCsvWriter.Write(PathOf(DecisionsCsv), result.Decisions);
-            DecisionJsonWriter.Write(PathOf(DecisionsJson), result.AsOf, result.Decisions);
+            DecisionCsvWriter.Write(PathOf(DecisionsCsv), result.Decisions, result.PluginProvenance);
+            DecisionJsonWriter.Write(PathOf(DecisionsJson), result.AsOf, result.Decisions, result.PluginProvenance);
             EquivalenceCsvWriter.Write(PathOf(EquivalencesCsv), result.Equivalences);
             RejectCsvWriter.Write(PathOf(RejectsCsv), roster.Rejects);
         }

@@ -10,4 +10,6 @@ internal sealed record ScreeningReport(
     int RejectLines,
     IReadOnlyDictionary<(ScreeningPath Path, Outcome Outcome), int> DecisionCounts,
     int Equivalences,
-    IReadOnlyList<string> FilesWritten);
+    IReadOnlyList<string> FilesWritten,
+    IReadOnlyList<string> PluginsLoaded,
+    IReadOnlyList<string> PluginsRefused);

@@ -9,14 +9,19 @@ internal sealed class ScreeningResult
     public ScreeningResult(
         DateOnly asOf,
         IReadOnlyList<IReadOnlyList<Decision>> decisionsByEmployee,
-        IReadOnlyList<PostEquivalence> equivalences)
+        IReadOnlyList<PostEquivalence> equivalences,
+        string pluginProvenance)
     {
+        PluginProvenance = pluginProvenance;
         AsOf = asOf;
         DecisionsByEmployee = decisionsByEmployee;
         Equivalences = equivalences;
     }
 
     public DateOnly AsOf { get; }
+
+    /// <summary>The loaded plug-ins as <c>id@version#sha256;…</c>, recorded with every decision (empty: statutory only).</summary>
+    public string PluginProvenance { get; }
 
     public IReadOnlyList<IReadOnlyList<Decision>> DecisionsByEmployee { get; }
 

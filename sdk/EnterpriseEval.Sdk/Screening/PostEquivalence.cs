@@ -26,6 +26,9 @@ public sealed record PostEquivalence
     /// <summary>聘期结束 (absent = open-ended).</summary>
     public DateOnly? AppointedUntil { get; init; }
 
+    /// <summary>The firm's internal post grade a plug-in maps the appointment to (empty when none).</summary>
+    public string EnterpriseGrade { get; init; } = "";
+
     /// <summary>The finding that explains the equivalence, with its clause.</summary>
     public required Finding Finding { get; init; }
 }

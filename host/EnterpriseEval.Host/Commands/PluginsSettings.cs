@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary>Options of <c>eeval plugins list|validate</c>.</summary>
+internal sealed class PluginsSettings : CommandSettings
+{
+    [CommandOption("-p|--plugins <DIR>")]
+    [Description("插件文件夹（每个插件一个子文件夹，含 plugin.json）。省略时使用配置项 EnterpriseEval:Plugins:Directory。")]
+    public string? Plugins { get; init; }
+
+    [CommandOption("-c|--config <FILE>")]
+    [Description("附加配置文件（JSON），例如插件选项 Plugins:<插件编号>。")]
+    public string? Config { get; init; }
+}

@@ -1,0 +1,62 @@
+using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Sdk.Plugins;
+using Spectre.Console;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary>The table of plug-ins shown by <c>plugins list</c> and <c>plugins validate</c>.</summary>
+internal static class PluginsView
+{
+    public static void Render(IAnsiConsole console, PluginSet plugins)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("插件").AddColumn("版本").AddColumn("企业").AddColumn("自主评审授权").AddColumn("贡献");
+        foreach (var p in plugins.Loaded)
+        {
+            var m = p.Manifest;
+            table.AddRow(
+                Markup.Escape($"{m.Id}\n{m.Name}"),
+                Markup.Escape($"{m.Version}\nSDK {m.SdkVersion}"),
+                Markup.Escape(m.Enterprise),
+                Markup.Escape(m.Authorisation?.Describe() ?? "未声明"),
+                Markup.Escape(Contributions(p.Composition)));
+        }
+
+        console.Write(table);
+        foreach (var refused in plugins.Refused)
+        {
+            console.MarkupLine($"[yellow]未加载：[/]{Markup.Escape(refused.Message)}");
+        }
+    }
+
+    private static string Contributions(PluginComposition c)
+    {
+        var lines = c.Criteria.Select(x => $"条件 {x.Id}：{x.Citation}").ToList();
+        if (c.Scoring is not null)
+        {
+            lines.Add("业绩评分");
+        }
+
+        if (c.PostGrades is not null)
+        {
+            lines.Add("内部岗位等级对照");
+        }
+
+        if (c.Policy.Occupations.Count > 0)
+        {
+            lines.Add($"职业工种与职称专业对应 {c.Policy.Occupations.Count} 项");
+        }
+
+        if (c.Policy.RelatedMajors.Count > 0)
+        {
+            lines.Add($"相关专业 {c.Policy.RelatedMajors.Count} 项");
+        }
+
+        if (c.Policy.Years.Count > 0)
+        {
+            lines.Add($"分工种累计工作年限 {c.Policy.Years.Count} 项");
+        }
+
+        return lines.Count == 0 ? "无" : string.Join('\n', lines);
+    }
+}
