@@ -1,0 +1,22 @@
+using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Runtime.Tests.Support;
+
+/// <summary>Loads a plug-ins folder through the runtime's catalog and screens records with it.</summary>
+internal static class PluginRun
+{
+    public static PluginCatalog Catalog(string? lockFile = null) =>
+        new(new ConfigurationBuilder().Build(), Options.Create(new PluginsOptions { LockFile = lockFile }));
+
+    public static ScreeningResult Screen(PluginSet plugins, IReadOnlyList<EmployeeRecord> records, DateOnly asOf, int timeoutMs = 2_000) =>
+        new Screener(
+            Options.Create(PolicyOptions.ProjectDefaults()),
+            Options.Create(new ScreeningOptions()),
+            Options.Create(new PluginsOptions { CriterionTimeoutMilliseconds = timeoutMs }))
+        .Screen(records, asOf, plugins);
+}
