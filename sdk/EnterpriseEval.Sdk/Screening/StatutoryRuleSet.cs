@@ -1,4 +1,5 @@
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Rules;
 
 namespace EnterpriseEval.Sdk.Screening;
 
@@ -10,4 +11,98 @@ public sealed partial class StatutoryRuleSet
 {
     /// <summary>The version of the rule set; written into every output so a decision can be traced to its rules.</summary>
     public const string Version = "cn-96-2020+jx-227-2021/1.0.0";
+
+    // In path order: the order decisions are reported in when there are no applications.
+    private readonly IPathScreener[] _paths;
+
+    private StatutoryRuleSet(CompiledPolicy policy)
+    {
+        var workYears = new CumulativeWorkYearsRule(policy);
+        _paths =
+        [
+            new SkillToTitlePath(policy),
+            new GreenChannelPath(policy, new GreenChannelRule(policy)),
+            new TitleToSkillPath(new TitleToSkillRule(workYears), new RelatedMajorRule(policy)),
+            new SkillPromotionPath(new SkillPromotionRule(workYears)),
+        ];
+    }
+
+    /// <summary>
+    /// Creates the rule set for a run from the project defaults in <paramref name="options"/> (levels, series and
+    /// honours may be given as codes or Chinese names).
+    /// </summary>
+    /// <param name="options">The policy configuration, usually bound from <see cref="PolicyOptions.SectionName"/>.</param>
+    /// <returns>A rule set that can screen any number of employees, from any number of threads.</returns>
+    /// <exception cref="ArgumentException">
+    /// The configuration is invalid; the message is Chinese and names the offending key and value, ready to show to
+    /// the person who wrote the configuration.
+    /// </exception>
+    public static StatutoryRuleSet Create(PolicyOptions options) => new(CompiledPolicy.Compile(options));
+
+    /// <summary>
+    /// Screens one employee as of the cut-off date. With applications, one decision per application row, in row
+    /// order, and nothing else; without, one decision per path and target the employee may reach (docs/rules.md
+    /// "Which decisions are made"), ordered by path (skill_to_title, green_channel, title_to_skill, skill_promotion)
+    /// and then ascending target level. The same input always gives equal decisions.
+    /// </summary>
+    /// <param name="record">Everything the roster says about the employee.</param>
+    /// <param name="asOf">The cut-off date (截至日期); nothing dated after it is seen.</param>
+    /// <returns>The decisions; empty when no path applies to the employee.</returns>
+    public IReadOnlyList<Decision> Screen(EmployeeRecord record, DateOnly asOf)
+    {
+        var facts = new EmployeeFacts(record, asOf);
+        var applications = record.Applications;
+        if (applications.Count > 0)
+        {
+            var decisions = new Decision[applications.Count];
+            for (var i = 0; i < applications.Count; i++)
+            {
+                var path = PathOf(applications[i].Path);
+                decisions[i] = path.Screen(facts, path.TargetOf(facts, applications[i]));
+            }
+
+            return decisions;
+        }
+
+        var result = new List<Decision>();
+        var targets = new List<ScreeningTarget>(2);
+        foreach (var path in _paths)
+        {
+            targets.Clear();
+            path.AddPossibleTargets(facts, targets);
+            foreach (var target in targets)
+            {
+                result.Add(path.Screen(facts, target));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The post equivalence (岗位比照, R11) of an employee whose skill-level appointment is active on the cut-off date:
+    /// 高级工, 技师, 高级技师 are treated as 助理级, 中级, 副高级; 特级技师 and 首席技师 as 正高级.
+    /// </summary>
+    /// <param name="record">Everything the roster says about the employee.</param>
+    /// <param name="asOf">The cut-off date.</param>
+    /// <returns>The equivalence, or <see langword="null"/> when the employee has no appointment active on the cut-off
+    /// date or is appointed below 高级工.</returns>
+    public PostEquivalence? Equivalence(EmployeeRecord record, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return PostEquivalenceRule.Evaluate(record.Employee, asOf);
+    }
+
+    private IPathScreener PathOf(ScreeningPath path)
+    {
+        foreach (var screener in _paths)
+        {
+            if (screener.Path == path)
+            {
+                return screener;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(path), path, $"未知的申报路径：{path}");
+    }
 }

@@ -1,0 +1,79 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Rules;
+
+/// <summary>
+/// R4 (96号 二（二）1): 高技能人才参加职称评审应在现工作岗位上近3年年度考核合格。"The last 3 years" are the three
+/// calendar years before the cut-off's year; 基本合格 or 不合格 fails, a missing year needs review.
+/// </summary>
+internal static class AnnualAssessmentRule
+{
+    private const string RuleId = "R4";
+    private const int Years = 3;
+
+    /// <summary>Adds one finding, or two when a year is unacceptable and another is missing.</summary>
+    internal static void Check(EmployeeFacts facts, List<Finding> findings)
+    {
+        var first = facts.AsOf.Year - Years;
+        var results = new string[Years];
+        // Most employees have three good years: the lists are only allocated when something is wrong.
+        List<string>? failed = null;
+        List<string>? missing = null;
+        for (var i = 0; i < Years; i++)
+        {
+            var year = first + i;
+            if (Find(facts.Record.Assessments, year) is not { } result)
+            {
+                (missing ??= []).Add(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            results[i] = $"{year}年度{result.ToChinese()}";
+            if (result is AssessmentResult.BasicallyQualified or AssessmentResult.Unqualified)
+            {
+                (failed ??= []).Add($"{year}年度为{result.ToChinese()}");
+            }
+        }
+
+        if (failed is not null)
+        {
+            findings.Add(Finding.Create(
+                RuleId,
+                Clauses.SkillToTitle,
+                FindingKind.Failed,
+                $"近3年年度考核中{string.Join("、", failed)}，不符合近3年年度考核合格的要求"));
+        }
+
+        if (missing is not null)
+        {
+            findings.Add(Finding.Create(
+                RuleId,
+                Clauses.SkillToTitle,
+                FindingKind.NeedsReview,
+                $"缺少{string.Join("、", missing)}年度考核结果，无法确认近3年年度考核合格，请人工核实"));
+        }
+
+        if (failed is null && missing is null)
+        {
+            findings.Add(Finding.Create(
+                RuleId,
+                Clauses.SkillToTitle,
+                FindingKind.Met,
+                $"近3年年度考核结果为{string.Join("、", results)}，均为合格以上"));
+        }
+    }
+
+    private static AssessmentResult? Find(IReadOnlyList<Assessment> assessments, int year)
+    {
+        for (var i = 0; i < assessments.Count; i++)
+        {
+            if (assessments[i].Year == year)
+            {
+                return assessments[i].Result;
+            }
+        }
+
+        return null;
+    }
+}

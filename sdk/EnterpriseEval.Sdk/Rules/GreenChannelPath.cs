@@ -1,0 +1,60 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Rules;
+
+/// <summary>绿色通道 (96号 二（二）3): R7, with R4 and R6.</summary>
+internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule greenChannel) : IPathScreener
+{
+    private static readonly TitleLevel[] Targets = [TitleLevel.AssociateSenior, TitleLevel.Senior];
+
+    public ScreeningPath Path => ScreeningPath.GreenChannel;
+
+    public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
+    {
+        if (!HasHonour(facts))
+        {
+            return;
+        }
+
+        foreach (var level in Targets)
+        {
+            if (facts.IsAboveEveryTitle(level))
+            {
+                targets.Add(ScreeningTarget.ForTitle(Path, level, policy.SeriesFor(facts.Employee, null)));
+            }
+        }
+    }
+
+    public ScreeningTarget TargetOf(EmployeeFacts facts, Application application) =>
+        ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, policy.SeriesFor(facts.Employee, application.TargetSeries));
+
+    public Decision Screen(EmployeeFacts facts, ScreeningTarget target)
+    {
+        if (target.TitleLevel is not { } level || target.Series is not { } series)
+        {
+            return DecisionComposer.MissingLevel(facts, target, "R7", Clauses.GreenChannel);
+        }
+
+        var findings = new List<Finding>(6);
+        greenChannel.Check(facts, level, findings);
+        AnnualAssessmentRule.Check(facts, findings);
+        findings.Add(ThroughSeriesRule.Check(series));
+        return DecisionComposer.Compose(facts, target, findings);
+    }
+
+    // Any honour awarded by the cut-off makes the path worth trying; an honour outside the configured list is then
+    // refused with a reason rather than silently skipped.
+    private static bool HasHonour(EmployeeFacts facts)
+    {
+        foreach (var honour in facts.Record.Honours)
+        {
+            if (honour.AwardedOn <= facts.AsOf)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

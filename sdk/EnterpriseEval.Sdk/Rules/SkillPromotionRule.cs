@@ -1,0 +1,103 @@
+using EnterpriseEval.Sdk.Dates;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Rules;
+
+/// <summary>
+/// R10 (96号 二（四）): 专业技术人才取得职业资格或职业技能等级1年后，可按累计工作年限申报相应职业（工种）晋级评价。
+/// </summary>
+internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
+{
+    private const string RuleId = "R10";
+    private const int YearsAfterCertificate = 1;
+
+    /// <summary>
+    /// Adds the findings on being 专业技术人才, the next level, the year since the certificate and the work years;
+    /// <paramref name="basis"/> is the highest certificate in the occupation.
+    /// </summary>
+    internal void Check(
+        EmployeeFacts facts, SkillLevel target, string occupation, List<Finding> findings, out SkillCertificate? basis)
+    {
+        findings.Add(CheckProfessionalTechnical(facts));
+
+        basis = facts.HighestCertificate(occupation.Length > 0 ? occupation : null);
+        if (basis is null)
+        {
+            var which = occupation.Length > 0 ? $"{occupation}工种的" : "";
+            findings.Add(Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                $"截至{ChineseText.Date(facts.AsOf)}未持有{which}有效职业资格或职业技能等级证书，不能申请晋级评价"));
+            return;
+        }
+
+        findings.Add(CheckNextLevel(basis, target));
+
+        var yearOn = Anniversary.Of(basis.IssuedOn, YearsAfterCertificate);
+        findings.Add(yearOn <= facts.AsOf
+            ? Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Met,
+                $"该证书已于{ChineseText.Date(yearOn)}取得满1年")
+            : Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                $"该证书取得未满1年，将于{ChineseText.Date(yearOn)}满1年",
+                yearOn));
+
+        if (workYears.Check(RuleId, facts, target, occupation) is { } years)
+        {
+            findings.Add(years);
+        }
+    }
+
+    private static Finding CheckProfessionalTechnical(EmployeeFacts facts)
+    {
+        if (facts.HighestTitle is { } title)
+        {
+            return Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Met,
+                $"持有{ChineseText.Title(title)}，属于专业技术人才");
+        }
+
+        return facts.Employee.PostCategory == PostCategory.Technical
+            ? Finding.Create(RuleId, Clauses.TitleToSkill, FindingKind.Met, "现岗位为专业技术岗位，属于专业技术人才")
+            : Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                "未取得职称且现岗位不是专业技术岗位，不属于可按本条申请晋级评价的专业技术人才");
+    }
+
+    private static Finding CheckNextLevel(SkillCertificate held, SkillLevel target)
+    {
+        var description = ChineseText.Certificate(held);
+        if (held.Level >= SkillLevel.SeniorTechnician)
+        {
+            return Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                $"持有{description}，职业技能晋级评价最高至高级技师，特级技师、首席技师为聘任岗位");
+        }
+
+        var next = held.Level + 1;
+        return target == next
+            ? Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Met,
+                $"持有{description}，申报的{target.ToChinese()}为其上一等级")
+            : Finding.Create(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                $"持有{description}，申报的{target.ToChinese()}不是其上一等级（{next.ToChinese()}），晋级评价应逐级申报");
+    }
+}

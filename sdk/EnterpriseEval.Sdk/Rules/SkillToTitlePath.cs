@@ -1,0 +1,61 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Rules;
+
+/// <summary>技能人才评职称 (96号 二（二）1): R1–R3, R4, R6; R5 holds because no rule here reads education and the like.</summary>
+internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
+{
+    public ScreeningPath Path => ScreeningPath.SkillToTitle;
+
+    public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
+    {
+        var highest = facts.HighestCertificate();
+        if (highest is null)
+        {
+            return;
+        }
+
+        foreach (var rung in Ladder.Rungs)
+        {
+            if (highest.Level >= rung.Skill && facts.IsAboveEveryTitle(rung.Title))
+            {
+                targets.Add(ScreeningTarget.ForTitle(Path, rung.Title, policy.SeriesFor(facts.Employee, null)));
+            }
+        }
+    }
+
+    public ScreeningTarget TargetOf(EmployeeFacts facts, Application application) =>
+        ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, policy.SeriesFor(facts.Employee, application.TargetSeries));
+
+    public Decision Screen(EmployeeFacts facts, ScreeningTarget target)
+    {
+        if (target.TitleLevel is not { } level || target.Series is not { } series)
+        {
+            return DecisionComposer.MissingLevel(facts, target, "R1", Clauses.SkillToTitle);
+        }
+
+        var findings = new List<Finding>(4);
+        SkillCertificate? basis = null;
+        if (Ladder.ForTitle(level) is { } rung)
+        {
+            findings.Add(SkillYearsRule.Check(facts, rung, out basis));
+        }
+        else
+        {
+            findings.Add(OffTheLadder(level));
+        }
+
+        AnnualAssessmentRule.Check(facts, findings);
+        findings.Add(ThroughSeriesRule.Check(series));
+        return DecisionComposer.Compose(facts, target, findings, basis?.CertificateNo ?? "");
+    }
+
+    // 96号 二（二）1 opens 助理级, 中级 and 副高级 only; 正高级 is reached through the green channel.
+    private static Finding OffTheLadder(TitleLevel level) => Finding.Create(
+        level > TitleLevel.AssociateSenior ? "R3" : "R1",
+        Clauses.SkillToTitle,
+        FindingKind.Failed,
+        $"技能人才凭职业技能等级可申报助理级、中级、副高级职称，申报的{level.ToChinese()}职称不在其列" +
+        (level > TitleLevel.AssociateSenior ? "，可符合条件时经绿色通道申报" : ""));
+}

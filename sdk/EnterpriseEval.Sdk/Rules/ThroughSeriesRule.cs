@@ -1,0 +1,35 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Rules;
+
+/// <summary>
+/// R6 (96号 二（一）; 227号 一): 将贯通领域扩大为工程、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师等职称系列。
+/// </summary>
+internal static class ThroughSeriesRule
+{
+    private const string RuleId = "R6";
+    private const string ThroughList = "工程、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师";
+
+    internal static Finding Check(TitleSeries series)
+    {
+        if (series.IsThroughSeries())
+        {
+            return Finding.Create(
+                RuleId,
+                Clauses.ThroughSeries,
+                FindingKind.Met,
+                $"申报的{series.ToChinese()}系列属于高技能人才与专业技术人才贯通的职称系列");
+        }
+
+        // 经济、会计等 are professional qualifications skilled workers obtain by examination, not by this review.
+        var hint = series is >= TitleSeries.Economics and <= TitleSeries.ComputerSoftware
+            ? $"；{series.ToChinese()}专业技术人员职业资格可通过职业资格考试取得"
+            : "";
+        return Finding.Create(
+            RuleId,
+            Clauses.ThroughSeries,
+            FindingKind.Failed,
+            $"申报的{series.ToChinese()}系列不属于贯通的职称系列（{ThroughList}）{hint}");
+    }
+}

@@ -1,0 +1,69 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Tests.Rules;
+
+public sealed class AnnualAssessmentRuleTests
+{
+    private static EmployeeRecordBuilder Technician() =>
+        new EmployeeRecordBuilder()
+            .Certificate(SkillLevel.Technician, "2018-01-01")
+            .Applies(ScreeningPath.SkillToTitle, TitleLevel.Intermediate);
+
+    [Theory]
+    [InlineData(AssessmentResult.BasicallyQualified, "基本合格")]
+    [InlineData(AssessmentResult.Unqualified, "不合格")]
+    public void A_year_below_qualified_fails(AssessmentResult result, string chinese)
+    {
+        var decision = Screen.One(Technician().Assessed(2024, result));
+
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        Assert.Null(decision.EarliestEligibleOn);
+        Assert.Equal("R4", decision.RuleIds());
+        Assert.Equal(
+            $"近3年年度考核中2024年度为{chinese}，不符合近3年年度考核合格的要求（96/2.2.1）",
+            Assert.Single(decision.Of("R4")).Message);
+    }
+
+    [Fact]
+    public void A_missing_year_needs_review()
+    {
+        var decision = Screen.One(Technician().NotAssessed(2024));
+
+        Assert.Equal(Outcome.NeedsReview, decision.Outcome);
+        Assert.Equal("R4", decision.RuleIds());
+        Assert.Contains("缺少2024年度考核结果", Assert.Single(decision.Of("R4")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Excellent_and_qualified_years_are_met_and_listed()
+    {
+        var decision = Screen.One(Technician().Assessed(2024, AssessmentResult.Excellent));
+
+        Assert.Equal(Outcome.Eligible, decision.Outcome);
+        var met = Assert.Single(decision.Of("R4"));
+        Assert.Equal(FindingKind.Met, met.Kind);
+        Assert.Contains("2023年度合格、2024年度优秀、2025年度合格", met.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_last_three_years_are_the_calendar_years_before_the_cut_off_year()
+    {
+        // 2026 itself and 2022 are outside the window for a 2026 cut-off.
+        var decision = Screen.One(
+            Technician().Assessed(2026, AssessmentResult.Unqualified).Assessed(2022, AssessmentResult.Unqualified));
+
+        Assert.Equal(Outcome.Eligible, decision.Outcome);
+    }
+
+    [Fact]
+    public void A_bad_year_and_a_missing_year_are_both_reported()
+    {
+        var decision = Screen.One(Technician().Assessed(2023, AssessmentResult.Unqualified).NotAssessed(2025));
+
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        Assert.Equal(
+            [FindingKind.Failed, FindingKind.NeedsReview],
+            decision.Of("R4").Select(f => f.Kind));
+    }
+}
