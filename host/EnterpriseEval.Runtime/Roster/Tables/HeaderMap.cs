@@ -104,5 +104,5 @@ internal sealed class HeaderMap
     }
 
     private static RosterException Duplicate(string fileName, string column, int first, int second) =>
-        new($"{fileName} 的表头中 {column} 出现了两次（第 {first + 1} 列和第 {second + 1} 列）");
+        new($"{fileName} 的表头中“{column}”出现了两次（第 {first + 1} 列和第 {second + 1} 列）");
 }
