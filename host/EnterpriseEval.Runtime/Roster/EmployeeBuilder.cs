@@ -1,0 +1,81 @@
+using EnterpriseEval.Sdk.Model;
+
+namespace EnterpriseEval.Runtime.Roster;
+
+/// <summary>
+/// Collects one employee's rows across the roster files. Lists are created on first use: most employees have
+/// no row in most files, and a million empty lists would be a million allocations.
+/// </summary>
+/// <param name="row">The <c>employees.csv</c> row that claimed the 工号.</param>
+internal sealed class EmployeeBuilder(int row)
+{
+    private List<SkillCertificate>? _certificates;
+    private List<ProfessionalTitle>? _titles;
+    private List<Assessment>? _assessments;
+    private List<Honour>? _honours;
+    private List<Achievement>? _achievements;
+    private List<WorkPeriod>? _workPeriods;
+    private List<Application>? _applications;
+    private Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? _extraFiles;
+
+    /// <summary>The <c>employees.csv</c> row of this 工号.</summary>
+    public int Row { get; } = row;
+
+    /// <summary>The employee, or null while (or because) the row is rejected.</summary>
+    public Employee? Employee { get; set; }
+
+    public void Add(SkillCertificate certificate) => (_certificates ??= []).Add(certificate);
+
+    public void Add(ProfessionalTitle title) => (_titles ??= []).Add(title);
+
+    public void Add(Assessment assessment) => (_assessments ??= []).Add(assessment);
+
+    public void Add(Honour honour) => (_honours ??= []).Add(honour);
+
+    public void Add(Achievement achievement) => (_achievements ??= []).Add(achievement);
+
+    public void Add(WorkPeriod workPeriod) => (_workPeriods ??= []).Add(workPeriod);
+
+    public void Add(Application application) => (_applications ??= []).Add(application);
+
+    public void AddExtraRow(string file, IReadOnlyDictionary<string, string> values)
+    {
+        _extraFiles ??= new(StringComparer.Ordinal);
+        if (!_extraFiles.TryGetValue(file, out var rows))
+        {
+            rows = new List<IReadOnlyDictionary<string, string>>();
+            _extraFiles.Add(file, rows);
+        }
+
+        ((List<IReadOnlyDictionary<string, string>>)rows).Add(values);
+    }
+
+    public bool HasAssessment(int year)
+    {
+        foreach (var assessment in _assessments ?? [])
+        {
+            if (assessment.Year == year)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public EmployeeRecord Build(Employee employee)
+    {
+        var record = new EmployeeRecord
+        {
+            Employee = employee,
+            Certificates = _certificates ?? [],
+            Titles = _titles ?? [],
+            Assessments = _assessments ?? [],
+            Honours = _honours ?? [],
+            Achievements = _achievements ?? [],
+            WorkPeriods = _workPeriods ?? [],
+            Applications = _applications ?? [],
+        };
+        return _extraFiles is null ? record : record with { ExtraFiles = _extraFiles };
+    }
+}

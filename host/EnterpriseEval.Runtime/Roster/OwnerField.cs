@@ -1,0 +1,20 @@
+using System.Diagnostics.CodeAnalysis;
+using EnterpriseEval.Runtime.Roster.Fields;
+
+namespace EnterpriseEval.Runtime.Roster;
+
+/// <summary>The 工号 of a row outside <c>employees.csv</c>: it must name an accepted employee.</summary>
+internal readonly struct OwnerField(EmployeeDirectory employees, string employeesFile) : IFieldParser<EmployeeBuilder>
+{
+    public bool TryParse(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out EmployeeBuilder value, [NotNullWhen(false)] out string? reason)
+    {
+        value = employees.Find(text);
+        reason = value switch
+        {
+            null => $"工号 {text} 在 {employeesFile} 中不存在",
+            { Employee: null } => $"该员工的 {employeesFile} 记录已被拒收（第 {value.Row} 行），此行不予读取",
+            _ => null,
+        };
+        return reason is null;
+    }
+}

@@ -1,0 +1,244 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Text;
+using EnterpriseEval.Runtime.Roster.Fields;
+using EnterpriseEval.Runtime.Roster.Sources;
+using EnterpriseEval.Runtime.Roster.Tables;
+
+namespace EnterpriseEval.Runtime.Roster;
+
+/// <summary>
+/// Walks the rows of one table and turns fields into typed values, recording every problem as a
+/// <see cref="RosterReject"/>. All columns of all tables go through the one path in <see cref="Parse{T,TParser}"/>:
+/// empty required value, bad value in a required column, bad value in an optional column.
+/// </summary>
+/// <remarks>
+/// The typed methods return <see langword="false"/> when the row has been rejected; callers chain them with
+/// <c>&amp;&amp;</c> so that a row is rejected once, on its first problem.
+/// </remarks>
+internal sealed class RowParser
+{
+    private const int CancellationCheckInterval = 4096;
+
+    private readonly ITableReader _table;
+    private readonly HeaderMap _map;
+    private readonly bool _keepsBadOptionalValues;
+    private readonly List<RosterReject> _rejects;
+    private readonly StringPool _pool;
+    private readonly CancellationToken _cancellationToken;
+    private int _rowsSinceCheck;
+
+    public RowParser(
+        ITableReader table,
+        RosterTableSchema schema,
+        List<RosterReject> rejects,
+        StringPool pool,
+        CancellationToken cancellationToken)
+    {
+        _table = table;
+        _map = HeaderMap.Create(table.Name, table.Header, schema);
+        _keepsBadOptionalValues = schema.KeepsBadOptionalValues;
+        _rejects = rejects;
+        _pool = pool;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The file being read, as named in rejects.</summary>
+    public string FileName => _table.Name;
+
+    /// <summary>The spreadsheet row number of the current row.</summary>
+    public int RowNumber => _table.RowNumber;
+
+    /// <summary>Data rows seen so far, blank rows excepted.</summary>
+    public int RowsRead { get; private set; }
+
+    /// <summary>
+    /// Advances to the next non-blank row with as many fields as the header; rows with a different count are
+    /// rejected here.
+    /// </summary>
+    public bool MoveNext()
+    {
+        while (_table.MoveNext())
+        {
+            if (++_rowsSinceCheck == CancellationCheckInterval)
+            {
+                _rowsSinceCheck = 0;
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (IsBlank())
+            {
+                continue;
+            }
+
+            RowsRead++;
+            if (_table.FieldCount == _map.FieldCount)
+            {
+                return true;
+            }
+
+            _rejects.Add(new RosterReject(
+                FileName,
+                RowNumber,
+                "",
+                JoinFields(),
+                $"列数不对：表头有 {_map.FieldCount} 列，此行有 {_table.FieldCount} 列（含逗号的值须用英文双引号括起）"));
+        }
+
+        return false;
+    }
+
+    /// <summary>A field of the current row (empty when the file lacks the column).</summary>
+    public ReadOnlySpan<char> this[RosterColumn column]
+    {
+        get
+        {
+            var index = _map.IndexOf(column);
+            return index < 0 ? [] : _table.Field(index);
+        }
+    }
+
+    /// <summary>A value of a required column, parsed; <see langword="false"/> when the row was rejected.</summary>
+    public bool Required<T, TParser>(RosterColumn column, TParser parser, out T value)
+        where TParser : struct, IFieldParser<T>
+    {
+        Debug.Assert(column.Required, $"{column.Name} is optional");
+        return Parse(column, parser, out value, out _);
+    }
+
+    /// <summary>A value of an optional column, parsed, or null; <see langword="false"/> when the row was rejected.</summary>
+    public bool Optional<T, TParser>(RosterColumn column, TParser parser, out T? value)
+        where T : struct
+        where TParser : struct, IFieldParser<T>
+    {
+        Debug.Assert(!column.Required, $"{column.Name} is required");
+        var ok = Parse(column, parser, out T parsed, out var present);
+        value = present ? parsed : null;
+        return ok;
+    }
+
+    /// <summary>Free text, empty when absent.</summary>
+    public bool Text(RosterColumn column, out string value) => ParseText(column, new TextField(null), out value);
+
+    /// <summary>Free text whose values repeat across rows (部门, 职业工种 …): one string per distinct value.</summary>
+    public bool SharedText(RosterColumn column, out string value) => ParseText(column, new TextField(_pool), out value);
+
+    public bool Date(RosterColumn column, out DateOnly value) => Required(column, default(DateField), out value);
+
+    public bool OptionalDate(RosterColumn column, out DateOnly? value) => Optional(column, default(DateField), out value);
+
+    public bool Code<TEnum>(RosterColumn column, out TEnum value)
+        where TEnum : struct, Enum => Required(column, default(CodeField<TEnum>), out value);
+
+    public bool OptionalCode<TEnum>(RosterColumn column, out TEnum? value)
+        where TEnum : struct, Enum => Optional(column, default(CodeField<TEnum>), out value);
+
+    public bool YesNo(RosterColumn column, out bool value) => Required(column, default(YesNoField), out value);
+
+    public bool Year(RosterColumn column, out int value) => Required(column, default(YearField), out value);
+
+    public bool OptionalIdNumber(RosterColumn column, out string? value) => ParseString(column, default(IdNumberField), out value);
+
+    /// <summary>Rejects the current row on a column; always <see langword="false"/>.</summary>
+    public bool Reject(RosterColumn column, string reason) =>
+        Reject(column, this[column].ToString(), reason);
+
+    /// <summary>The unknown columns of the current row, by header as written; for plug-ins.</summary>
+    public IReadOnlyDictionary<string, string> Extra() => ToDictionary(_map.Unknown);
+
+    /// <summary>Every column of the current row, by header as written (rows of extra files).</summary>
+    public IReadOnlyDictionary<string, string> AllValues() => ToDictionary(_map.All);
+
+    private bool Parse<T, TParser>(RosterColumn column, TParser parser, out T value, out bool present)
+        where TParser : struct, IFieldParser<T>
+    {
+        value = default!;
+        present = false;
+        var index = _map.IndexOf(column);
+        if (index < 0)
+        {
+            return true;
+        }
+
+        var text = _table.Field(index);
+        if (text.IsEmpty)
+        {
+            return !column.Required || Reject(column, "", $"{column.ChineseName}为必填项，不能为空");
+        }
+
+        if (parser.TryParse(text, out value!, out var reason))
+        {
+            present = true;
+            return true;
+        }
+
+        if (column.Required || !_keepsBadOptionalValues)
+        {
+            return Reject(column, text.ToString(), reason);
+        }
+
+        _rejects.Add(new RosterReject(FileName, RowNumber, _map.HeaderOf(column), text.ToString(), $"{reason}；已忽略该值，该员工仍参加筛选"));
+        return true;
+    }
+
+    private bool ParseText(RosterColumn column, TextField parser, out string value)
+    {
+        var ok = ParseString(column, parser, out var text);
+        value = text ?? "";
+        return ok;
+    }
+
+    private bool ParseString<TParser>(RosterColumn column, TParser parser, out string? value)
+        where TParser : struct, IFieldParser<string>
+    {
+        var ok = Parse(column, parser, out string text, out var present);
+        value = present ? text : null;
+        return ok;
+    }
+
+    private bool Reject(RosterColumn column, string value, string reason)
+    {
+        _rejects.Add(new RosterReject(FileName, RowNumber, _map.HeaderOf(column), value, reason));
+        return false;
+    }
+
+    private bool IsBlank()
+    {
+        for (var i = 0; i < _table.FieldCount; i++)
+        {
+            if (!_table.Field(i).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string JoinFields()
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < _table.FieldCount; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append(_table.Field(i));
+        }
+
+        return text.ToString();
+    }
+
+    private IReadOnlyDictionary<string, string> ToDictionary(ReadOnlySpan<(int Index, string Header)> columns)
+    {
+        if (columns.IsEmpty)
+        {
+            return ReadOnlyDictionary<string, string>.Empty;
+        }
+
+        var values = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
+        foreach (var (index, header) in columns)
+        {
+            values[header] = _pool.Get(_table.Field(index));
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,18 @@
+namespace EnterpriseEval.Runtime.Roster.Sources;
+
+/// <summary>
+/// Where roster tables come from: a folder of CSV files now, a workbook's sheets later. Table names are file or
+/// sheet names without extension (<c>employees</c>, <c>titles</c>, …), matched without regard to case.
+/// </summary>
+internal interface ITableSource
+{
+    /// <summary>All tables present, in a stable order.</summary>
+    IReadOnlyList<string> TableNames { get; }
+
+    /// <summary>Whether the table is present.</summary>
+    bool Contains(string tableName);
+
+    /// <summary>Opens a table positioned before its first data row.</summary>
+    /// <exception cref="RosterException">The table is missing or cannot be read.</exception>
+    ITableReader Open(string tableName);
+}

@@ -1,0 +1,101 @@
+using EnterpriseEval.Sdk.Model;
+
+namespace EnterpriseEval.Runtime.Roster.Tables;
+
+/// <summary><c>employees.csv</c> (required): one row per employee, 工号 unique.</summary>
+internal static class EmployeesTable
+{
+    public static readonly RosterColumn Name = new("name", "姓名", required: true);
+    public static readonly RosterColumn IdNumber = new("id_number", "身份证号");
+    public static readonly RosterColumn BirthDate = new("birth_date", "出生日期");
+    public static readonly RosterColumn HireDate = new("hire_date", "入职日期", required: true);
+    public static readonly RosterColumn FirstWorkDate = new("first_work_date", "参加工作时间");
+    public static readonly RosterColumn Department = new("department", "部门");
+    public static readonly RosterColumn Post = new("post", "岗位");
+    public static readonly RosterColumn PostCategory = new("post_category", "岗位类别", required: true);
+    public static readonly RosterColumn Frontline = new("frontline", "是否一线", required: true);
+    public static readonly RosterColumn Occupation = new("occupation", "职业工种");
+    public static readonly RosterColumn Major = new("major", "所学专业");
+    public static readonly RosterColumn Education = new("education", "学历");
+    public static readonly RosterColumn AppointedSkillLevel = new("appointed_skill_level", "在聘等级");
+    public static readonly RosterColumn AppointedFrom = new("appointed_from", "聘期开始");
+    public static readonly RosterColumn AppointedUntil = new("appointed_until", "聘期结束");
+
+    public static readonly RosterTableSchema Schema = new(
+        "employees",
+        keepsBadOptionalValues: true,
+        RosterColumn.EmployeeId,
+        Name,
+        IdNumber,
+        BirthDate,
+        HireDate,
+        FirstWorkDate,
+        Department,
+        Post,
+        PostCategory,
+        Frontline,
+        Occupation,
+        Major,
+        Education,
+        AppointedSkillLevel,
+        AppointedFrom,
+        AppointedUntil);
+
+    public static void Read(RowParser row, EmployeeDirectory employees)
+    {
+        if (!row.Text(RosterColumn.EmployeeId, out var id))
+        {
+            return;
+        }
+
+        if (!employees.TryClaim(id, row.RowNumber, out var employee))
+        {
+            row.Reject(RosterColumn.EmployeeId, $"工号 {id} 重复，以第 {employee.Row} 行为准");
+            return;
+        }
+
+        // Required columns first: once they pass, the row stands, so a dropped optional value is never reported
+        // for a row that is then rejected as a whole.
+        if (!(row.Text(Name, out var name)
+            && row.Date(HireDate, out var hireDate)
+            && row.Code(PostCategory, out PostCategory postCategory)
+            && row.YesNo(Frontline, out var frontline)))
+        {
+            return;
+        }
+
+        // In employees.csv these never reject the row (the schema keeps bad optional values out instead).
+        row.OptionalIdNumber(IdNumber, out var idNumber);
+        row.OptionalDate(BirthDate, out var birthDate);
+        row.OptionalDate(FirstWorkDate, out var firstWorkDate);
+        row.SharedText(Department, out var department);
+        row.SharedText(Post, out var post);
+        row.SharedText(Occupation, out var occupation);
+        row.SharedText(Major, out var major);
+        row.SharedText(Education, out var education);
+        row.OptionalCode(AppointedSkillLevel, out SkillLevel? appointedSkillLevel);
+        row.OptionalDate(AppointedFrom, out var appointedFrom);
+        row.OptionalDate(AppointedUntil, out var appointedUntil);
+
+        employee.Employee = new Employee
+        {
+            EmployeeId = id,
+            Name = name,
+            IdNumber = idNumber,
+            BirthDate = birthDate,
+            HireDate = hireDate,
+            FirstWorkDate = firstWorkDate,
+            Department = department,
+            Post = post,
+            PostCategory = postCategory,
+            Frontline = frontline,
+            Occupation = occupation,
+            Major = major,
+            Education = education,
+            AppointedSkillLevel = appointedSkillLevel,
+            AppointedFrom = appointedFrom,
+            AppointedUntil = appointedUntil,
+            Extra = row.Extra(),
+        };
+    }
+}

@@ -1,0 +1,68 @@
+namespace EnterpriseEval.Runtime.Tests.Roster;
+
+public sealed class RosterImportTests : IDisposable
+{
+    private readonly RosterFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Row_for_an_employee_not_in_employees_csv_is_rejected()
+    {
+        _folder.WithEmployees("E1").Write("titles.csv", "employee_id,series,level,obtained_on", "E0123,工程,中级,2020-01-01", "E1,工程,中级,2020-01-01");
+
+        var result = _folder.Read();
+
+        RejectAssert.Single(result, "titles.csv", 2, "employee_id", "E0123", "工号 E0123 在 employees.csv 中不存在");
+        Assert.Single(result.Records[0].Titles);
+    }
+
+    [Fact]
+    public void Row_for_an_employee_whose_own_row_was_rejected_is_rejected_with_its_own_reason()
+    {
+        _folder
+            .Write("employees.csv", RosterFolder.EmployeesHeader, "E1,甲,2020-01-01,skill,yes", "E2,乙,not-a-date,skill,yes")
+            .Write("honours.csv", "工号,荣誉,授予日期", "E2,全国技术能手,2020-01-01", "E1,全国技术能手,2020-01-01");
+
+        var result = _folder.Read();
+
+        Assert.Equal(2, result.Rejects.Count);
+        RejectAssert.Matches(result.Rejects[0], "employees.csv", 3, "hire_date", "not-a-date", "日期格式应为 YYYY-MM-DD");
+        RejectAssert.Matches(result.Rejects[1], "honours.csv", 2, "工号", "E2", "该员工的 employees.csv 记录已被拒收（第 3 行）");
+        Assert.Single(Assert.Single(result.Records).Honours);
+    }
+
+    [Fact]
+    public void Rejects_come_in_file_then_row_order()
+    {
+        _folder
+            .Write("employees.csv", RosterFolder.EmployeesHeader, "E1,甲,2020-01-01,skill,yes", "E1,甲二,2020-01-01,skill,yes")
+            .Write("titles.csv", "employee_id,series,level,obtained_on", "X,工程,中级,2020-01-01")
+            .Write("assessments.csv", "employee_id,year,result", "Y,2020,合格", "Z,2021,合格");
+
+        var result = _folder.Read();
+
+        Assert.Equal(
+            [("employees.csv", 3), ("titles.csv", 2), ("assessments.csv", 2), ("assessments.csv", 3)],
+            result.Rejects.Select(r => (r.File, r.Row)));
+    }
+
+    [Fact]
+    public void Empty_optional_file_is_read_as_absent()
+    {
+        _folder.WithEmployees("E1").Write("applications.csv", "");
+
+        var result = _folder.Read();
+
+        Assert.Empty(result.Rejects);
+        Assert.False(result.HasApplications);
+    }
+
+    [Fact]
+    public void Applications_file_with_only_a_header_counts_as_present()
+    {
+        _folder.WithEmployees("E1").Write("applications.csv", "employee_id,path,target_level");
+
+        Assert.True(_folder.Read().HasApplications);
+    }
+}
