@@ -3,6 +3,7 @@ using EnterpriseEval.Host.Commands;
 using EnterpriseEval.Runtime;
 using EnterpriseEval.Runtime.Hosting;
 using EnterpriseEval.Runtime.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -122,6 +123,7 @@ internal static class EevalApp
         {
             UserFacingException u => u.Message,
             PluginLoadException p => p.Message,
+            Runtime.Roster.RosterException r => r.Message,
             CommandAppException c => $"命令行参数有误：{c.Message}",
             var other => $"内部错误（{other.GetType().Name}）：{other.Message}。请将此信息反馈给系统管理员。",
         };

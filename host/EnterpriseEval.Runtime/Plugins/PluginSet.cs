@@ -31,7 +31,7 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
             OccupationSeries = new(defaults.OccupationSeries, StringComparer.Ordinal),
             DefaultSeries = defaults.DefaultSeries,
         };
-        foreach (var policy in loaded.Select(p => p.Composition.Policy))
+        foreach (var policy in Loaded.Select(p => p.Composition.Policy))
         {
             foreach (var (occupation, (series, _)) in policy.Occupations)
             {
@@ -68,7 +68,7 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     /// <summary>The firm's internal grade for an appointment, from the first plug-in that maps it.</summary>
     public string GradeFor(EmployeeRecord record, SkillLevel appointed, TitleLevel equivalent)
     {
-        foreach (var p in loaded)
+        foreach (var p in Loaded)
         {
             if (p.Composition.PostGrades?.GradeFor(record, appointed, equivalent) is { Length: > 0 } grade)
             {
@@ -81,7 +81,7 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
 
     public void Dispose()
     {
-        foreach (var p in loaded)
+        foreach (var p in Loaded)
         {
             p.Dispose();
         }
