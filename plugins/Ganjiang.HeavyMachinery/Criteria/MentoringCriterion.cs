@@ -1,0 +1,62 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Screening;
+using Ganjiang.HeavyMachinery.Roster;
+using Microsoft.Extensions.Options;
+
+namespace Ganjiang.HeavyMachinery.Criteria;
+
+/// <summary>
+/// 传技带徒 (办法第十三条): a 技师 applying for 中级 on the skill-to-title path has taught at least the configured number of
+/// apprentices. Data: <c>apprentices.csv</c> (employee_id, apprentice_id, apprentice_name, from, to); an apprentice
+/// counts once, when the mentoring began by the cut-off.
+/// </summary>
+internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options) : ICriterion
+{
+    private const string File = "apprentices";
+    private static readonly ExtraColumn ApprenticeId = new("apprentice_id", "徒弟工号");
+    private static readonly ExtraColumn ApprenticeName = new("apprentice_name", "徒弟姓名");
+    private static readonly ExtraColumn From = new("from", "带徒开始日期");
+
+    private readonly int _minimum = options.Value.Validated().MinimumApprentices;
+
+    public string Id => "GJ-MENTOR";
+
+    public string Citation => Regulation.Mentoring;
+
+    public CriterionTopic Topic => CriterionTopic.Other;
+
+    public bool AppliesTo(ScreeningPath path) => path == ScreeningPath.SkillToTitle;
+
+    public Finding? Evaluate(CriterionContext context)
+    {
+        if (context.Decision.TargetTitleLevel != TitleLevel.Intermediate)
+        {
+            return null;
+        }
+
+        // Keyed by apprentice id (name when the id is blank), so a renewed agreement does not count twice.
+        var apprentices = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in ExtraRows.Of(context.Record, File))
+        {
+            if (!ExtraRows.TryDate(From.Read(row), out var from))
+            {
+                return context.Review($"{File}.csv 中徒弟“{ApprenticeName.Read(row)}”的带徒开始日期“{From.Read(row)}”无法识别，请核实");
+            }
+
+            if (from <= context.AsOf)
+            {
+                var name = ApprenticeName.Read(row);
+                var key = ApprenticeId.Read(row) is { Length: > 0 } id ? id : name;
+                apprentices.TryAdd(key, name.Length > 0 ? name : key);
+            }
+        }
+
+        var taught = apprentices.Count > 0
+            ? $"截至{ExtraRows.Chinese(context.AsOf)}带徒{apprentices.Count}名（{string.Join("、", apprentices.Values)}）"
+            : $"截至{ExtraRows.Chinese(context.AsOf)}无带徒记录";
+        return apprentices.Count >= _minimum
+            ? context.Met($"{taught}，达到技师申报中级须带徒{_minimum}名以上的要求")
+            : context.Fail($"{taught}，技师申报中级须带徒{_minimum}名以上");
+    }
+}

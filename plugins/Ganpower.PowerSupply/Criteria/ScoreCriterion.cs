@@ -1,0 +1,44 @@
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Screening;
+using Ganpower.PowerSupply.Scoring;
+
+namespace Ganpower.PowerSupply.Criteria;
+
+/// <summary>
+/// 业绩评审 (细则第九条): on the skill-to-title path the achievement score must reach the pass mark. Uses the plug-in's
+/// own <see cref="AchievementScoring"/>, so the criterion and the review's scoring step can never disagree.
+/// </summary>
+internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
+{
+    /// <summary>
+    /// The firm's committee scores only what it may review itself (plugin.json: authorisation.highestLevel =
+    /// intermediate). Higher targets go to the provincial committee, which applies its own standard, so the firm's
+    /// score must not keep anyone from it. Keep in step with plugin.json.
+    /// </summary>
+    private const TitleLevel HighestScoredLevel = TitleLevel.Intermediate;
+
+    public string Id => "GP-SCORE";
+
+    public string Citation => Regulation.Scoring;
+
+    public CriterionTopic Topic => CriterionTopic.Other;
+
+    public bool AppliesTo(ScreeningPath path) => path == ScreeningPath.SkillToTitle;
+
+    public Finding? Evaluate(CriterionContext context)
+    {
+        if (context.Decision.TargetTitleLevel > HighestScoredLevel)
+        {
+            return null;
+        }
+
+        var score = scoring.Score(context.Record, context.AsOf);
+        var detail = score.Lines.Count > 0 ? $"（{string.Join("、", score.Lines)}）" : "（截止日前无业绩成果记录）";
+        var total = $"业绩评审积分{AchievementScoring.Chinese(score.Total)}分{detail}";
+        var passMark = AchievementScoring.Chinese(score.PassMark);
+        return score.Passed
+            ? context.Met($"{total}，达到合格线{passMark}分")
+            : context.Fail($"{total}，未达到合格线{passMark}分");
+    }
+}
