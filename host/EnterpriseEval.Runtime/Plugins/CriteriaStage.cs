@@ -48,7 +48,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 if (criterion.AppliesTo(decision.Path)
                     && Evaluate(plugin, criterion, new CriterionContext(criterion, seen, decision, asOf), slot) is { } finding)
                 {
-                    findings.Add(Guard(plugin, criterion, decision.Path, finding));
+                    findings.Add(finding);
                 }
             }
 
@@ -68,7 +68,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         slot.Enter(criterion);
         try
         {
-            return criterion.Evaluate(context);
+            return criterion.Evaluate(context) is { } finding ? Guard(plugin, criterion, context.Decision.Path, finding) : null;
         }
         catch (Exception e)
         {

@@ -72,7 +72,9 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
             assemblyPath,
             isUnloadable: true,
             sharedTypes: SharedTypes,
-            config => config.PreferSharedTypes = true);
+            // Only the shared types' assemblies come from the host; everything else the plug-in brings is its own, so
+            // two plug-ins (or a plug-in and the host) may use different versions of the same library.
+            config => config.PreferSharedTypes = false);
         try
         {
             var composition = Compose(manifest, loader.LoadDefaultAssembly());

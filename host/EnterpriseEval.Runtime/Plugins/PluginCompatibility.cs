@@ -26,7 +26,7 @@ internal static class PluginCompatibility
                 $"插件基于 SDK {manifest.SdkVersion} 构建，本系统 SDK 为 {host}（须主版本相同且不高于本系统）；请用本系统的 SDK 版本重新编译插件");
         }
 
-        foreach (var (name, version) in References(assemblyPath))
+        foreach (var (name, version) in References(manifest.Id, assemblyPath))
         {
             if (name != SdkAssemblyName && !name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
             {
@@ -48,7 +48,7 @@ internal static class PluginCompatibility
         }
     }
 
-    private static List<(string Name, Version Version)> References(string assemblyPath)
+    private static List<(string Name, Version Version)> References(string plugin, string assemblyPath)
     {
         try
         {
@@ -61,7 +61,7 @@ internal static class PluginCompatibility
         }
         catch (Exception e) when (e is BadImageFormatException or InvalidOperationException)
         {
-            throw new PluginLoadException(Path.GetFileNameWithoutExtension(assemblyPath), $"{Path.GetFileName(assemblyPath)} 不是有效的 .NET 程序集", e);
+            throw new PluginLoadException(plugin, $"{Path.GetFileName(assemblyPath)} 不是有效的 .NET 程序集", e);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class CriteriaStageTests
         var result = PluginRun.Screen(plugins, [Eligible], Employees.AsOf);
 
         var decision = result.Decisions.Single(d => d.Path == ScreeningPath.SkillToTitle);
-        Assert.Equal(Outcome.NeedsReview, decision.Outcome);
+        Assert.True(decision.Outcome == Outcome.NeedsReview, string.Join("\n", decision.Findings.Select(f => f.Message)));
         Assert.Contains(decision.Findings, f => f.Kind == FindingKind.NeedsReview
             && f.Message == "插件 thrower 的条件 THROW 运行出错（InvalidOperationException: 数据源不可用），请人工复核（测试插件第5条）");
     }
@@ -76,7 +76,9 @@ public sealed class CriteriaStageTests
         var titleDecisions = result.Decisions.Where(d => d.Path == ScreeningPath.SkillToTitle).ToList();
         Assert.Equal(50, titleDecisions.Count);
         Assert.All(titleDecisions, d => Assert.Equal(Outcome.NeedsReview, d.Outcome));
-        Assert.Contains(titleDecisions, d => d.Findings.Any(f => f.Message.Contains("插件 hanger 的条件 HANG 运行超时")));
+        Assert.True(
+            titleDecisions.Any(d => d.Findings.Any(f => f.Message.Contains("插件 hanger 的条件 HANG 运行超时"))),
+            string.Join("\n", titleDecisions[0].Findings.Select(f => f.Message)));
         Assert.Equal(records.Select(r => r.Employee.EmployeeId), result.DecisionsByEmployee.Select(d => d[0].EmployeeId));
     }
 
