@@ -34,14 +34,14 @@ internal static class ScreeningSummaryView
         var byPath = new Table().Border(TableBorder.Rounded).Title("各路径判定结果").AddColumn("申报路径");
         foreach (var o in outcomes)
         {
-            byPath.AddColumn(new TableColumn(o.ToChinese()).RightAligned());
+            byPath.AddColumn(new TableColumn(ShortName(o)).RightAligned());
         }
 
         byPath.AddColumn(new TableColumn("合计").RightAligned());
         foreach (var path in Enum.GetValues<ScreeningPath>())
         {
             var cells = outcomes.Select(o => report.DecisionCounts.GetValueOrDefault((path, o))).ToList();
-            byPath.AddRow([$"{path.ToChinese()} ({path.ToCode()})", .. cells.Select(Count), Count(cells.Sum())]);
+            byPath.AddRow([path.ToChinese(), .. cells.Select(Count), Count(cells.Sum())]);
         }
 
         console.Write(byPath);
@@ -53,6 +53,14 @@ internal static class ScreeningSummaryView
 
         console.MarkupLine("[grey]说明：判定结果仅表示本人“可以”申报，是否申报由本人自愿决定（96/2.5）。[/]");
     }
+
+    private static string ShortName(Outcome outcome) => outcome switch
+    {
+        Outcome.Eligible => "符合",
+        Outcome.NotEligible => "暂不符合",
+        Outcome.NeedsReview => "需复核",
+        _ => "超出权限",
+    };
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

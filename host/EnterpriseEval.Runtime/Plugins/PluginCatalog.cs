@@ -18,7 +18,10 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
     /// <summary>The types whose assemblies plug-ins share with the host (and so their whole reference closure).</summary>
     private static readonly Type[] SharedTypes = [typeof(IEnterprisePlugin), typeof(IServiceCollection), typeof(IOptions<>)];
 
-    /// <summary>Loads the plug-ins of <paramref name="directory"/>, or of the configured folder when it is null.</summary>
+    /// <summary>
+    /// Loads the plug-ins of <paramref name="directory"/> (or of the configured folder when it is null): one per
+    /// sub-folder, or just one when the folder itself holds a <c>plugin.json</c>.
+    /// </summary>
     public PluginSet Load(string? directory)
     {
         directory ??= options.Value.Directory;
@@ -35,7 +38,12 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         var pluginLock = PluginLock.Find(directory, options.Value.LockFile);
         var loaded = new List<LoadedPlugin>();
         var refused = new List<PluginLoadException>();
-        foreach (var folder in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+
+        // A folder that is itself a plug-in (has plugin.json) loads just that plug-in; otherwise each sub-folder is one.
+        var folders = File.Exists(Path.Combine(directory, PluginManifest.FileName))
+            ? [directory]
+            : Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal).ToArray();
+        foreach (var folder in folders)
         {
             try
             {
@@ -61,7 +69,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
     {
         var manifest = PluginManifestReader.Read(folder);
         pluginLock?.Check(manifest.Id, folder);
-        var assemblyPath = Path.Combine(folder, manifest.AssemblyFile);
+        var assemblyPath = Path.GetFullPath(Path.Combine(folder, manifest.AssemblyFile));
         if (!File.Exists(assemblyPath))
         {
             throw new PluginLoadException(manifest.Id, $"找不到插件程序集 {manifest.AssemblyFile}");
