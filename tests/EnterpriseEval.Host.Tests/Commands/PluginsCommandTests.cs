@@ -1,0 +1,102 @@
+using EnterpriseEval.Host.Tests.Support;
+using EnterpriseEval.Runtime.Tests.Support;
+
+namespace EnterpriseEval.Host.Tests.Commands;
+
+public sealed class PluginsCommandTests
+{
+    private static readonly string ShippedPlugins = Path.Combine(RepoPaths.Root, "artifacts", "plugins");
+
+    [Fact]
+    public async Task Validate_passes_on_the_shipped_plugins()
+    {
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", ShippedPlugins]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("ganjiang-heavy", run.Output);
+        Assert.Contains("ganpower-supply", run.Output);
+        Assert.Contains("校验通过：2 个插件", run.Output);
+    }
+
+    [Theory]
+    [InlineData("Fixture.Misbehaving.ThrowingConstructorPlugin", "1.0.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 许可证文件缺失")]
+    [InlineData("Fixture.Misbehaving.ThrowingConfigurePlugin", "1.0.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 配置缺失")]
+    [InlineData("Fixture.Misbehaving.NoSuchPlugin", "1.0.0", "插件 broken 未加载：程序集中找不到入口类型 Fixture.Misbehaving.NoSuchPlugin")]
+    [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：插件基于 SDK 2.0.0 构建")]
+    [InlineData("Fixture.Misbehaving.ThrowingPlugin", "1.0.0", "插件 broken：条件 THROW 在技能人才评职称样例上出错（InvalidOperationException: 数据源不可用）")]
+    [InlineData("Fixture.Misbehaving.HangingPlugin", "1.0.0", "插件 broken：条件 HANG 在技能人才评职称样例上超过")]
+    public async Task Validate_fails_with_a_clear_message_on_a_broken_plugin(string entryType, string sdkVersion, string expected)
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("broken", FixturePlugins.Misbehaving, entryType, sdkVersion);
+
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", folders.Directory], b =>
+            b.Configuration["EnterpriseEval:Plugins:CriterionTimeoutMilliseconds"] = "300");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(expected, run.Output.Replace("\n", "", StringComparison.Ordinal));
+        Assert.Contains("校验未通过", run.Output);
+    }
+
+    [Fact]
+    public async Task Validate_refuses_a_plugin_built_against_newer_extensions()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("newer", FixturePlugins.NewerExtensions, "Fixture.NewerExtensions.NewerExtensionsPlugin");
+
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", folders.Directory]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("插件 newer 未加载：插件引用 Microsoft.Extensions.DependencyInjection.Abstractions 11.0.0.0", run.Output.Replace("\n", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_shows_each_plugins_authorisation_and_criteria()
+    {
+        var run = await CliRun.Of(["plugins", "list", "--plugins", ShippedPlugins]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("赣人社字〔2024〕56号", run.Output);
+        Assert.Contains("GJ-SAFETY", run.Output);
+        Assert.Contains("GP-SCORE", run.Output);
+    }
+
+    [Fact]
+    public async Task Screening_with_both_plugins_shows_their_criteria_with_their_own_citations_beside_the_statutory_ones()
+    {
+        using var outDir = new TempFolder();
+
+        var run = await CliRun.Of(
+        [
+            "screen", "--roster", RepoPaths.Sample("rosters/ganjiang-heavy"), "--plugins", ShippedPlugins,
+            "--config", RepoPaths.Sample("config/ganjiang-heavy.json"), "--as-of", "2026-12-31", "--out", outDir.Path,
+        ]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("ganjiang-heavy 1.0.0", run.Output);
+        var csv = File.ReadAllText(outDir.File("decisions.csv"));
+        Assert.Contains("《赣江重机技能人才自主评价管理办法》", csv);
+        Assert.Contains("《赣电供电技能人才业绩评审量化积分细则》", csv);
+        Assert.Contains("（96/2.2.1）", csv);
+        Assert.Contains("ganjiang-heavy@1.0.0#", csv);
+        Assert.Contains("ganpower-supply@1.0.0#", csv);
+        var hm0012 = File.ReadLines(outDir.File("decisions.csv")).First(l => l.StartsWith("HM0012,", StringComparison.Ordinal));
+        Assert.Contains(",not_eligible,", hm0012);
+        Assert.Contains("GJ-CE", hm0012);
+        Assert.Contains("T", File.ReadLines(outDir.File("equivalences.csv")).Skip(1).First());
+    }
+
+    [Fact]
+    public async Task Without_plugins_only_the_statutory_rules_apply_and_no_plugin_is_recorded()
+    {
+        using var outDir = new TempFolder();
+
+        var run = await CliRun.Of(["screen", "--roster", RepoPaths.Sample("rosters/ganjiang-heavy"), "--as-of", "2026-12-31", "--out", outDir.Path]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("插件：无（仅执行法定规则）", run.Output);
+        var csv = File.ReadAllText(outDir.File("decisions.csv"));
+        Assert.DoesNotContain("GJ-", csv);
+        Assert.DoesNotContain("@1.0.0#", csv);
+    }
+}
