@@ -43,13 +43,13 @@ internal sealed class RowParser
         CancellationToken cancellationToken,
         Action<RowParser>? onWrongFieldCount = null)
     {
-        _onWrongFieldCount = onWrongFieldCount;
         _table = table;
         _map = HeaderMap.Create(table.Name, table.Header, schema);
         _keepsBadOptionalValues = schema.KeepsBadOptionalValues;
         _rejects = rejects;
         _pool = pool;
         _cancellationToken = cancellationToken;
+        _onWrongFieldCount = onWrongFieldCount;
     }
 
     /// <summary>The file being read, as named in rejects.</summary>
