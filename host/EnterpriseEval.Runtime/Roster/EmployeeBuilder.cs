@@ -68,14 +68,18 @@ internal sealed class EmployeeBuilder(int row)
         var record = new EmployeeRecord
         {
             Employee = employee,
-            Certificates = _certificates ?? [],
-            Titles = _titles ?? [],
-            Assessments = _assessments ?? [],
-            Honours = _honours ?? [],
-            Achievements = _achievements ?? [],
-            WorkPeriods = _workPeriods ?? [],
-            Applications = _applications ?? [],
+            Certificates = Compact(_certificates),
+            Titles = Compact(_titles),
+            Assessments = Compact(_assessments),
+            Honours = Compact(_honours),
+            Achievements = Compact(_achievements),
+            WorkPeriods = Compact(_workPeriods),
+            Applications = Compact(_applications),
         };
         return _extraFiles is null ? record : record with { ExtraFiles = _extraFiles };
     }
+
+    // An exact-size array is less than half a small list plus its spare capacity, which over a million
+    // employees is a hundred megabytes; absent lists share one empty array.
+    private static T[] Compact<T>(List<T>? items) => items is null ? [] : items.ToArray();
 }

@@ -52,7 +52,13 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             throw new RosterException($"{table.Name} 是空文件，缺少表头行");
         }
 
-        var row = NewRowParser(table, EmployeesTable.Schema);
+        var row = new RowParser(
+            table,
+            EmployeesTable.Schema,
+            _rejects,
+            _pool,
+            cancellationToken,
+            malformed => EmployeesTable.ClaimMalformed(malformed, _employees));
         while (row.MoveNext())
         {
             EmployeesTable.Read(row, _employees);

@@ -26,14 +26,22 @@ internal sealed class RowParser
     private readonly List<RosterReject> _rejects;
     private readonly StringPool _pool;
     private readonly CancellationToken _cancellationToken;
+    private readonly Action<RowParser>? _onWrongFieldCount;
     private int _rowsSinceCheck;
 
+    /// <param name="table">The table to walk.</param>
+    /// <param name="schema">Its known columns.</param>
+    /// <param name="rejects">Where problems go.</param>
+    /// <param name="pool">Shares repeated text values.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    /// <param name="onWrongFieldCount">Called after a row is rejected for its field count, to salvage what it can.</param>
     public RowParser(
         ITableReader table,
         RosterTableSchema schema,
         List<RosterReject> rejects,
         StringPool pool,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<RowParser>? onWrongFieldCount = null)
     {
         _table = table;
         _map = HeaderMap.Create(table.Name, table.Header, schema);
@@ -41,6 +49,7 @@ internal sealed class RowParser
         _rejects = rejects;
         _pool = pool;
         _cancellationToken = cancellationToken;
+        _onWrongFieldCount = onWrongFieldCount;
     }
 
     /// <summary>The file being read, as named in rejects.</summary>
@@ -83,18 +92,19 @@ internal sealed class RowParser
                 "",
                 JoinFields(),
                 $"列数不对：表头有 {_map.FieldCount} 列，此行有 {_table.FieldCount} 列（含逗号的值须用英文双引号括起）"));
+            _onWrongFieldCount?.Invoke(this);
         }
 
         return false;
     }
 
-    /// <summary>A field of the current row (empty when the file lacks the column).</summary>
+    /// <summary>A field of the current row as written (empty when the file or a short row lacks the column).</summary>
     public ReadOnlySpan<char> this[RosterColumn column]
     {
         get
         {
             var index = _map.IndexOf(column);
-            return index < 0 ? [] : _table.Field(index);
+            return index < 0 || index >= _table.FieldCount ? [] : _table.Field(index);
         }
     }
 

@@ -33,6 +33,20 @@ public sealed class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public void Employee_whose_row_had_the_wrong_field_count_counts_as_rejected_not_unknown()
+    {
+        _folder
+            .Write("employees.csv", RosterFolder.EmployeesHeader, "E1,甲,2020-01-01,skill,yes", "E2,欧阳,娜娜,2020-01-01,skill,yes")
+            .Write("titles.csv", "employee_id,series,level,obtained_on", "E2,工程,中级,2020-01-01");
+
+        var result = _folder.Read();
+
+        Assert.Equal(2, result.Rejects.Count);
+        RejectAssert.Matches(result.Rejects[0], "employees.csv", 3, "", "E2,欧阳,娜娜,2020-01-01,skill,yes", "列数不对");
+        RejectAssert.Matches(result.Rejects[1], "titles.csv", 2, "employee_id", "E2", "该员工的 employees.csv 记录已被拒收（第 3 行）");
+    }
+
+    [Fact]
     public void Rejects_come_in_file_then_row_order()
     {
         _folder

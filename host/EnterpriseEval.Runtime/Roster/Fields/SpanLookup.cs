@@ -13,6 +13,7 @@ internal sealed class SpanLookup<T>
     private readonly TryParseText<T> _parse;
     private readonly ConcurrentDictionary<string, T> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private int _count;
 
     public SpanLookup(TryParseText<T> parse)
     {
@@ -33,9 +34,10 @@ internal sealed class SpanLookup<T>
             return false;
         }
 
-        if (_known.Count < MaxSpellings)
+        // ConcurrentDictionary.Count takes every lock; a counter is enough for a bound.
+        if (Volatile.Read(ref _count) < MaxSpellings && _known.TryAdd(spelling, value))
         {
-            _known.TryAdd(spelling, value);
+            Interlocked.Increment(ref _count);
         }
 
         return true;

@@ -32,7 +32,7 @@ internal sealed class CsvTableReader : ITableReader
                 new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
                 StrictUtf8,
                 detectEncodingFromByteOrderMarks: false,
-                bufferSize: 1 << 16);
+                bufferSize: 1 << 14);
             _reader = Options.From(text);
             Header = ReadHeader();
         }

@@ -41,6 +41,20 @@ internal static class EmployeesTable
         AppointedFrom,
         AppointedUntil);
 
+    /// <summary>
+    /// Remembers the 工号 of a row rejected for its field count, so that the employee's rows in other files are
+    /// rejected as belonging to a rejected employee rather than to an unknown one. The 工号 is usually the first
+    /// column, in front of the stray comma that broke the row.
+    /// </summary>
+    public static void ClaimMalformed(RowParser row, EmployeeDirectory employees)
+    {
+        var id = row[RosterColumn.EmployeeId];
+        if (!id.IsEmpty)
+        {
+            employees.TryClaim(id.ToString(), row.RowNumber, out _);
+        }
+    }
+
     public static void Read(RowParser row, EmployeeDirectory employees)
     {
         if (!row.Text(RosterColumn.EmployeeId, out var id))
