@@ -45,7 +45,9 @@ internal static class PluginSelfCheck
             {
                 if (TryOnSample(c, path, limit) is { } problem)
                 {
+                    // One problem per criterion is enough to refuse it, and a hanging one should cost the limit once.
                     problems.Add($"插件 {id}：条件 {c.Id} 在{path.ToChinese()}样例上{problem}");
+                    break;
                 }
             }
         }
