@@ -15,14 +15,18 @@ internal sealed class TemplateValidator
     private static readonly HashSet<string> LoopObjects = ["for", "while", "tablerow"];
 
     private readonly CompiledTemplate _template;
+    private readonly string _file;
+    private readonly HashSet<string> _including;
     private readonly IReadOnlyDictionary<string, Type> _rootMembers;
     private readonly IReadOnlySet<string> _functions;
     private readonly HashSet<string> _assigned = new(StringComparer.Ordinal);
     private readonly List<TemplateError> _errors = [];
 
-    private TemplateValidator(CompiledTemplate template, IReadOnlySet<string> functions)
+    private TemplateValidator(CompiledTemplate template, string file, IReadOnlySet<string> functions, HashSet<string> including)
     {
         _template = template;
+        _file = file;
+        _including = including;
         _rootMembers = ModelSchema.Members(template.Kind.ModelType());
         _functions = functions;
     }
@@ -34,20 +38,52 @@ internal sealed class TemplateValidator
     /// <param name="functions">Every function and built-in object name a template may call.</param>
     internal static IReadOnlyList<TemplateError> Validate(CompiledTemplate template, IReadOnlySet<string> functions)
     {
-        var validator = new TemplateValidator(template, functions);
-        if (template.Template.HasErrors)
+        var validator = new TemplateValidator(template, template.File, functions, [template.File]);
+        validator.Check(template.Template, scope: null);
+        return validator._errors;
+    }
+
+    private void Check(Template parsed, Scope? scope)
+    {
+        if (parsed.HasErrors)
         {
-            foreach (var message in template.Template.Messages)
+            foreach (var message in parsed.Messages)
             {
-                validator.Error(message.Span.Start.Line, message.Span.Start.Column, $"语法错误：{message.Message}");
+                Error(message.Span.Start.Line, message.Span.Start.Column, $"语法错误：{message.Message}");
             }
 
-            return validator._errors;
+            return;
         }
 
-        validator.CollectAssigned(template.Template.Page);
-        validator.Visit(template.Template.Page, scope: null, lenient: false);
-        return validator._errors;
+        CollectAssigned(parsed.Page);
+        Visit(parsed.Page, scope, lenient: false);
+    }
+
+    // The included file is checked now, with the names in scope where it is included; so its name must be a literal.
+    private void CheckInclude(ScriptFunctionCall call, Scope? scope)
+    {
+        if (call.Arguments is not [ScriptLiteral { Value: string name }, ..])
+        {
+            Error(call, "include 的文件名必须写成字符串常量，以便在加载时检查被引用的文件");
+            return;
+        }
+
+        var path = new IncludeLoader(_template.IncludeRoot).Resolve(name, out var refusal);
+        if (path is null)
+        {
+            Error(call, refusal);
+            return;
+        }
+
+        if (!_including.Add(path))
+        {
+            return; // already checked, or including itself: the recursion limit stops that at render
+        }
+
+        var included = new TemplateValidator(_template, path, _functions, _including);
+        included._assigned.UnionWith(_assigned);
+        included.Check(Template.Parse(File.ReadAllText(path), path), scope);
+        _errors.AddRange(included._errors);
     }
 
     private void CollectAssigned(ScriptNode? node)
@@ -95,9 +131,11 @@ internal sealed class TemplateValidator
                 Visit(loop.Else, scope, lenient);
                 return null;
             case ScriptAssignExpression assign:
-                if (assign.Target is not ScriptVariableGlobal)
+                // Renders share Scriban's built-in objects (date.format …) across threads: a template may set its own
+                // variables only, never a member of an object.
+                if (assign.Target is { } target and not ScriptVariable)
                 {
-                    Visit(assign.Target, scope, lenient);
+                    Error(target, $"模板只能给自己的变量赋值，不能修改“{target}”");
                 }
 
                 Visit(assign.Value, scope, lenient);
@@ -116,6 +154,14 @@ internal sealed class TemplateValidator
                 }
 
                 Visit(function.Body, inner, lenient);
+                return null;
+            case ScriptFunctionCall { Target: ScriptVariableGlobal { Name: "include" } } include:
+                CheckInclude(include, scope);
+                foreach (var argument in include.Arguments)
+                {
+                    Visit(argument, scope, lenient);
+                }
+
                 return null;
             case ScriptWithStatement with:
                 // Inside `with x`, bare names are members of x: not checked.
@@ -187,7 +233,7 @@ internal sealed class TemplateValidator
 
     // Scriban counts lines and columns from 0; people count from 1.
     private void Error(int line, int column, string message) =>
-        _errors.Add(new(_template.Origin, _template.File, line + 1, column + 1, message));
+        _errors.Add(new(_template.Origin, _file, line + 1, column + 1, message));
 
     private sealed record Scope(string Name, Type? Type, Scope? Parent);
 }

@@ -33,18 +33,19 @@ internal sealed class TrustedInclude(IScriptCustomFunction include) : IScriptCus
     public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         Wrap(await include.InvokeAsync(context, callerContext, arguments, blockStatement).ConfigureAwait(false));
 
-    /// <summary>A copy of Scriban's built-in functions whose <c>include</c> functions are wrapped.</summary>
+    /// <summary>
+    /// Scriban's built-in functions with <c>include</c> wrapped, and without <c>include_join</c>: it takes computed
+    /// names, which the load-time check cannot follow.
+    /// </summary>
     internal static ScriptObject Builtins()
     {
         var builtins = new TemplateContext().BuiltinObject;
-        foreach (var name in new[] { "include", "include_join" })
+        builtins.Remove("include_join");
+        if (builtins["include"] is IScriptCustomFunction include)
         {
-            if (builtins[name] is IScriptCustomFunction function)
-            {
-                // Built-in members are read-only: the indexer would ignore the new value.
-                builtins.Remove(name);
-                builtins.SetValue(name, new TrustedInclude(function), readOnly: true);
-            }
+            // Built-in members are read-only: the indexer would ignore the new value.
+            builtins.Remove("include");
+            builtins.SetValue("include", new TrustedInclude(include), readOnly: true);
         }
 
         return builtins;

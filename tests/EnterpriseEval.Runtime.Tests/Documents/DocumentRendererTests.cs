@@ -85,14 +85,52 @@ public sealed class DocumentRendererTests
     }
 
     [Fact]
-    public void Include_outside_the_plugin_folder_is_refused()
+    public void Include_outside_the_plugin_folder_is_refused_at_load()
     {
-        var renderer = WithOverride("{{ include '../secret.sbn' }}");
+        using var plugin = new TempFolder();
+        var path = plugin.Write("wage.html.sbn", "<p>\n{{ include '../secret.sbn' }}</p>");
 
-        var error = Assert.Throws<DocumentRenderException>(
-            () => renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage)).Error;
+        var error = Assert.Single(Assert.Throws<TemplateLoadException>(
+            () => TemplateCatalog.Load([TemplateCatalogTests.Override(DocumentKind.WageNotice, path, plugin.Path)])).Errors);
 
+        Assert.Equal((path, 2, 4), (error.File, error.Line, error.Column));
         Assert.Contains("不允许 include 插件目录以外的文件", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Include_with_a_computed_file_name_is_refused_at_load()
+    {
+        using var plugin = new TempFolder();
+        var path = plugin.Write("wage.html.sbn", "{{ name = '../secret.sbn' }}{{ include name }}");
+
+        var error = Assert.Single(Assert.Throws<TemplateLoadException>(
+            () => TemplateCatalog.Load([TemplateCatalogTests.Override(DocumentKind.WageNotice, path, plugin.Path)])).Errors);
+
+        Assert.StartsWith("include 的文件名必须写成字符串常量", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Include_loader_refuses_paths_outside_its_folder()
+    {
+        using var plugin = new TempFolder();
+
+        var refused = Assert.Throws<ScriptRuntimeException>(() => new IncludeLoader(plugin.Path).GetPath(null!, default, "../../etc/passwd"));
+
+        Assert.Contains("不允许 include 插件目录以外的文件", refused.OriginalMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Included_file_naming_a_missing_variable_is_refused_at_load_with_its_own_position()
+    {
+        using var plugin = new TempFolder();
+        var part = plugin.Write("parts/row.sbn", "<td>{{ item.name }}</td>\n<td>{{ item.rate }}</td>");
+        var path = plugin.Write("wage.html.sbn", "{{ for item in items }}{{ include 'parts/row.sbn' }}{{ end }}");
+
+        var error = Assert.Single(Assert.Throws<TemplateLoadException>(
+            () => TemplateCatalog.Load([TemplateCatalogTests.Override(DocumentKind.WageNotice, path, plugin.Path)])).Errors);
+
+        Assert.Equal((part, 2, 13), (error.File, error.Line, error.Column));
+        Assert.Contains("没有成员“rate”", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

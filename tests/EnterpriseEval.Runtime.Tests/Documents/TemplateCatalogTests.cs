@@ -88,6 +88,18 @@ public sealed class TemplateCatalogTests
     }
 
     [Fact]
+    public void Template_setting_a_member_of_a_shared_object_is_refused_at_load()
+    {
+        using var plugin = new TempFolder();
+        var path = plugin.Write("notice.html.sbn", "{{ d = date }}{{ d.format = '%Y' }}");
+
+        var error = Assert.Single(LoadErrors(Override(DocumentKind.WageNotice, path, plugin.Path)));
+
+        Assert.Equal((1, 18), (error.Line, error.Column));
+        Assert.StartsWith("模板只能给自己的变量赋值", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unreadable_override_file_is_a_load_error()
     {
         using var plugin = new TempFolder();
