@@ -16,4 +16,10 @@ internal sealed record CompiledTemplate(
 {
     /// <summary>Included templates, parsed on first use and shared by all renders.</summary>
     public ConcurrentDictionary<string, Template> IncludeCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Contexts that finished a render cleanly, for the next render of this template: building a context costs
+    /// about as much as rendering a short notice.
+    /// </summary>
+    public ConcurrentBag<DocumentTemplateContext> IdleContexts { get; } = [];
 }

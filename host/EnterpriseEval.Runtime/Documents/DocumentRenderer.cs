@@ -5,7 +5,10 @@ using Scriban.Syntax;
 
 namespace EnterpriseEval.Runtime.Documents;
 
-/// <summary>Renders document models with the catalogue's templates, one sandboxed context per document.</summary>
+/// <summary>
+/// Renders document models with the catalogue's templates, each document in a sandboxed context with its own
+/// variables and output (contexts are reused after a clean render).
+/// </summary>
 internal sealed class DocumentRenderer(TemplateCatalog catalog)
 {
     /// <summary>Renders one document: for HTML the notice's <c>&lt;article&gt;</c>, for Markdown the whole text.</summary>
@@ -24,19 +27,34 @@ internal sealed class DocumentRenderer(TemplateCatalog catalog)
         }
 
         var template = catalog.Get(kind, format);
-        var context = new DocumentTemplateContext(catalog.Builtins, template, catalog.Options);
+        if (!template.IdleContexts.TryTake(out var context))
+        {
+            context = new DocumentTemplateContext(catalog.Builtins, catalog.Functions, template, catalog.Options);
+        }
+
+        // The model's properties become the template's variables; reflection over the type is done once, not per document.
         var variables = new ScriptObject();
-        variables.Import(model, ModelSchema.Filter, ModelSchema.Renamer);
-        context.PushGlobal(catalog.Functions);
+        foreach (var (name, property) in ModelSchema.Properties(modelType))
+        {
+            variables.SetValue(name, property.GetValue(model), readOnly: false);
+        }
+
+        // Each document gets its own variables and output; the context returns to the pool only after a clean
+        // render, so nothing a document assigned or printed is seen by the next one.
         context.PushGlobal(variables);
+        context.PushOutput();
         try
         {
-            return template.Template.Render(context);
+            var text = template.Template.Render(context);
+            context.PopOutput();
+            context.PopGlobal();
+            template.IdleContexts.Add(context);
+            return text;
         }
         catch (ScriptRuntimeException e)
         {
             throw new DocumentRenderException(
-                new(template.Origin, template.File, e.Span.Start.Line + 1, e.Span.Start.Column + 1, Explain(e)), e);
+                new(template.Origin, FileOf(e, template), e.Span.Start.Line + 1, e.Span.Start.Column + 1, Explain(e)), e);
         }
     }
 
@@ -70,6 +88,10 @@ internal sealed class DocumentRenderer(TemplateCatalog catalog)
 
         return rendered;
     }
+
+    // An error inside an included file is located in that file.
+    private static string FileOf(ScriptRuntimeException e, CompiledTemplate template) =>
+        string.IsNullOrEmpty(e.Span.FileName) ? template.File : e.Span.FileName;
 
     // Scriban reports limits in English; the reviewer reads Chinese.
     private string Explain(ScriptRuntimeException e)

@@ -16,12 +16,14 @@ namespace EnterpriseEval.Runtime.Documents;
 /// </summary>
 internal sealed class DocumentTemplateContext : TemplateContext
 {
+    private static readonly ConcurrentDictionary<(Type, bool), IObjectAccessor?> SharedAccessors = new();
+
     private readonly DocumentFormat _format;
     private readonly bool _maskIdentityNumbers;
     private readonly ConcurrentDictionary<string, Template> _includeCache;
 
-    /// <summary>Creates the context for one render of <paramref name="template"/>.</summary>
-    public DocumentTemplateContext(ScriptObject builtins, CompiledTemplate template, DocumentRenderOptions options)
+    /// <summary>Creates a context for renders of <paramref name="template"/>, with the template functions in scope.</summary>
+    public DocumentTemplateContext(ScriptObject builtins, ScriptObject functions, CompiledTemplate template, DocumentRenderOptions options)
         : base(builtins)
     {
         _format = template.Format;
@@ -36,6 +38,7 @@ internal sealed class DocumentTemplateContext : TemplateContext
         TemplateLoader = new IncludeLoader(template.IncludeRoot);
         NewLine = "\n";
         PushCulture(CultureInfo.InvariantCulture);
+        PushGlobal(functions);
     }
 
     /// <summary>Prints a value: formatted for a notice, then escaped for the format (included markup excepted).</summary>
@@ -65,11 +68,31 @@ internal sealed class DocumentTemplateContext : TemplateContext
         _ => base.ObjectToString(value, nested) ?? "",
     };
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Accessors of model records are built once per type and shared by all renders (the filter and renamer never
+    /// change), instead of once per document; a person's accessor masks the identity number when configured.
+    /// </summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {
-        var accessor = base.GetMemberAccessorImpl(target);
-        return _maskIdentityNumbers && target is DocumentPerson && accessor is not null ? new MaskingPersonAccessor(accessor) : accessor;
+        var type = target.GetType();
+        if (!ModelSchema.IsModelType(type))
+        {
+            return base.GetMemberAccessorImpl(target);
+        }
+
+        var key = (type, _maskIdentityNumbers);
+        if (!SharedAccessors.TryGetValue(key, out var accessor))
+        {
+            accessor = base.GetMemberAccessorImpl(target);
+            if (_maskIdentityNumbers && target is DocumentPerson && accessor is not null)
+            {
+                accessor = new MaskingPersonAccessor(accessor);
+            }
+
+            accessor = SharedAccessors.GetOrAdd(key, accessor);
+        }
+
+        return accessor;
     }
 
     /// <summary>Included files are parsed once per template, not once per document.</summary>

@@ -12,6 +12,7 @@ namespace EnterpriseEval.Runtime.Documents;
 /// </summary>
 internal static class ModelSchema
 {
+    private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> PropertiesByType = new();
     private static readonly ConcurrentDictionary<Type, FrozenDictionary<string, Type>> MembersByType = new();
 
     /// <summary>The member filter given to Scriban: only properties of document model records.</summary>
@@ -28,10 +29,16 @@ internal static class ModelSchema
 
     /// <summary>The members a template sees on a model type, by template name, with their types.</summary>
     internal static FrozenDictionary<string, Type> Members(Type modelType) =>
-        MembersByType.GetOrAdd(modelType, t => t
+        MembersByType.GetOrAdd(modelType, t => Properties(t)
+            .ToFrozenDictionary(p => p.Name, p => p.Property.PropertyType, StringComparer.Ordinal));
+
+    /// <summary>The properties a template sees on a model type, with their template names; computed once per type.</summary>
+    internal static (string Name, PropertyInfo Property)[] Properties(Type modelType) =>
+        PropertiesByType.GetOrAdd(modelType, t => [.. t
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(IsVisible)
-            .ToFrozenDictionary(p => Renamer(p), p => p.PropertyType, StringComparer.Ordinal));
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (Renamer(p), p))]);
 
     /// <summary>The item type of a list a template may loop over, or null when the type is not a list.</summary>
     internal static Type? ElementType(Type type) =>

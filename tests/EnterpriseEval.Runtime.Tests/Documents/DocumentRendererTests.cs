@@ -148,6 +148,20 @@ public sealed class DocumentRendererTests
     }
 
     [Fact]
+    public void Limit_hit_inside_an_included_file_is_located_in_that_file()
+    {
+        using var plugin = new TempFolder();
+        var part = plugin.Write("parts/spin.sbn", "\n  {{ while true }}x{{ end }}");
+        var path = plugin.Write("wage.html.sbn", "{{ include 'parts/spin.sbn' }}");
+        var renderer = new DocumentRenderer(TemplateCatalog.Load([TemplateCatalogTests.Override(DocumentKind.WageNotice, path, plugin.Path)]));
+
+        var error = Assert.Throws<DocumentRenderException>(
+            () => renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage)).Error;
+
+        Assert.Equal((part, 2, 6), (error.File, error.Line, error.Column));
+    }
+
+    [Fact]
     public void Default_templates_may_not_include_files()
     {
         var refused = Assert.Throws<ScriptRuntimeException>(() => new IncludeLoader(null).GetPath(null!, default, "x.sbn"));
@@ -176,6 +190,29 @@ public sealed class DocumentRendererTests
         var html = renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage);
 
         Assert.Equal("4,652.30|2026年12月1日|肆仟陆佰伍拾贰元叁角|12.00", html);
+    }
+
+    [Fact]
+    public void Variables_a_template_assigns_do_not_reach_the_next_document()
+    {
+        var renderer = WithOverride("{{ reason = reason + '！' }}{{ reason }}");
+
+        var first = renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage with { Reason = "甲" });
+        var second = renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage with { Reason = "乙" });
+
+        Assert.Equal(("甲！", "乙！"), (first, second));
+    }
+
+    [Fact]
+    public void Renderer_still_works_after_a_document_hit_a_limit()
+    {
+        var renderer = WithOverride("{{ if reason == 'loop' }}{{ while true }}x{{ end }}{{ end }}{{ reason }}");
+        Assert.Throws<DocumentRenderException>(
+            () => renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage with { Reason = "loop" }));
+
+        var html = renderer.Render(DocumentKind.WageNotice, DocumentFormat.Html, DocumentSamples.Wage);
+
+        Assert.Equal(DocumentSamples.Wage.Reason, html);
     }
 
     [Fact]
