@@ -1,3 +1,5 @@
+using EnterpriseEval.Runtime.Documents;
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using Microsoft.Extensions.Configuration;
@@ -7,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace EnterpriseEval.Runtime.Plugins;
 
 /// <summary>The host's side of <see cref="IPluginBuilder"/>: records what a plug-in contributes.</summary>
-internal sealed class PluginBuilder(string pluginId, IConfiguration section) : IPluginBuilder
+internal sealed class PluginBuilder(string pluginId, string folder, IConfiguration section) : IPluginBuilder
 {
     private readonly List<Type> _criteria = [];
+    private readonly List<TemplateOverride> _templates = [];
+    private readonly Dictionary<string, Delegate> _functions = new(StringComparer.Ordinal);
 
     public string PluginId => pluginId;
 
@@ -20,6 +24,8 @@ internal sealed class PluginBuilder(string pluginId, IConfiguration section) : I
     public Type? ScoringType { get; private set; }
 
     public Type? PostGradesType { get; private set; }
+
+    public Type? PayTablesType { get; private set; }
 
     public IPluginBuilder BindOptions<TOptions>()
         where TOptions : class, new()
@@ -50,6 +56,29 @@ internal sealed class PluginBuilder(string pluginId, IConfiguration section) : I
     {
         Services.AddSingleton<TMap>();
         PostGradesType = typeof(TMap);
+        return this;
+    }
+
+    public IPluginBuilder UsePayTables<TTables>()
+        where TTables : class, IPayTables
+    {
+        Services.AddSingleton<TTables>();
+        PayTablesType = typeof(TTables);
+        return this;
+    }
+
+    public IPluginBuilder UseTemplate(DocumentKind kind, DocumentFormat format, string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
+        _templates.Add(new TemplateOverride(kind, format, Path.GetFullPath(Path.Combine(folder, relativePath)), pluginId, folder));
+        return this;
+    }
+
+    public IPluginBuilder AddTemplateFunction(string name, Delegate function)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(function);
+        _functions[name] = function;
         return this;
     }
 
@@ -94,6 +123,9 @@ internal sealed class PluginBuilder(string pluginId, IConfiguration section) : I
             [.. _criteria.Select(t => (ICriterion)provider.GetRequiredService(t))],
             ScoringType is null ? null : (IAchievementScoring)provider.GetRequiredService(ScoringType),
             PostGradesType is null ? null : (IPostGradeMap)provider.GetRequiredService(PostGradesType),
+            PayTablesType is null ? null : (IPayTables)provider.GetRequiredService(PayTablesType),
+            _templates,
+            _functions,
             Policy);
     }
 }

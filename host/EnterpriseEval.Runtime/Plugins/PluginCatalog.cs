@@ -85,7 +85,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
             config => config.PreferSharedTypes = false);
         try
         {
-            var composition = Compose(manifest, loader.LoadDefaultAssembly());
+            var composition = Compose(manifest, folder, loader.LoadDefaultAssembly());
             return new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loader, composition);
         }
         catch
@@ -95,7 +95,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         }
     }
 
-    private PluginComposition Compose(PluginManifest manifest, Assembly assembly)
+    private PluginComposition Compose(PluginManifest manifest, string folder, Assembly assembly)
     {
         var type = assembly.GetType(manifest.EntryType, throwOnError: false)
             ?? throw new PluginLoadException(manifest.Id, $"程序集中找不到入口类型 {manifest.EntryType}");
@@ -107,7 +107,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         try
         {
             var plugin = (IEnterprisePlugin)Activator.CreateInstance(type)!;
-            var builder = new PluginBuilder(manifest.Id, configuration.GetSection($"Plugins:{manifest.Id}"));
+            var builder = new PluginBuilder(manifest.Id, Path.GetFullPath(folder), configuration.GetSection($"Plugins:{manifest.Id}"));
             plugin.Configure(builder);
             return builder.Compose();
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
+using EnterpriseEval.Runtime.Documents;
 using EnterpriseEval.Sdk.Plugins;
 
 namespace EnterpriseEval.Runtime.Plugins;
@@ -13,4 +14,7 @@ internal sealed record PluginComposition(
     IReadOnlyList<ICriterion> Criteria,
     IAchievementScoring? Scoring,
     IPostGradeMap? PostGrades,
+    IPayTables? PayTables,
+    IReadOnlyList<TemplateOverride> Templates,
+    IReadOnlyDictionary<string, Delegate> TemplateFunctions,
     PolicyContributions Policy);

@@ -1,3 +1,4 @@
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,27 @@ public interface IPluginBuilder
     /// <typeparam name="TMap">Resolved from <see cref="Services"/>.</typeparam>
     IPluginBuilder UsePostGrades<TMap>()
         where TMap : class, IPostGradeMap;
+
+    /// <summary>Sets the wage and allowance tables for the pay notices; at most one per plug-in.</summary>
+    /// <typeparam name="TTables">Resolved from <see cref="Services"/>.</typeparam>
+    IPluginBuilder UsePayTables<TTables>()
+        where TTables : class, IPayTables;
+
+    /// <summary>
+    /// Replaces the default Scriban template of a document kind and format with the plug-in's own file (company
+    /// letterhead, extra sections). The file is checked at load: a variable the model lacks or a syntax error refuses
+    /// the template with file, line and column.
+    /// </summary>
+    /// <param name="kind">The document kind.</param>
+    /// <param name="format">HTML or Markdown.</param>
+    /// <param name="relativePath">The template file, relative to the plug-in's folder; includes stay inside that folder.</param>
+    IPluginBuilder UseTemplate(DocumentKind kind, DocumentFormat format, string relativePath);
+
+    /// <summary>
+    /// Adds a function templates may call, by a snake_case name. It must be pure (same arguments, same result; no
+    /// I/O, no state), since notices are rendered in parallel and replayed.
+    /// </summary>
+    IPluginBuilder AddTemplateFunction(string name, Delegate function);
 
     /// <summary>
     /// Declares that an occupation (职业工种) corresponds to a title series and specialty (专业对应关系, 96号 二（一）);

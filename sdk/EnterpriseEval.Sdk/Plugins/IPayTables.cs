@@ -1,0 +1,24 @@
+using EnterpriseEval.Sdk.Documents;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Sdk.Plugins;
+
+/// <summary>
+/// The firm's wage and allowance tables (技能人才薪酬分配: 技能津贴, 带徒津贴, 特聘岗位津贴 …; 96号 二（五）), which
+/// the wage and allowance notices list item by item. An empty list means no notice for that employee.
+/// </summary>
+public interface IPayTables
+{
+    /// <summary>Wage items that change for the employee (薪酬调整), each with amount, start date and basis.</summary>
+    /// <param name="record">The employee.</param>
+    /// <param name="equivalence">The employee's post equivalence on the cut-off, when appointed.</param>
+    /// <param name="asOf">The cut-off date.</param>
+    IReadOnlyList<PayItem> WageItems(EmployeeRecord record, PostEquivalence? equivalence, DateOnly asOf);
+
+    /// <summary>Allowances granted to the employee (津贴发放), each with amount, start date and basis.</summary>
+    /// <param name="record">The employee.</param>
+    /// <param name="equivalence">The employee's post equivalence on the cut-off, when appointed.</param>
+    /// <param name="asOf">The cut-off date.</param>
+    IReadOnlyList<PayItem> AllowanceItems(EmployeeRecord record, PostEquivalence? equivalence, DateOnly asOf);
+}
