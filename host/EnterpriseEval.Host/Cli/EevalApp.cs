@@ -53,6 +53,11 @@ internal static class EevalApp
                 .WithExample("screen", "--roster", "samples/rosters/demo", "--as-of", "2026-12-31")
                 .WithExample("screen", "--roster", "samples/rosters/ganjiang-heavy", "--plugins", "artifacts/plugins");
 
+            config.AddCommand<NoticesCommand>("notices")
+                .WithDescription("生成文书：筛查花名册后，为相关人员生成岗位比照、薪酬调整、津贴发放、资格审查结果通知或评审结果公示（HTML 或 Markdown）。")
+                .WithExample("notices", "--roster", "samples/rosters/demo", "--kind", "post_equivalence_notice", "--out", "out/notices")
+                .WithExample("notices", "--roster", "samples/rosters/ganjiang-heavy", "--plugins", "artifacts/plugins", "--kind", "wage_notice", "--format", "md", "--out", "out/wage");
+
             config.AddBranch("plugins", plugins =>
             {
                 plugins.SetDescription("插件管理：查看与校验企业插件。");

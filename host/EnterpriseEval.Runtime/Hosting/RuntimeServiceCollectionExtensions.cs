@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Notices;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Screening;
@@ -23,6 +24,8 @@ internal static class RuntimeServiceCollectionExtensions
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<Screener>();
         services.AddSingleton<ScreeningJob>();
+        services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.SectionName));
+        services.AddSingleton<NoticesJob>();
         return services;
     }
 

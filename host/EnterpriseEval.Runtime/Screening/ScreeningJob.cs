@@ -16,33 +16,50 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
 
     public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
-        var asOf = request.AsOf ?? CutOff.Default(time);
-        progress?.Report(new ScreeningStage("加载插件", 0, 0));
-        using var plugins = catalog.Load(request.PluginsDirectory);
-        progress?.Report(new ScreeningStage("读取花名册", 0, 0));
-        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
-
-        var total = roster.Records.Count;
-        progress?.Report(new ScreeningStage("资格筛查", 0, total));
-        var result = screener.Screen(
-            roster.Records,
-            asOf,
-            plugins,
-            progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
-        ct.ThrowIfCancellationRequested();
-
-        progress?.Report(new ScreeningStage("写出结果", total, total));
+        using var screened = Screen(request, progress, ct);
+        var (roster, result, plugins) = (screened.Roster, screened.Result, screened.Plugins);
+        progress?.Report(new ScreeningStage("写出结果", roster.Records.Count, roster.Records.Count));
         var files = WriteOutputs(request.OutputDirectory, result, roster);
         return new ScreeningReport(
-            asOf,
+            result.AsOf,
             roster.EmployeeRowsRead,
-            total,
+            roster.Records.Count,
             roster.Rejects.Count,
             result.CountByPathAndOutcome(),
             result.Equivalences.Count,
             files,
             [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
             [.. plugins.Refused.Select(e => e.Message)]);
+    }
+
+    /// <summary>
+    /// Loads the plug-ins, reads the roster and screens it, writing nothing. The caller disposes the result, which
+    /// keeps the plug-ins loaded for what comes next (notices use their pay tables and templates).
+    /// </summary>
+    public ScreenedRoster Screen(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
+    {
+        var asOf = request.AsOf ?? CutOff.Default(time);
+        progress?.Report(new ScreeningStage("加载插件", 0, 0));
+        var plugins = catalog.Load(request.PluginsDirectory);
+        try
+        {
+            progress?.Report(new ScreeningStage("读取花名册", 0, 0));
+            var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+            var total = roster.Records.Count;
+            progress?.Report(new ScreeningStage("资格筛查", 0, total));
+            var result = screener.Screen(
+                roster.Records,
+                asOf,
+                plugins,
+                progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
+            ct.ThrowIfCancellationRequested();
+            return new ScreenedRoster(roster, result, plugins);
+        }
+        catch
+        {
+            plugins.Dispose();
+            throw;
+        }
     }
 
     private static string[] WriteOutputs(string outputDirectory, ScreeningResult result, RosterReadResult roster)

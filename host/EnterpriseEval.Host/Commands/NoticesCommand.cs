@@ -1,0 +1,38 @@
+using EnterpriseEval.Host.Cli;
+using EnterpriseEval.Runtime.Notices;
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Documents;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary><c>eeval notices</c>: renders one kind of notice for everyone it concerns.</summary>
+internal sealed class NoticesCommand(NoticesJob job, IAnsiConsole console) : Command<NoticesSettings>
+{
+    public override int Execute(CommandContext context, NoticesSettings settings, CancellationToken cancellationToken)
+    {
+        var request = new NoticesRequest(
+            new ScreeningRequest(settings.Roster!, settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Out!, settings.Plugins),
+            settings.ParsedKind,
+            settings.ParsedFormat,
+            settings.IssuedOn is null ? null : DateArgument.Parse(settings.IssuedOn));
+        var report = ProgressDisplay.Run(console, progress => job.Run(request, progress, cancellationToken));
+
+        foreach (var refused in report.PluginsRefused)
+        {
+            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(refused)}");
+        }
+
+        console.MarkupLine($"[bold]文书生成完成[/]  {report.Kind.ToChinese()}（{report.Kind.ToCode()}）");
+        console.MarkupLine(report.PluginsLoaded.Count == 0 ? "插件：无（使用默认模板）" : $"插件：{Markup.Escape(string.Join("；", report.PluginsLoaded))}");
+        console.MarkupLine($"参加筛查员工 {report.EmployeesScreened:N0} 人，拒收行 {report.RejectLines:N0}，生成文书 [green]{report.Documents:N0}[/] 份。");
+        if (report.Documents == 0)
+        {
+            console.MarkupLine("[yellow]没有需要发出的此类文书（例如未加载提供薪酬津贴标准的插件，或无在聘人员）。[/]");
+        }
+
+        console.MarkupLine($"清单：[green]{Markup.Escape(Path.GetFullPath(report.IndexFile))}[/]");
+        return 0;
+    }
+}

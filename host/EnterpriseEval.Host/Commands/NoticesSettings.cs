@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using EnterpriseEval.Host.Cli;
+using EnterpriseEval.Sdk.Documents;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary>Options of <c>eeval notices</c>.</summary>
+internal sealed class NoticesSettings : CommandSettings
+{
+    [CommandOption("-r|--roster <PATH>")]
+    [Description("花名册文件夹（格式见 docs/roster.md）。")]
+    public string? Roster { get; init; }
+
+    [CommandOption("-k|--kind <KIND>")]
+    [Description("文书种类：post_equivalence_notice 岗位比照通知书、wage_notice 薪酬调整通知书、allowance_notice 津贴发放通知、screening_result_notice 资格审查结果通知、publicity_list 评审结果公示（代码或中文名均可）。")]
+    public string? Kind { get; init; }
+
+    [CommandOption("--as-of <DATE>")]
+    [Description("截止日期（YYYY-MM-DD），默认当年12月31日。")]
+    public string? AsOf { get; init; }
+
+    [CommandOption("--issued-on <DATE>")]
+    [Description("成文日期（YYYY-MM-DD），默认今天。公示期自此日起算。")]
+    public string? IssuedOn { get; init; }
+
+    [CommandOption("-p|--plugins <DIR>")]
+    [Description("插件文件夹；插件可提供薪酬津贴标准和带企业抬头的模板。省略时使用配置项 EnterpriseEval:Plugins:Directory。")]
+    public string? Plugins { get; init; }
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("输出格式：html（A4 打印版，另附批量打印文件）或 md（Markdown）。默认 html。")]
+    [DefaultValue("html")]
+    public string Format { get; init; } = "html";
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("输出文件夹（必需）：每份文书一个文件，另写 index.csv 清单。")]
+    public string? Out { get; init; }
+
+    [CommandOption("-c|--config <FILE>")]
+    [Description("附加配置文件（JSON），例如 EnterpriseEval:Documents（发文单位、文号前缀、是否遮蔽身份证号）与插件选项。")]
+    public string? Config { get; init; }
+
+    public DocumentKind ParsedKind => DocumentKinds.TryParse(Kind, out var k) ? k : throw new InvalidOperationException("kind not validated");
+
+    public DocumentFormat ParsedFormat => Format.Trim().ToLowerInvariant() is "md" or "markdown" ? DocumentFormat.Markdown : DocumentFormat.Html;
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Roster))
+        {
+            return ValidationResult.Error("请用 --roster 指定花名册文件夹。");
+        }
+
+        if (!DocumentKinds.TryParse(Kind, out _))
+        {
+            return ValidationResult.Error($"请用 --kind 指定文书种类，可用值：{string.Join("、", DocumentKinds.All.Select(k => $"{k.ToChinese()}({k.ToCode()})"))}");
+        }
+
+        if (Format.Trim().ToLowerInvariant() is not ("html" or "md" or "markdown"))
+        {
+            return ValidationResult.Error($"--format 只能是 html 或 md，收到：{Format}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Out))
+        {
+            return ValidationResult.Error("请用 --out 指定输出文件夹。");
+        }
+
+        foreach (var (name, value) in new[] { ("--as-of", AsOf), ("--issued-on", IssuedOn) })
+        {
+            if (value is not null && !DateArgument.TryParse(value, out _))
+            {
+                return ValidationResult.Error($"{name} 的日期格式应为 YYYY-MM-DD，收到：{value}");
+            }
+        }
+
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,102 @@
+using EnterpriseEval.Runtime.Documents;
+using EnterpriseEval.Runtime.Output;
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Documents;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Runtime.Notices;
+
+/// <summary>
+/// The pipeline behind <c>eeval notices</c>: screen the roster (with the plug-ins), build the models of one document
+/// kind, render them with the default templates or the plug-ins' own, write one file per notice (plus a combined
+/// HTML file for printing) and an index of what was produced.
+/// </summary>
+internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptions> options, TimeProvider time)
+{
+    public const string IndexFile = "index.csv";
+
+    public NoticesReport Run(NoticesRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
+    {
+        using var screened = screening.Screen(request.Screening, progress, ct);
+        var catalog = LoadTemplates(screened);
+        var issuedOn = request.IssuedOn ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var models = new NoticeModels(screened, options.Value, issuedOn).Build(request.Kind);
+
+        progress?.Report(new ScreeningStage("生成文书", 0, models.Count));
+        var outputDirectory = request.Screening.OutputDirectory;
+        IReadOnlyList<string> files;
+        try
+        {
+            files = new DocumentWriter(new DocumentRenderer(catalog)).Write(request.Kind, models, request.Format, outputDirectory);
+            WriteIndex(Path.Combine(outputDirectory, IndexFile), request.Kind, models, files);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserFacingException($"无法写入输出文件夹：{outputDirectory}（{e.Message}）", e);
+        }
+        catch (DocumentRenderException e)
+        {
+            throw new UserFacingException($"文书生成失败：{e.Message}", e);
+        }
+
+        progress?.Report(new ScreeningStage("生成文书", models.Count, models.Count));
+        return new NoticesReport(
+            request.Kind,
+            models.Count,
+            Path.Combine(outputDirectory, IndexFile),
+            screened.Roster.Records.Count,
+            screened.Roster.Rejects.Count,
+            [.. screened.Plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
+            [.. screened.Plugins.Refused.Select(e => e.Message)]);
+    }
+
+    private TemplateCatalog LoadTemplates(ScreenedRoster screened)
+    {
+        var compositions = screened.Plugins.Loaded.Select(p => p.Composition).ToList();
+        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        foreach (var (name, function) in compositions.SelectMany(c => c.TemplateFunctions))
+        {
+            functions[name] = function;
+        }
+
+        try
+        {
+            return TemplateCatalog.Load(
+                compositions.SelectMany(c => c.Templates),
+                functions,
+                DocumentRenderOptions.Default with { MaskIdentityNumbers = options.Value.MaskIdentityNumbers });
+        }
+        catch (TemplateLoadException e)
+        {
+            throw new UserFacingException(
+                "模板校验未通过：" + string.Join("；", e.Errors.Select(x => $"{x.Origin} {x.File} 第{x.Line}行第{x.Column}列：{x.Message}")),
+                e);
+        }
+    }
+
+    /// <summary><c>index.csv</c>: one line per file produced, with the employee it is addressed to.</summary>
+    private static void WriteIndex(string path, DocumentKind kind, IReadOnlyList<object> models, IReadOnlyList<string> files)
+    {
+        using var writer = CsvOutput.Create(path, ["kind", "sequence", "employee_id", "name", "document_number", "file"]);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (person, issue) = i < models.Count ? Addressee(models[i]) : (null, null);
+            using var row = writer.NewRow();
+            row["kind"].Set(kind.ToCode());
+            row["sequence"].Set(i < models.Count ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "batch");
+            row["employee_id"].Set(person?.EmployeeId ?? "");
+            row["name"].Set(person?.Name ?? "");
+            row["document_number"].Set(issue?.DocumentNumber ?? "");
+            row["file"].Set(Path.GetFileName(files[i]));
+        }
+    }
+
+    private static (DocumentPerson? Person, DocumentIssue? Issue) Addressee(object model) => model switch
+    {
+        PostEquivalenceNotice m => (m.Employee, m.Issue),
+        PayNotice m => (m.Employee, m.Issue),
+        ScreeningResultNotice m => (m.Employee, m.Issue),
+        PublicityList m => (null, m.Issue),
+        _ => (null, null),
+    };
+}
