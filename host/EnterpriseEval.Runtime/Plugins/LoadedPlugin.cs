@@ -1,9 +1,10 @@
-using McMaster.NETCore.Plugins;
-
 namespace EnterpriseEval.Runtime.Plugins;
 
-/// <summary>A plug-in loaded into its own load context, with its manifest, provenance and contributions.</summary>
-internal sealed class LoadedPlugin(PluginManifest manifest, string folder, string assemblyPath, string sha256, PluginLoader loader, PluginComposition composition)
+/// <summary>
+/// A plug-in with its manifest, provenance and contributions: loaded into its own load context by the catalog, or
+/// composed in-process by the test kit (no load context to unload then).
+/// </summary>
+internal sealed class LoadedPlugin(PluginManifest manifest, string folder, string assemblyPath, string sha256, IDisposable? loadContext, PluginComposition composition)
     : IDisposable
 {
     public PluginManifest Manifest { get; } = manifest;
@@ -23,6 +24,6 @@ internal sealed class LoadedPlugin(PluginManifest manifest, string folder, strin
     public void Dispose()
     {
         Composition.Services.Dispose();
-        loader.Dispose();
+        loadContext?.Dispose();
     }
 }

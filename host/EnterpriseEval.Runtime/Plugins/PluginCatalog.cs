@@ -95,6 +95,17 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         }
     }
 
+    /// <summary>
+    /// Lets a plug-in instance declare its contributions and resolves them from its own container; options bind from
+    /// <c>Plugins:&lt;id&gt;</c>. Also how the test kit composes a plug-in it references directly.
+    /// </summary>
+    internal static PluginComposition Compose(PluginManifest manifest, string folder, IEnterprisePlugin plugin, IConfiguration configuration)
+    {
+        var builder = new PluginBuilder(manifest.Id, Path.GetFullPath(folder), configuration.GetSection($"Plugins:{manifest.Id}"));
+        plugin.Configure(builder);
+        return builder.Compose();
+    }
+
     private PluginComposition Compose(PluginManifest manifest, string folder, Assembly assembly)
     {
         var type = assembly.GetType(manifest.EntryType, throwOnError: false)
@@ -106,10 +117,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
 
         try
         {
-            var plugin = (IEnterprisePlugin)Activator.CreateInstance(type)!;
-            var builder = new PluginBuilder(manifest.Id, Path.GetFullPath(folder), configuration.GetSection($"Plugins:{manifest.Id}"));
-            plugin.Configure(builder);
-            return builder.Compose();
+            return Compose(manifest, folder, (IEnterprisePlugin)Activator.CreateInstance(type)!, configuration);
         }
         catch (Exception e) when (e is not PluginLoadException)
         {
