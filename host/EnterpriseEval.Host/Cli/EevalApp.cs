@@ -119,6 +119,7 @@ internal static class EevalApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(console);
         builder.Services.AddEnterpriseEvalRuntime(builder.Configuration);
+        builder.Services.AddSingleton<WatchLoop>();
         return builder;
     }
 

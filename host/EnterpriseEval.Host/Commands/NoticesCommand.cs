@@ -8,16 +8,43 @@ using Spectre.Console.Cli;
 namespace EnterpriseEval.Host.Commands;
 
 /// <summary><c>eeval notices</c>: renders one kind of notice for everyone it concerns.</summary>
-internal sealed class NoticesCommand(NoticesJob job, IAnsiConsole console) : Command<NoticesSettings>
+internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, WatchLoop watch, IAnsiConsole console) : AsyncCommand<NoticesSettings>
 {
-    public override int Execute(CommandContext context, NoticesSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, NoticesSettings settings, CancellationToken cancellationToken)
     {
         var request = new NoticesRequest(
             new ScreeningRequest(settings.Roster!, settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Out!, settings.Plugins),
             settings.ParsedKind,
             settings.ParsedFormat,
             settings.IssuedOn is null ? null : DateArgument.Parse(settings.IssuedOn));
-        var report = ProgressDisplay.Run(console, progress => job.Run(request, progress, cancellationToken));
+        var screened = ProgressDisplay.Run(console, progress => screening.Screen(request.Screening, progress, cancellationToken));
+        try
+        {
+            Show(job.Render(screened, request));
+            if (settings.Watch)
+            {
+                await watch.RunAsync(settings.Plugins, settings.Roster!, change =>
+                {
+                    if (change.NeedsReload)
+                    {
+                        screened.Dispose();
+                        screened = screening.Screen(request.Screening, null, cancellationToken);
+                    }
+
+                    Show(job.Render(screened, request));
+                }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            screened.Dispose();
+        }
+
+        return 0;
+    }
+
+    private void Show(NoticesReport report)
+    {
 
         foreach (var refused in report.PluginsRefused)
         {
@@ -33,6 +60,5 @@ internal sealed class NoticesCommand(NoticesJob job, IAnsiConsole console) : Com
         }
 
         console.MarkupLine($"清单：[green]{Markup.Escape(Path.GetFullPath(report.IndexFile))}[/]");
-        return 0;
     }
 }

@@ -38,6 +38,10 @@ internal sealed class NoticesSettings : CommandSettings
     [Description("输出文件夹（必需）：每份文书一个文件，另写 index.csv 清单。")]
     public string? Out { get; init; }
 
+    [CommandOption("-w|--watch")]
+    [Description("开发用：模板变更时只重新加载模板；插件编译输出或花名册变更时重新加载插件并重新生成。按 Ctrl+C 结束。")]
+    public bool Watch { get; init; }
+
     [CommandOption("-c|--config <FILE>")]
     [Description("附加配置文件（JSON），例如 EnterpriseEval:Documents（发文单位、文号前缀、是否遮蔽身份证号）与插件选项。")]
     public string? Config { get; init; }

@@ -1,17 +1,37 @@
 using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Runtime.Watching;
+using EnterpriseEval.Sdk.Screening;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EnterpriseEval.Host.Commands;
 
-/// <summary><c>eeval screen</c>: screens a roster and writes the four result files.</summary>
-internal sealed class ScreenCommand(ScreeningJob job, IAnsiConsole console) : Command<ScreenSettings>
+/// <summary><c>eeval screen</c>: screens a roster and writes the four result files; with <c>--watch</c>, again on every change.</summary>
+internal sealed class ScreenCommand(ScreeningJob job, WatchLoop watch, IAnsiConsole console) : AsyncCommand<ScreenSettings>
 {
-    public override int Execute(CommandContext context, ScreenSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
         var request = new ScreeningRequest(settings.Roster!, settings.ParsedAsOf, settings.Out, settings.Plugins);
-        var report = ProgressDisplay.Run(console, progress => job.Run(request, progress, cancellationToken));
-        ScreeningSummaryView.Render(console, report, settings.Out);
+        var previous = RunOnce(request, cancellationToken);
+        if (settings.Watch)
+        {
+            await watch.RunAsync(settings.Plugins, settings.Roster!, _ =>
+            {
+                var current = RunOnce(request, cancellationToken);
+                watch.PrintDiff(DecisionDiff.Between(previous, current));
+                previous = current;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
         return 0;
+    }
+
+    /// <summary>One full run: load plug-ins, screen, write, show the summary, unload.</summary>
+    private List<Decision> RunOnce(ScreeningRequest request, CancellationToken ct)
+    {
+        using var screened = ProgressDisplay.Run(console, progress => job.Screen(request, progress, ct));
+        var report = job.Write(screened, request.OutputDirectory);
+        ScreeningSummaryView.Render(console, report, request.OutputDirectory);
+        return [.. screened.Result.Decisions];
     }
 }

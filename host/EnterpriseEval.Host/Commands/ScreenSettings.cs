@@ -25,6 +25,10 @@ internal sealed class ScreenSettings : CommandSettings
     [Description("插件文件夹（每个插件一个子文件夹，含 plugin.json）。省略时使用配置项 EnterpriseEval:Plugins:Directory；均未设置则只执行法定规则。")]
     public string? Plugins { get; init; }
 
+    [CommandOption("-w|--watch")]
+    [Description("开发用：插件的编译输出、模板或花名册变更时重新加载插件并重新筛查，显示判定结果的变化。按 Ctrl+C 结束。")]
+    public bool Watch { get; init; }
+
     [CommandOption("-c|--config <FILE>")]
     [Description("附加配置文件（JSON），覆盖 appsettings.json 中的项目默认值，例如相关专业对照表、职业对应职称系列。")]
     public string? Config { get; init; }

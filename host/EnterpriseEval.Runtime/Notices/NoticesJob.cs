@@ -18,6 +18,15 @@ internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptio
     public NoticesReport Run(NoticesRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
         using var screened = screening.Screen(request.Screening, progress, ct);
+        return Render(screened, request, progress);
+    }
+
+    /// <summary>
+    /// Renders the notices of an already screened roster. Templates are read and checked again on every call, so a
+    /// watch session reloads edited templates without reloading (unloading) any plug-in assembly.
+    /// </summary>
+    public NoticesReport Render(ScreenedRoster screened, NoticesRequest request, IProgress<ScreeningStage>? progress = null)
+    {
         var catalog = LoadTemplates(screened);
         var issuedOn = request.IssuedOn ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
         var models = new NoticeModels(screened, options.Value, issuedOn).Build(request.Kind);

@@ -17,9 +17,15 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
     public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
         using var screened = Screen(request, progress, ct);
+        progress?.Report(new ScreeningStage("写出结果", screened.Roster.Records.Count, screened.Roster.Records.Count));
+        return Write(screened, request.OutputDirectory);
+    }
+
+    /// <summary>Writes the four result files of a screened roster and reports what was produced.</summary>
+    public ScreeningReport Write(ScreenedRoster screened, string outputDirectory)
+    {
         var (roster, result, plugins) = (screened.Roster, screened.Result, screened.Plugins);
-        progress?.Report(new ScreeningStage("写出结果", roster.Records.Count, roster.Records.Count));
-        var files = WriteOutputs(request.OutputDirectory, result, roster);
+        var files = WriteOutputs(outputDirectory, result, roster);
         return new ScreeningReport(
             result.AsOf,
             roster.EmployeeRowsRead,
