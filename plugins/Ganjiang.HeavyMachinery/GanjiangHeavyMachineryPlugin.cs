@@ -1,12 +1,16 @@
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using Ganjiang.HeavyMachinery.Criteria;
+using Ganjiang.HeavyMachinery.Documents;
+using Ganjiang.HeavyMachinery.Pay;
 
 namespace Ganjiang.HeavyMachinery;
 
 /// <summary>
 /// The plug-in of 赣江重型机械有限公司: continuing-education, safety and mentoring criteria from
-/// 《赣江重机技能人才自主评价管理办法》, the firm's T4–T8 skill post grades, and its occupation and major tables.
+/// 《赣江重机技能人才自主评价管理办法》, the firm's T4–T8 skill post grades, its occupation and major tables, the pay
+/// tables of 《赣江重机技能人才薪酬分配办法》, and letterhead templates for the notices.
 /// </summary>
 public sealed class GanjiangHeavyMachineryPlugin : IEnterprisePlugin
 {
@@ -20,6 +24,13 @@ public sealed class GanjiangHeavyMachineryPlugin : IEnterprisePlugin
             .AddCriterion<SafetyRecordCriterion>()
             .AddCriterion<MentoringCriterion>()
             .UsePostGrades<GanjiangPostGrades>()
+            .UsePayTables<GanjiangPayTables>()
+            .UseTemplate(DocumentKind.PostEquivalenceNotice, DocumentFormat.Html, "Templates/post_equivalence_notice.html.sbn")
+            .UseTemplate(DocumentKind.WageNotice, DocumentFormat.Html, "Templates/wage_notice.html.sbn")
+            .UseTemplate(DocumentKind.WageNotice, DocumentFormat.Markdown, "Templates/wage_notice.md.sbn")
+            .UseTemplate(DocumentKind.AllowanceNotice, DocumentFormat.Html, "Templates/allowance_notice.html.sbn")
+            .AddTemplateFunction("ganjiang_grade_duty", (Func<SkillLevel, string>)GanjiangWording.GradeDuty)
+            .AddTemplateFunction("ganjiang_item_note", (Func<string, string>)GanjiangWording.ItemNote)
             .MapOccupation("数控车工", TitleSeries.Engineering, "机械制造")
             .MapOccupation("车工", TitleSeries.Engineering, "机械制造")
             .MapOccupation("焊工", TitleSeries.Engineering, "焊接")

@@ -9,7 +9,8 @@ namespace Ganjiang.HeavyMachinery;
 /// </summary>
 internal sealed class GanjiangPostGrades : IPostGradeMap
 {
-    public string? GradeFor(EmployeeRecord record, SkillLevel appointed, TitleLevel equivalent) => appointed switch
+    /// <summary>The post grade of an appointed level, or <see langword="null"/> below 高级工; also names the 岗位技能工资 item.</summary>
+    public static string? Grade(SkillLevel appointed) => appointed switch
     {
         SkillLevel.SeniorWorker => "T4 高级技能岗",
         SkillLevel.Technician => "T5 技师岗",
@@ -18,4 +19,6 @@ internal sealed class GanjiangPostGrades : IPostGradeMap
         SkillLevel.ChiefTechnician => "T8 首席技师岗",
         _ => null,
     };
+
+    public string? GradeFor(EmployeeRecord record, SkillLevel appointed, TitleLevel equivalent) => Grade(appointed);
 }

@@ -1,13 +1,17 @@
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using Ganpower.PowerSupply.Criteria;
+using Ganpower.PowerSupply.Documents;
+using Ganpower.PowerSupply.Pay;
 using Ganpower.PowerSupply.Scoring;
 
 namespace Ganpower.PowerSupply;
 
 /// <summary>
 /// The plug-in of 赣电供电服务有限公司: the firm's occupation ↔ engineering-specialty correspondence, its achievement
-/// scoring for the performance review (业绩评审) and the pass-mark criterion <c>GP-SCORE</c>.
+/// scoring for the performance review (业绩评审), the pass-mark criterion <c>GP-SCORE</c>, the pay tables of
+/// 《赣电供电技能人才薪酬管理细则》 and letterhead templates for the notices.
 /// </summary>
 public sealed class GanpowerSupplyPlugin : IEnterprisePlugin
 {
@@ -19,6 +23,12 @@ public sealed class GanpowerSupplyPlugin : IEnterprisePlugin
             .BindOptions<GanpowerSupplyOptions>()
             .UseScoring<AchievementScoring>()
             .AddCriterion<ScoreCriterion>()
+            .UsePayTables<GanpowerPayTables>()
+            .UseTemplate(DocumentKind.PostEquivalenceNotice, DocumentFormat.Html, "Templates/post_equivalence_notice.html.sbn")
+            .UseTemplate(DocumentKind.WageNotice, DocumentFormat.Html, "Templates/wage_notice.html.sbn")
+            .UseTemplate(DocumentKind.AllowanceNotice, DocumentFormat.Html, "Templates/allowance_notice.html.sbn")
+            .AddTemplateFunction("ganpower_wage_grade", (Func<SkillLevel, string>)GanpowerWording.WageGrade)
+            .AddTemplateFunction("ganpower_item_note", (Func<string, string>)GanpowerWording.ItemNote)
             .MapOccupation("变电站运行值班员", TitleSeries.Engineering, "电气工程")
             .MapOccupation("变电检修工", TitleSeries.Engineering, "电气工程")
             .MapOccupation("配电线路工", TitleSeries.Engineering, "输配电工程")

@@ -13,11 +13,6 @@ namespace Ganjiang.HeavyMachinery.Criteria;
 /// </summary>
 internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options) : ICriterion
 {
-    private const string File = "apprentices";
-    private static readonly ExtraColumn ApprenticeId = new("apprentice_id", "徒弟工号");
-    private static readonly ExtraColumn ApprenticeName = new("apprentice_name", "徒弟姓名");
-    private static readonly ExtraColumn From = new("from", "带徒开始日期");
-
     private readonly int _minimum = options.Value.Validated().MinimumApprentices;
 
     public string Id => "GJ-MENTOR";
@@ -37,17 +32,17 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
 
         // Keyed by apprentice id (name when the id is blank), so a renewed agreement does not count twice.
         var apprentices = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in ExtraRows.Of(context.Record, File))
+        foreach (var row in ExtraRows.Of(context.Record, Apprentices.File))
         {
-            if (!ExtraRows.TryDate(From.Read(row), out var from))
+            if (!ExtraRows.TryDate(Apprentices.From.Read(row), out var from))
             {
-                return context.Review($"{File}.csv 中徒弟“{ApprenticeName.Read(row)}”的带徒开始日期“{From.Read(row)}”无法识别，请核实");
+                return context.Review($"{Apprentices.File}.csv 中徒弟“{Apprentices.Name.Read(row)}”的带徒开始日期“{Apprentices.From.Read(row)}”无法识别，请核实");
             }
 
             if (from <= context.AsOf)
             {
-                var name = ApprenticeName.Read(row);
-                var key = ApprenticeId.Read(row) is { Length: > 0 } id ? id : name;
+                var name = Apprentices.Name.Read(row);
+                var key = Apprentices.Key(row);
                 apprentices.TryAdd(key, name.Length > 0 ? name : key);
             }
         }
