@@ -119,7 +119,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
                     EmployeeId = d.EmployeeId,
                     Name = d.Name,
                     Department = records[i].Employee.Department,
-                    AppliedFor = DecisionText.Target(d),
+                    AppliedFor = d.Path == ScreeningPath.GreenChannel ? $"{DecisionText.Target(d)}（绿色通道）" : DecisionText.Target(d),
                     Result = "符合申报条件",
                 });
             }
@@ -133,6 +133,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             PublicityUntil = WorkingDays.Add(issuedOn, options.PublicityWorkingDays),
             ObjectionContact = options.ObjectionContact,
             Entries = entries,
+            Procedure = "个人申报和资格审查",
             Basis = StatutoryBasis(decisions),
         };
     }

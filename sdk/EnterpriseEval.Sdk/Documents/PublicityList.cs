@@ -29,6 +29,15 @@ public sealed record PublicityList
     /// <summary>公示名单 (<c>entries</c>, a list of <see cref="PublicityEntry"/>).</summary>
     public required IReadOnlyList<PublicityEntry> Entries { get; init; }
 
+    /// <summary>
+    /// 程序 (<c>procedure</c>): how the people listed were selected, read after 经 in the opening sentence.
+    /// Example: <c>个人申报、资格审查和评审委员会评审</c> (the default, after a committee vote) or <c>个人申报和资格审查</c>.
+    /// </summary>
+    public string Procedure { get; init; } = "个人申报、资格审查和评审委员会评审";
+
+    /// <summary>人数 (<c>person_count</c>): how many different people are listed (one person may apply on two paths). Example: <c>15</c>.</summary>
+    public int PersonCount => Entries.Select(e => e.EmployeeId).Distinct(StringComparer.Ordinal).Count();
+
     /// <summary>政策依据 (<c>basis</c>). Example item: <c>96/2.2.1</c>.</summary>
     public IReadOnlyList<PolicyBasis> Basis { get; init; } = [];
 }
