@@ -1,4 +1,5 @@
 using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Runtime.Review;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ internal static class RuntimeServiceCollectionExtensions
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<Screener>();
         services.AddSingleton<ScreeningJob>();
+        services.AddEnterpriseEvalReview(configuration);
         return services;
     }
 
