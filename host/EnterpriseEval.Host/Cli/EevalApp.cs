@@ -66,7 +66,7 @@ internal static class EevalApp
                     .WithDescription("业绩评分：用插件的业绩积分模型为本批次候选人评分并存储。");
                 review.AddCommand<ReviewVoteCommand>("vote")
                     .WithDescription("评委会表决：导入表决文件（CSV/XLSX），按出席人数2/3以上赞成、到会2/3以上有效（项目默认，人社部令第40号）判定。")
-                    .WithExample("review", "vote", "--batch", "2026-工程", "--file", "samples/review/votes.csv", "--date", "2027-01-08");
+                    .WithExample("review", "vote", "--batch", "2026-工程", "--file", "samples/review/votes.csv", "--date", "2026-12-30");
                 review.AddCommand<ReviewPublicizeCommand>("publicize")
                     .WithDescription("公示：确定公示期（项目默认5个工作日，不计周末与节假日）并导出公示名单；--objection 登记公示期内的异议。");
                 review.AddCommand<ReviewIssueCommand>("issue")
