@@ -58,6 +58,32 @@ internal static class EevalApp
                 .WithExample("notices", "--roster", "samples/rosters/demo", "--kind", "post_equivalence_notice", "--out", "out/notices")
                 .WithExample("notices", "--roster", "samples/rosters/ganjiang-heavy", "--plugins", "artifacts/plugins", "--kind", "wage_notice", "--format", "md", "--out", "out/wage");
 
+            config.AddBranch("review", review =>
+            {
+                review.SetDescription("自主评审：评审批次从资格筛查、业绩评分、评委会表决、公示到发文的全过程，记入评审数据库与防篡改审计日志。");
+                review.AddCommand<ReviewNewCommand>("new")
+                    .WithDescription("建立评审批次：年度、系列与层级、截止日期，记录自主评审授权、插件（编号、版本、哈希）与规则集版本。")
+                    .WithExample("review", "new", "--batch", "2026-工程", "--year", "2026", "--series", "engineering", "--levels", "assistant,intermediate", "--plugins", "artifacts/plugins/ganpower-supply");
+                review.AddCommand<ReviewScreenCommand>("screen")
+                    .WithDescription("资格筛查：把花名册（CSV 文件夹或 .xlsx）导入批次并逐人筛查，结论分批提交；中断后再次运行从断点继续。")
+                    .WithExample("review", "screen", "--batch", "2026-工程", "--roster", "samples/rosters/ganpower");
+                review.AddCommand<ReviewScoreCommand>("score")
+                    .WithDescription("业绩评分：用插件的业绩积分模型为本批次候选人评分并存储。");
+                review.AddCommand<ReviewVoteCommand>("vote")
+                    .WithDescription("评委会表决：导入表决文件（CSV/XLSX），按出席人数2/3以上赞成、到会2/3以上有效（项目默认，人社部令第40号）判定。")
+                    .WithExample("review", "vote", "--batch", "2026-工程", "--file", "samples/review/votes.csv", "--date", "2026-12-30");
+                review.AddCommand<ReviewPublicizeCommand>("publicize")
+                    .WithDescription("公示：确定公示期（项目默认5个工作日，不计周末与节假日）并导出公示名单；--objection 登记公示期内的异议。");
+                review.AddCommand<ReviewIssueCommand>("issue")
+                    .WithDescription("发文：公示期满后为通过且无异议的候选人生成通知书，并导出决策、评分、表决、公示 .xlsx。");
+                review.AddCommand<ReviewShowCommand>("show")
+                    .WithDescription("查看批次状态与审计日志；--employee 查看某员工在批次中的全部记录。");
+                review.AddCommand<ReviewReplayCommand>("replay")
+                    .WithDescription("复现：用存储的花名册与记录的规则、插件版本重算，核对结论是否完全相同，不同则列出差异与原因。");
+                review.AddCommand<ReviewVerifyCommand>("verify")
+                    .WithDescription("校验：检查审计哈希链与每条存储记录，发现被改动的记录时指出其编号并以非零退出。");
+            });
+
             config.AddBranch("plugins", plugins =>
             {
                 plugins.SetDescription("插件管理：查看与校验企业插件。");

@@ -1,5 +1,6 @@
 using EnterpriseEval.Runtime.Notices;
 using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Runtime.Review;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ internal static class RuntimeServiceCollectionExtensions
         services.AddSingleton<ScreeningJob>();
         services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.SectionName));
         services.AddSingleton<NoticesJob>();
+        services.AddEnterpriseEvalReview(configuration);
         return services;
     }
 

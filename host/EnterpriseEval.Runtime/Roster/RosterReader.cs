@@ -5,13 +5,17 @@ namespace EnterpriseEval.Runtime.Roster;
 /// <summary>Reads a roster (docs/roster.md) into typed employee records plus the list of rejected rows.</summary>
 internal static class RosterReader
 {
-    /// <summary>Reads a folder of CSV files.</summary>
-    /// <exception cref="RosterException">The folder or <c>employees.csv</c> is missing, a file cannot be read as
-    /// UTF-8, or a file lacks a required column.</exception>
+    /// <summary>Reads a folder of CSV files, or one <c>.xlsx</c> workbook when the path names one.</summary>
+    /// <exception cref="RosterException">The folder, workbook or <c>employees</c> table is missing, a file cannot be
+    /// read (as UTF-8), or a table lacks a required column.</exception>
     public static RosterReadResult ReadFolder(string folder, CancellationToken cancellationToken = default) =>
-        Read(new CsvFolderSource(folder), cancellationToken);
+        Read(OpenSource(folder), cancellationToken);
 
-    /// <summary>Reads any table source (a CSV folder today, a workbook later) with the same validation.</summary>
+    /// <summary>The table source of a roster path: a workbook for <c>*.xlsx</c>, else a folder of CSV files.</summary>
+    public static ITableSource OpenSource(string path) =>
+        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxWorkbookSource(path) : new CsvFolderSource(path);
+
+    /// <summary>Reads any table source (a CSV folder, a workbook, the rows a review batch stored) with the same validation.</summary>
     public static RosterReadResult Read(ITableSource source, CancellationToken cancellationToken = default) =>
         new RosterImport(source, cancellationToken).Run();
 }

@@ -1,0 +1,30 @@
+using EnterpriseEval.Host.Cli;
+using EnterpriseEval.Runtime.Review;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary><c>eeval review issue</c>: notices for those passed without objection, and the batch's workbooks.</summary>
+internal sealed class ReviewIssueCommand(ReviewStoreFactory stores, BatchIssue issue, TimeProvider time, IAnsiConsole console) : Command<ReviewIssueSettings>
+{
+    public override int Execute(CommandContext context, ReviewIssueSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = stores.Open(settings.Store);
+        var batch = ReviewStoreFactory.Batch(store, settings.Batch!);
+        var date = settings.Date is null ? DateOnly.FromDateTime(time.GetLocalNow().Date) : DateArgument.Parse(settings.Date);
+        var report = issue.Run(store, batch, settings.Out, date, settings.UserName);
+        console.MarkupLine($"[bold]发文完成[/]：{report.Notices.Count} 份通知书，写入 {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, "notices")))}");
+        foreach (var w in report.Withheld)
+        {
+            console.MarkupLine($"[yellow]暂缓：[/]{Markup.Escape(w)}（公示期内有异议）");
+        }
+
+        foreach (var file in report.Exports)
+        {
+            console.MarkupLine($"  {Markup.Escape(Path.GetFileName(file))}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+using EnterpriseEval.Host.Cli;
+using EnterpriseEval.Runtime.Review;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary><c>eeval review new</c>: creates a review batch and records its rules.</summary>
+internal sealed class ReviewNewCommand(ReviewStoreFactory stores, ReviewBatches batches, IAnsiConsole console) : Command<ReviewNewSettings>
+{
+    public override int Execute(CommandContext context, ReviewNewSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = stores.Open(settings.Store);
+        var request = new NewBatchRequest(
+            settings.Batch!, settings.Year, settings.Series!, settings.Levels!,
+            settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Plugins);
+        var batch = batches.Create(store, request, settings.UserName);
+        var d = batch.Definition;
+        console.MarkupLine($"[bold]已建立评审批次[/] {Markup.Escape(d.Name)}（{d.Year}年度，截止日期 {Markup.Escape(d.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))}）");
+        console.MarkupLine($"范围：系列 {Markup.Escape(d.Series)}，层级 {Markup.Escape(d.Levels)}");
+        console.MarkupLine($"授权：{Markup.Escape(d.Authorisation)}");
+        console.MarkupLine($"插件：{Markup.Escape(d.Plugins)}");
+        console.MarkupLine($"规则集：{Markup.Escape(d.RuleSetVersion)}");
+        return 0;
+    }
+}

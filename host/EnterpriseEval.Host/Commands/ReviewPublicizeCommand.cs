@@ -1,0 +1,40 @@
+using EnterpriseEval.Host.Cli;
+using EnterpriseEval.Runtime;
+using EnterpriseEval.Runtime.Review;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace EnterpriseEval.Host.Commands;
+
+/// <summary><c>eeval review publicize</c>: the publicity period and list; with <c>--objection</c>, records an objection.</summary>
+internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, IAnsiConsole console)
+    : Command<ReviewPublicizeSettings>
+{
+    public override int Execute(CommandContext context, ReviewPublicizeSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = stores.Open(settings.Store);
+        var batch = ReviewStoreFactory.Batch(store, settings.Batch!);
+        if (settings.Objection is not null)
+        {
+            var on = settings.Date is null ? DateOnly.FromDateTime(time.GetLocalNow().Date) : DateArgument.Parse(settings.Date);
+            var o = publicity.Object(store, batch, settings.Objection, settings.Reason ?? "", on, settings.UserName);
+            console.MarkupLine($"[bold]已登记异议[/]：工号 {Markup.Escape(o.EmployeeId)}，{Markup.Escape(Dates.Chinese(o.RaisedOn))}，{Markup.Escape(o.Reason)}。发文时该候选人暂缓。");
+            return 0;
+        }
+
+        var p = publicity.Publicize(store, batch, settings.Start is null ? null : DateArgument.Parse(settings.Start), settings.Days, settings.UserName);
+        var passed = store.Votes(batch.Id).Where(v => v.Passed).ToList();
+        console.MarkupLine($"[bold]公示期[/]：{Markup.Escape(Dates.Chinese(p.Start))}至{Markup.Escape(Dates.Chinese(p.End))}（{p.WorkingDays} 个工作日，不含周末与节假日），公示 {passed.Count} 人。");
+        foreach (var v in passed)
+        {
+            console.MarkupLine($"  {Markup.Escape(v.EmployeeId)} {Markup.Escape(v.Name)} {Markup.Escape(ReviewExports.LevelName(v.TargetLevel))}");
+        }
+
+        if (settings.Out is not null)
+        {
+            console.MarkupLine($"已导出 {Markup.Escape(ReviewExports.Publicity(settings.Out, p, passed))}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+using EnterpriseEval.Runtime.Review.Store;
+using EnterpriseEval.Runtime.Roster;
+using EnterpriseEval.Sdk.Screening;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Runtime.Review;
+
+/// <summary>
+/// <c>review replay</c>: screens the stored roster rows again with the recorded configuration and the plug-ins at
+/// hand, recomputes scores and vote verdicts, and compares everything with what the batch stored. When something
+/// differs it says what, and what changed between then and now (rule set, plug-in version or hash).
+/// </summary>
+internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptions<ReviewOptions> options)
+{
+    public ReplayReport Run(IReviewStore store, ReviewBatch batch, string? pluginsDirectory, string user)
+    {
+        BatchSteps.RequireScreened(store, batch);
+        var causes = new List<string>();
+        if (batch.Definition.RuleSetVersion != StatutoryRuleSet.Version)
+        {
+            causes.Add($"法定规则集版本由 {batch.Definition.RuleSetVersion} 变为 {StatutoryRuleSet.Version}");
+        }
+
+        var records = RosterReader.Read(new StoredRosterSource(store, batch.Id)).Records;
+        List<StoredDecision> replayed;
+        using (var plugins = rules.LoadPlugins(batch.Definition.Configuration, pluginsDirectory ?? batch.Definition.PluginsDirectory))
+        {
+            if (plugins.Provenance != batch.Definition.Plugins)
+            {
+                causes.Add($"插件由“{Show(batch.Definition.Plugins)}”变为“{Show(plugins.Provenance)}”");
+            }
+
+            var result = rules.Screener(batch.Definition.Configuration).Screen(records, batch.Definition.AsOf, plugins);
+            replayed = [.. DecisionRecord.FromResult(result, 0)];
+        }
+
+        var differences = CompareDecisions(store.Decisions(batch.Id), replayed);
+        if (BatchSteps.Done(store, batch, "score") && causes.Count == 0)
+        {
+            var stored = store.Scores(batch.Id);
+            var again = scoring.Compute(store, batch, pluginsDirectory);
+            differences.AddRange(stored.Zip(again).Where(p => p.First != p.Second)
+                .Select(p => $"工号 {p.First.EmployeeId} 业绩积分：存储 {p.First.Total}，重算 {p.Second.Total}"));
+            if (stored.Count != again.Count)
+            {
+                differences.Add($"业绩评分条数：存储 {stored.Count}，重算 {again.Count}");
+            }
+        }
+
+        var rule = VoteRule.From(options.Value);
+        foreach (var v in store.Votes(batch.Id))
+        {
+            if (rule.Judge(v.Committee, v.Present, v.For).Passed != v.Passed)
+            {
+                differences.Add($"工号 {v.EmployeeId} 表决结果：存储为{(v.Passed ? "通过" : "未通过")}，按当前表决规则（{rule.Pass}）为{(v.Passed ? "未通过" : "通过")}");
+                causes.Add("表决规则配置（EnterpriseEval:Review:VotePass/Quorum）已改变");
+            }
+        }
+
+        if (differences.Count > 0 && causes.Count == 0)
+        {
+            causes.Add("规则集与插件版本均未改变，差异来自程序本身（请将此结果反馈给系统管理员）");
+        }
+
+        var report = new ReplayReport(replayed.Count, differences, [.. causes.Distinct()]);
+        store.Append(batch.Id, new AuditDraft(
+            "replay",
+            user,
+            report.Identical ? $"复现一致：{replayed.Count} 条决策完全相同" : $"复现不一致：{differences.Count} 处差异",
+            new Dictionary<string, string> { ["differences"] = $"{differences.Count}", ["causes"] = string.Join("；", report.Causes) }));
+        return report;
+    }
+
+    private static List<string> CompareDecisions(IReadOnlyList<StoredDecision> stored, IReadOnlyList<StoredDecision> replayed)
+    {
+        var differences = new List<string>();
+        var before = stored.ToDictionary(d => d.CandidateKey);
+        var after = replayed.ToDictionary(d => d.CandidateKey);
+        foreach (var (key, old) in before)
+        {
+            if (!after.TryGetValue(key, out var now))
+            {
+                differences.Add($"{Describe(old)}：重算时不再产生此决策");
+            }
+            else if (old != now)
+            {
+                differences.Add(old.Outcome != now.Outcome || old.RuleIds != now.RuleIds
+                    ? $"{Describe(old)}：{old.Outcome}（{old.RuleIds}）→ {now.Outcome}（{now.RuleIds}）"
+                    : $"{Describe(old)}：结论相同，理由或日期不同（{old.EarliestEligibleOn} → {now.EarliestEligibleOn}）");
+            }
+        }
+
+        differences.AddRange(after.Keys.Except(before.Keys).Select(k => $"{Describe(after[k])}：重算时新增此决策（{after[k].Outcome}）"));
+        if (differences.Count == 0 && !stored.SequenceEqual(replayed))
+        {
+            differences.Add("决策内容相同但顺序不同");
+        }
+
+        return differences;
+    }
+
+    private static string Describe(StoredDecision d) => $"工号 {d.EmployeeId} {d.Name} {ReviewExports.PathName(d.Path)} {ReviewExports.LevelName(d.TargetLevel)}";
+
+    private static string Show(string provenance) => provenance.Length == 0 ? "无插件" : provenance;
+}

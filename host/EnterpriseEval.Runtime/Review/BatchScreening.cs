@@ -1,0 +1,89 @@
+using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Runtime.Review.Store;
+using EnterpriseEval.Runtime.Roster;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Runtime.Review;
+
+/// <summary>
+/// <c>review screen</c>: imports the roster into the batch (raw rows, once), then screens it in chunks; each chunk's
+/// decisions are committed in one transaction with the progress marker, so a run killed at any point resumes after
+/// the last committed chunk and ends with the same decisions as an uninterrupted run.
+/// </summary>
+internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> options)
+{
+    public ScreenBatchReport Run(
+        IReviewStore store, ReviewBatch batch, string? rosterPath, string? pluginsDirectory, string user, int? stopAfter = null,
+        CancellationToken ct = default)
+    {
+        var imported = false;
+        if (store.RosterTables(batch.Id).Count == 0)
+        {
+            if (string.IsNullOrWhiteSpace(rosterPath))
+            {
+                throw new UserFacingException("本批次尚未导入花名册，请用 --roster 指定花名册文件夹或 .xlsx 工作簿");
+            }
+
+            var source = RosterReader.OpenSource(rosterPath);
+            store.SaveRoster(batch.Id, StoredRosterSource.Capture(source), new AuditDraft(
+                "import", user, $"导入花名册：{Path.GetFullPath(rosterPath)}", new Dictionary<string, string> { ["roster"] = Path.GetFullPath(rosterPath) }));
+            imported = true;
+        }
+
+        var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), ct);
+        var records = roster.Records;
+        var progress = store.ScreenProgress(batch.Id);
+        var resumedFrom = progress.Done;
+        if (!progress.Complete)
+        {
+            using var plugins = LoadPlugins(rules, batch, pluginsDirectory);
+            var screener = rules.Screener(batch.Definition.Configuration);
+            var chunk = Math.Max(1, options.Value.ScreenChunkSize);
+            var limit = stopAfter is { } n ? Math.Min(records.Count, progress.Done + n) : records.Count;
+            var from = progress.Done;
+            do
+            {
+                var to = Math.Min(limit, from + chunk);
+                if (to == from && records.Count > 0)
+                {
+                    break;
+                }
+
+                ct.ThrowIfCancellationRequested();
+                var result = screener.Screen([.. records.Skip(from).Take(to - from)], batch.Definition.AsOf, plugins);
+                var last = to == records.Count;
+                store.SaveScreenChunk(
+                    batch.Id, from, to, records.Count, DecisionRecord.FromResult(result, from),
+                    new AuditDraft(
+                        last ? "screen" : "screen-chunk",
+                        user,
+                        last ? $"资格筛查完成：{records.Count} 名员工，拒收 {roster.Rejects.Count} 行" : $"资格筛查进度：第 {from + 1}–{to} 名员工已提交",
+                        new Dictionary<string, string> { ["from"] = $"{from}", ["to"] = $"{to}", ["total"] = $"{records.Count}" }));
+                from = to;
+            }
+            while (from < limit);
+
+            progress = store.ScreenProgress(batch.Id);
+        }
+
+        return new ScreenBatchReport(
+            imported, roster.Rejects.Count, resumedFrom, progress.Done, records.Count, store.Decisions(batch.Id).Count, !progress.Complete);
+    }
+
+    /// <summary>The batch's plug-ins, refused unless they are exactly those recorded when the batch was created.</summary>
+    public static PluginSet LoadPlugins(BatchRules rules, ReviewBatch batch, string? pluginsDirectory)
+    {
+        var plugins = rules.LoadPlugins(batch.Definition.Configuration, pluginsDirectory ?? batch.Definition.PluginsDirectory);
+        if (plugins.Provenance != batch.Definition.Plugins)
+        {
+            var found = plugins.Provenance;
+            plugins.Dispose();
+            throw new UserFacingException(
+                $"插件与批次记录不一致：批次记录为“{Show(batch.Definition.Plugins)}”，当前为“{Show(found)}”。请使用建立批次时的插件版本，或用 review replay 查看差异");
+        }
+
+        return plugins;
+    }
+
+    private static string Show(string provenance) => provenance.Length == 0 ? "无插件" : provenance;
+}

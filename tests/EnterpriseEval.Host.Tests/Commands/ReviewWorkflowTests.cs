@@ -1,0 +1,183 @@
+using EnterpriseEval.Host.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace EnterpriseEval.Host.Tests.Commands;
+
+/// <summary>The walkthrough of samples/review/README.md, step by step through the command line.</summary>
+public sealed class ReviewWorkflowTests
+{
+    private const string Batch = "2026-工程";
+    private static readonly string Roster = RepoPaths.Sample("rosters/ganpower");
+    private static readonly string Plugin = Path.Combine(RepoPaths.Root, "artifacts", "plugins", "ganpower-supply");
+    private static readonly string Config = RepoPaths.Sample("review/review.json");
+    private static readonly string Votes = RepoPaths.Sample("review/votes.csv");
+
+    [Fact]
+    public async Task The_walkthrough_runs_a_whole_batch_from_new_to_issue()
+    {
+        using var dir = new TempFolder();
+        var store = dir.File("review.db");
+        var outDir = dir.File("out");
+
+        await Ok(New(store));
+        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster, "--user", "王审核"]);
+        var score = await Ok(["review", "score", "--store", store, "--batch", Batch, "--user", "王审核"]);
+        Assert.Contains("GP0002", score);
+        var vote = await Ok(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes, "--date", "2026-12-30", "--user", "王审核"]);
+        Assert.Contains("出席人数（16）大于评委总数（15）", vote);
+        Assert.Contains("与出席人数 12 不等", vote);
+        var publicize = await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config, "--user", "王审核"]);
+        Assert.Contains("2026年12月31日至2027年1月7日", publicize);
+        await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
+        var issue = await Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
+
+        Assert.Contains("3 份通知书", issue);
+        Assert.Contains("GP0014", issue);
+        Assert.Equal(
+            ["GP0002-skill_to_title-intermediate.md", "GP0004-skill_to_title-assistant.md", "GP0011-skill_to_title-assistant.md"],
+            Directory.GetFiles(Path.Combine(outDir, "notices")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var workbook in new[] { "决策结果.xlsx", "业绩评分.xlsx", "评委会表决.xlsx", "公示名单.xlsx" })
+        {
+            Assert.True(File.Exists(Path.Combine(outDir, workbook)), workbook);
+        }
+
+        var show = await Ok(["review", "show", "--store", store, "--batch", Batch]);
+        Assert.Contains("李纪检", show);
+        Assert.Contains("issue", show);
+        Assert.Contains("通知书：GP0002", await Ok(["review", "show", "--store", store, "--batch", Batch, "--employee", "GP0002"]));
+        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", store]));
+    }
+
+    [Fact]
+    public async Task A_screen_stopped_after_some_employees_resumes_to_the_same_decisions_as_an_uninterrupted_run()
+    {
+        using var dir = new TempFolder();
+        var whole = dir.File("whole.db");
+        var broken = dir.File("broken.db");
+        await Ok(New(whole));
+        await Ok(["review", "screen", "--store", whole, "--batch", Batch, "--roster", Roster]);
+        await Ok(New(broken));
+
+        var stopped = await CliRun.Of(["review", "screen", "--store", broken, "--batch", Batch, "--roster", Roster, "--stop-after", "7"]);
+        Assert.NotEqual(0, stopped.ExitCode);
+        Assert.Contains("已提交 7/32", stopped.Output);
+        var resumed = await Ok(["review", "screen", "--store", broken, "--batch", Batch]);
+
+        Assert.Contains("从第 8 名员工续跑", resumed);
+        Assert.Equal(DecisionRows(whole), DecisionRows(broken));
+        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", broken]));
+    }
+
+    [Fact]
+    public async Task Replay_reports_identical_decisions()
+    {
+        using var dir = new TempFolder();
+        var store = dir.File("review.db");
+        await Ok(New(store));
+        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+        await Ok(["review", "score", "--store", store, "--batch", Batch]);
+
+        var replay = await Ok(["review", "replay", "--store", store, "--batch", Batch]);
+
+        Assert.Contains("复现一致", replay);
+        Assert.Contains("34 条决策", replay);
+    }
+
+    [Fact]
+    public async Task Editing_a_stored_decision_makes_verify_fail_and_name_it()
+    {
+        using var dir = new TempFolder();
+        var store = dir.File("review.db");
+        await Ok(New(store));
+        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+        var id = Execute(store, "SELECT id FROM decisions WHERE employee_id = 'GP0003' AND target_level = 'assistant'");
+
+        Execute(store, $"UPDATE decisions SET outcome = 'eligible' WHERE id = {id}");
+        var verify = await CliRun.Of(["review", "verify", "--store", store]);
+
+        Assert.NotEqual(0, verify.ExitCode);
+        Assert.Contains($"决策记录 #{id}（GP0003 skill_to_title）内容与审计链不符", verify.Output);
+    }
+
+    [Fact]
+    public async Task Editing_a_decision_and_its_hash_still_fails_verify_on_the_audit_entry()
+    {
+        using var dir = new TempFolder();
+        var store = dir.File("review.db");
+        await Ok(New(store));
+        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+
+        Execute(store, "UPDATE decisions SET content_hash = 'forged' WHERE employee_id = 'GP0003'");
+        var verify = await CliRun.Of(["review", "verify", "--store", store]);
+
+        Assert.NotEqual(0, verify.ExitCode);
+        Assert.Contains("审计记录 #3（screen）所记的决策记录", verify.Output);
+    }
+
+    [Fact]
+    public async Task Editing_an_audit_entry_makes_verify_fail_and_name_it()
+    {
+        using var dir = new TempFolder();
+        var store = dir.File("review.db");
+        await Ok(New(store));
+        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+
+        Execute(store, "UPDATE audit SET user_name = '别人' WHERE seq = 2");
+        var verify = await CliRun.Of(["review", "verify", "--store", store]);
+
+        Assert.NotEqual(0, verify.ExitCode);
+        Assert.Contains("审计记录 #2（import，别人", verify.Output);
+    }
+
+    [Fact]
+    public async Task Steps_out_of_order_are_refused_in_one_Chinese_line()
+    {
+        using var dir = new TempFolder();
+        var store = dir.File("review.db");
+        await Ok(New(store));
+
+        var vote = await CliRun.Of(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes]);
+
+        Assert.NotEqual(0, vote.ExitCode);
+        Assert.Contains("review score", vote.Output);
+        Assert.Single(vote.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string[] New(string store) =>
+    [
+        "review", "new", "--store", store, "--batch", Batch, "--year", "2026", "--series", "engineering",
+        "--levels", "assistant,intermediate", "--plugins", Plugin, "--config", Config, "--user", "王审核",
+    ];
+
+    private static async Task<string> Ok(string[] args)
+    {
+        var run = await CliRun.Of(args);
+        Assert.True(run.ExitCode == 0, run.Output);
+        return run.Output;
+    }
+
+    private static List<string> DecisionRows(string store)
+    {
+        using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT employee_index, employee_id, path, target_level, outcome, earliest_eligible_on, rule_ids, reasons, findings FROM decisions ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+        }
+
+        return rows;
+    }
+
+    private static object? Execute(string store, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
