@@ -17,9 +17,6 @@ internal sealed class DocumentsOptions
     /// <summary>Who takes objections during publicity (公示期间受理意见).</summary>
     public string ObjectionContact { get; set; } = "人力资源部";
 
-    /// <summary>Working days of publicity (project default 5), weekends excluded.</summary>
-    public int PublicityWorkingDays { get; set; } = 5;
-
     /// <summary>Mask 身份证号 in notices (first 6 and last 4 kept). Turn off only where the law allows.</summary>
     public bool MaskIdentityNumbers { get; set; } = true;
 }

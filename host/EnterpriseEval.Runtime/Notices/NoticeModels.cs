@@ -1,5 +1,6 @@
 using System.Globalization;
 using EnterpriseEval.Runtime.Output;
+using EnterpriseEval.Runtime.Review;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
@@ -12,7 +13,7 @@ namespace EnterpriseEval.Runtime.Notices;
 /// post equivalence; employees whose pay tables list items for wage and allowance notices; every screened employee
 /// for screening results; one list for publicity) and what it says.
 /// </summary>
-internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions options, DateOnly issuedOn)
+internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions options, ReviewOptions review, DateOnly issuedOn)
 {
     private const string StatutoryPrefix96 = "96/";
     private const string StatutoryPrefix227 = "227/";
@@ -130,7 +131,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             Issue = NextIssue(),
             BatchName = string.Create(CultureInfo.InvariantCulture, $"{screened.Result.AsOf.Year}年度高技能人才与专业技术人才贯通申报资格审查"),
             PublicityFrom = issuedOn,
-            PublicityUntil = WorkingDays.Add(issuedOn, options.PublicityWorkingDays),
+            PublicityUntil = WorkingCalendar.From(review).End(issuedOn, review.PublicityWorkingDays),
             ObjectionContact = options.ObjectionContact,
             Entries = entries,
             Procedure = "个人申报和资格审查",

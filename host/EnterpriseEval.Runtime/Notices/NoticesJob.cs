@@ -1,5 +1,6 @@
 using EnterpriseEval.Runtime.Documents;
 using EnterpriseEval.Runtime.Output;
+using EnterpriseEval.Runtime.Review;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Documents;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace EnterpriseEval.Runtime.Notices;
 /// kind, render them with the default templates or the plug-ins' own, write one file per notice (plus a combined
 /// HTML file for printing) and an index of what was produced.
 /// </summary>
-internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptions> options, TimeProvider time)
+internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptions> options, IOptions<ReviewOptions> review, TimeProvider time)
 {
     public const string IndexFile = "index.csv";
 
@@ -29,7 +30,7 @@ internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptio
     {
         var catalog = LoadTemplates(screened);
         var issuedOn = request.IssuedOn ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var models = new NoticeModels(screened, options.Value, issuedOn).Build(request.Kind);
+        var models = new NoticeModels(screened, options.Value, review.Value, issuedOn).Build(request.Kind);
 
         progress?.Report(new ScreeningStage("生成文书", 0, models.Count));
         var outputDirectory = request.Screening.OutputDirectory;
