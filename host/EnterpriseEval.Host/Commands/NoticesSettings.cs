@@ -10,7 +10,7 @@ namespace EnterpriseEval.Host.Commands;
 internal sealed class NoticesSettings : CommandSettings
 {
     [CommandOption("-r|--roster <PATH>")]
-    [Description("花名册文件夹（格式见 docs/roster.md）。")]
+    [Description("花名册：CSV 文件夹或 .xlsx 工作簿（格式见 docs/roster.md）。")]
     public string? Roster { get; init; }
 
     [CommandOption("-k|--kind <KIND>")]

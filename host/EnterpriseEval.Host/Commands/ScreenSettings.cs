@@ -9,7 +9,7 @@ namespace EnterpriseEval.Host.Commands;
 internal sealed class ScreenSettings : CommandSettings
 {
     [CommandOption("-r|--roster <PATH>")]
-    [Description("花名册文件夹：包含 employees.csv（必需）及 skill_certificates.csv、titles.csv、assessments.csv 等文件。格式见 docs/roster.md。")]
+    [Description("花名册：CSV 文件夹（employees.csv 必需，另有 skill_certificates.csv、titles.csv、assessments.csv 等），或一个 .xlsx 工作簿（工作表名同文件名或其中文名）。格式见 docs/roster.md。")]
     public string? Roster { get; init; }
 
     [CommandOption("--as-of <DATE>")]
