@@ -25,7 +25,12 @@ internal static class EevalApp
     /// <param name="args">The arguments.</param>
     /// <param name="console">Where people-facing output goes.</param>
     /// <param name="configure">Test hook: extra services or configuration applied after the defaults.</param>
-    public static Task<int> RunAsync(string[] args, IAnsiConsole console, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="cancellationToken">Ends a long-running command (e.g. <c>--watch</c>) as Ctrl+C does.</param>
+    public static Task<int> RunAsync(
+        string[] args,
+        IAnsiConsole console,
+        Action<HostApplicationBuilder>? configure = null,
+        CancellationToken cancellationToken = default)
     {
         HostApplicationBuilder builder;
         try
@@ -95,7 +100,7 @@ internal static class EevalApp
                     .WithExample("plugins", "validate", "--plugins", "artifacts/plugins");
             });
         });
-        return app.RunAsync(args);
+        return app.RunAsync(args, cancellationToken);
     }
 
     /// <summary>

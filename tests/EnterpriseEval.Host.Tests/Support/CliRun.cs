@@ -10,6 +10,13 @@ internal sealed record CliRun(int ExitCode, string Output)
     public static async Task<CliRun> Of(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
         var writer = new StringWriter();
+        var code = await EevalApp.RunAsync(args, Console(writer), configure);
+        return new CliRun(code, writer.ToString());
+    }
+
+    /// <summary>A console that writes plain text (no colours, no progress bars) to <paramref name="writer"/>.</summary>
+    public static IAnsiConsole Console(TextWriter writer)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -18,7 +25,6 @@ internal sealed record CliRun(int ExitCode, string Output)
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var code = await EevalApp.RunAsync(args, console, configure);
-        return new CliRun(code, writer.ToString());
+        return console;
     }
 }

@@ -1,0 +1,77 @@
+using System.Text;
+using EnterpriseEval.Host.Cli;
+using EnterpriseEval.Host.Tests.Support;
+using EnterpriseEval.Runtime.Tests.Support;
+
+namespace EnterpriseEval.Host.Tests.Commands;
+
+public sealed class WatchTests
+{
+    [Fact]
+    public async Task Screen_watch_reloads_a_changed_plugin_and_prints_what_changed_in_the_decisions()
+    {
+        using var folders = new FixturePlugins();
+        var plugin = folders.Add("edu", FixturePlugins.Misbehaving, "Fixture.Misbehaving.JsonPlugin");
+        using var outDir = new TempFolder();
+        var output = new SyncWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var run = EevalApp.RunAsync(
+            ["screen", "--roster", RepoPaths.Sample("rosters/demo"), "--as-of", "2026-12-31", "--out", outDir.Path, "--plugins", folders.Directory, "--watch"],
+            CliRun.Console(output),
+            cancellationToken: stop.Token);
+        await WaitFor(output, "正在监视", stop.Token);
+
+        // A rebuilt plug-in: the same folder now holds a plug-in whose criterion throws on every decision.
+        var manifest = Path.Combine(plugin, "plugin.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("JsonPlugin", "ThrowingPlugin", StringComparison.Ordinal));
+        await WaitFor(output, "判定结果变化", stop.Token);
+        await stop.CancelAsync();
+        await run;
+
+        var text = output.ToString();
+        Assert.Contains("检测到变更", text);
+        Assert.Contains("~ HM0012", text);
+        Assert.Contains("符合条件 → 需人工复核（PLUGIN）", text);
+    }
+
+    private static async Task WaitFor(SyncWriter output, string text, CancellationToken ct)
+    {
+        while (!output.ToString().Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>The watch loop writes from another thread while the test reads.</summary>
+    private sealed class SyncWriter : StringWriter
+    {
+        private readonly Lock _gate = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate)
+            {
+                return base.ToString();
+            }
+        }
+    }
+}
