@@ -53,6 +53,10 @@ internal static class EevalApp
                 .WithExample("screen", "--roster", "samples/rosters/demo", "--as-of", "2026-12-31")
                 .WithExample("screen", "--roster", "samples/rosters/ganjiang-heavy", "--plugins", "artifacts/plugins");
 
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("生成模拟花名册：按给定人数和随机种子生成符合花名册格式的员工数据（含插件所需文件和少量故意错误行），用于演示与性能测试。")
+                .WithExample("generate", "--employees", "100000", "--seed", "42", "--out", "out/roster-100k");
+
             config.AddBranch("plugins", plugins =>
             {
                 plugins.SetDescription("插件管理：查看与校验企业插件。");
