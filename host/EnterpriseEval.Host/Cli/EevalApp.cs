@@ -89,6 +89,10 @@ internal static class EevalApp
                     .WithDescription("校验：检查审计哈希链与每条存储记录，发现被改动的记录时指出其编号并以非零退出。");
             });
 
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("生成模拟花名册：按给定人数和随机种子生成符合花名册格式的员工数据（含插件所需文件和少量故意错误行），用于演示与性能测试。")
+                .WithExample("generate", "--employees", "100000", "--seed", "42", "--out", "out/roster-100k");
+
             config.AddBranch("plugins", plugins =>
             {
                 plugins.SetDescription("插件管理：查看与校验企业插件。");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -12,11 +13,15 @@ internal static class AnnualAssessmentRule
     private const string RuleId = "R4";
     private const int Years = 3;
 
+    // Most employees pass with one of a few dozen combinations of results: their finding is built once per
+    // combination (and cut-off year) and shared, instead of formatting the same sentence a million times.
+    private static readonly ConcurrentDictionary<(int First, AssessmentResult, AssessmentResult, AssessmentResult), Finding> MetFindings = new();
+
     /// <summary>Adds one finding, or two when a year is unacceptable and another is missing.</summary>
     internal static void Check(EmployeeFacts facts, List<Finding> findings)
     {
         var first = facts.AsOf.Year - Years;
-        var results = new string[Years];
+        Span<AssessmentResult> results = stackalloc AssessmentResult[Years];
         // Most employees have three good years: the lists are only allocated when something is wrong.
         List<string>? failed = null;
         List<string>? missing = null;
@@ -29,7 +34,7 @@ internal static class AnnualAssessmentRule
                 continue;
             }
 
-            results[i] = $"{year}年度{result.ToChinese()}";
+            results[i] = result;
             if (result is AssessmentResult.BasicallyQualified or AssessmentResult.Unqualified)
             {
                 (failed ??= []).Add($"{year}年度为{result.ToChinese()}");
@@ -56,13 +61,15 @@ internal static class AnnualAssessmentRule
 
         if (failed is null && missing is null)
         {
-            findings.Add(Finding.Create(
-                RuleId,
-                Clauses.SkillToTitle,
-                FindingKind.Met,
-                $"近3年年度考核结果为{string.Join("、", results)}，均为合格以上"));
+            findings.Add(MetFindings.GetOrAdd((first, results[0], results[1], results[2]), static key => Met(key.First, [key.Item2, key.Item3, key.Item4])));
         }
     }
+
+    private static Finding Met(int first, AssessmentResult[] results) => Finding.Create(
+        RuleId,
+        Clauses.SkillToTitle,
+        FindingKind.Met,
+        $"近3年年度考核结果为{string.Join("、", results.Select((r, i) => $"{first + i}年度{r.ToChinese()}"))}，均为合格以上");
 
     private static AssessmentResult? Find(IReadOnlyList<Assessment> assessments, int year)
     {

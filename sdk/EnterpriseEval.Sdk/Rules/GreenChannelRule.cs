@@ -12,17 +12,21 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
 {
     private const string RuleId = "R7";
 
+    // Constant sentences: built once, shared by every decision (findings are immutable).
+    private static readonly Finding FrontlineMet =
+        Finding.Create(RuleId, Clauses.GreenChannel, FindingKind.Met, "现岗位为生产服务一线岗位");
+
+    private static readonly Finding NotFrontline = Finding.Create(
+        RuleId,
+        Clauses.GreenChannel,
+        FindingKind.Failed,
+        "现岗位不是生产服务一线岗位，不符合“长期坚守在生产服务一线岗位工作”的条件");
+
     /// <summary>Adds the findings on the honour, the frontline post and the target level.</summary>
     internal void Check(EmployeeFacts facts, TitleLevel target, List<Finding> findings)
     {
         findings.Add(CheckHonour(facts));
-        findings.Add(facts.Employee.Frontline
-            ? Finding.Create(RuleId, Clauses.GreenChannel, FindingKind.Met, "现岗位为生产服务一线岗位")
-            : Finding.Create(
-                RuleId,
-                Clauses.GreenChannel,
-                FindingKind.Failed,
-                "现岗位不是生产服务一线岗位，不符合“长期坚守在生产服务一线岗位工作”的条件"));
+        findings.Add(facts.Employee.Frontline ? FrontlineMet : NotFrontline);
         if (target is not (TitleLevel.AssociateSenior or TitleLevel.Senior))
         {
             findings.Add(Finding.Create(

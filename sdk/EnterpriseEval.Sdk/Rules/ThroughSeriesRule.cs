@@ -11,7 +11,14 @@ internal static class ThroughSeriesRule
     private const string RuleId = "R6";
     private const string ThroughList = "工程、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师";
 
-    internal static Finding Check(TitleSeries series)
+    // The finding depends on the series alone: built once per series instead of once per decision.
+    private static readonly Dictionary<TitleSeries, Finding> BySeries =
+        Enum.GetValues<TitleSeries>().ToDictionary(s => s, Build);
+
+    internal static Finding Check(TitleSeries series) =>
+        BySeries.TryGetValue(series, out var finding) ? finding : Build(series);
+
+    private static Finding Build(TitleSeries series)
     {
         if (series.IsThroughSeries())
         {

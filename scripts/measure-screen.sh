@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end measurement of `eeval screen` (BENCHMARKS.md): publishes the host in Release, generates rosters of
+# 100,000 and 1,000,000 employees with `eeval generate`, and times `eeval screen` on each with /usr/bin/time -v
+# (wall time and peak resident memory), statutory rules only and with both shipped plug-ins.
+#
+# Usage: scripts/measure-screen.sh [SIZE ...]        (default sizes: 100000 1000000)
+# Env:   WORK=DIR (default out/measure)  SEED=N (default 42)  RUNS=N timed runs per case (default 3)
+set -euo pipefail
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "需要 GNU time（/usr/bin/time）来测量耗时与峰值内存，请先安装：apt-get install -y time" >&2
+  exit 2
+fi
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${WORK:-$ROOT/out/measure}"
+SEED="${SEED:-42}"
+RUNS="${RUNS:-3}"
+SIZES=("$@")
+[[ ${#SIZES[@]} -eq 0 ]] && SIZES=(100000 1000000)
+
+BIN="$WORK/eeval"
+PLUGINS="$WORK/plugins"
+mkdir -p "$WORK"
+
+echo "== 发布 Release 版本（eeval 与两个插件）"
+dotnet publish "$ROOT/host/EnterpriseEval.Host" -c Release -o "$BIN" --nologo -v quiet >/dev/null
+for p in Ganjiang.HeavyMachinery Ganpower.PowerSupply; do
+  dotnet build "$ROOT/plugins/$p" -c Release --nologo -v quiet -p:PluginPublishRoot="$PLUGINS/" >/dev/null
+done
+EEVAL=("$BIN/eeval")
+
+echo "== 当前负载（其他进程会拉长墙钟时间，CPU 时间受影响较小）：$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== 机器：$(nproc) 核，$(free -g | awk '/Mem:/ {print $2}') GB 内存，$(dotnet --version) SDK，$(uname -sr)"
+
+printf '\n%-10s %-8s %-4s %8s %8s %12s\n' "employees" "plugins" "run" "wall_s" "cpu_s" "peak_rss_MB"
+for n in "${SIZES[@]}"; do
+  roster="$WORK/roster-$n-seed$SEED"
+  if [[ ! -f "$roster/.complete" ]]; then
+    "${EEVAL[@]}" generate --employees "$n" --seed "$SEED" --out "$roster" >/dev/null
+    touch "$roster/.complete"
+  fi
+  for mode in none both; do
+    args=(screen --roster "$roster" --as-of 2026-12-31 --out "$WORK/out-$n-$mode")
+    [[ $mode == both ]] && args+=(--plugins "$PLUGINS")
+    for run in $(seq 1 "$RUNS"); do
+      log="$WORK/time-$n-$mode-$run.txt"
+      /usr/bin/time -v "${EEVAL[@]}" "${args[@]}" >"$WORK/screen-$n-$mode.txt" 2>"$log"
+      wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+      rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+      cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
+      printf '%-10s %-8s %-4s %8s %8s %12s\n' "$n" "$mode" "$run" "$wall" "$cpu" "$rss"
+    done
+  done
+done

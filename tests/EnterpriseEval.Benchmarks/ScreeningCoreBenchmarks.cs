@@ -1,0 +1,57 @@
+using BenchmarkDotNet.Attributes;
+
+namespace EnterpriseEval.Benchmarks;
+
+/// <summary>
+/// (a) The screening core on one core: every employee of the generated roster through every path (no applications),
+/// statutory rules alone and with both shipped plug-ins behind their guardrails. Roster reading and output writing are
+/// not part of it.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class ScreeningCoreBenchmarks
+{
+    private ScreeningFixture _fixture = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fixture = new ScreeningFixture();
+        var decisions = StatutoryAllPaths();
+        ThroughputColumn.Register(nameof(StatutoryAllPaths), decisions);
+        ThroughputColumn.Register(nameof(StatutoryAndBothPluginsAllPaths), decisions);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _fixture.Dispose();
+
+    /// <summary>Returns the number of candidate-paths (decisions) screened.</summary>
+    [Benchmark]
+    public int StatutoryAllPaths()
+    {
+        var decisions = 0;
+        foreach (var record in _fixture.Records)
+        {
+            decisions += _fixture.Rules.Screen(record, _fixture.AsOf).Count;
+        }
+
+        return decisions;
+    }
+
+    [Benchmark]
+    public int StatutoryAndBothPluginsAllPaths()
+    {
+        var decisions = 0;
+        foreach (var record in _fixture.Records)
+        {
+            decisions += _fixture.Criteria.Apply(record, _fixture.Rules.Screen(record, _fixture.AsOf), _fixture.AsOf, _fixture.Slot).Count;
+        }
+
+        return decisions;
+    }
+
+    private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public Config() => AddColumn(new ThroughputColumn("candidate-paths"));
+    }
+}

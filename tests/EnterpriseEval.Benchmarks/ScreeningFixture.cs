@@ -1,0 +1,46 @@
+using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Benchmarks;
+
+/// <summary>What the screening benchmarks share: the roster's records, the statutory rules and both shipped plug-ins.</summary>
+internal sealed class ScreeningFixture : IDisposable
+{
+    public ScreeningFixture()
+    {
+        Records = CandidateSet.ReadRoster();
+        Policy = PolicyOptions.ProjectDefaults();
+        Rules = StatutoryRuleSet.Create(Policy);
+        var catalog = new PluginCatalog(new ConfigurationBuilder().Build(), Options.Create(new PluginsOptions()));
+        Plugins = catalog.Load(BenchmarkRoster.PluginsDirectory);
+        if (Plugins.Loaded.Count != 2)
+        {
+            throw new InvalidOperationException(
+                $"Expected both shipped plug-ins in {BenchmarkRoster.PluginsDirectory} (run `dotnet build EnterpriseEval.sln` first); " +
+                $"loaded {Plugins.Loaded.Count}, refused: {string.Join("; ", Plugins.Refused.Select(e => e.Message))}");
+        }
+
+        // One worker slot: the benchmarks measure one core; the scheduler only supplies the hang guard's bookkeeping.
+        Criteria = new CriteriaStage(Plugins, new GuardedScheduler(1, new PluginsOptions().CriterionTimeoutMilliseconds));
+    }
+
+    public IReadOnlyList<EmployeeRecord> Records { get; }
+
+    public PolicyOptions Policy { get; }
+
+    public StatutoryRuleSet Rules { get; }
+
+    public PluginSet Plugins { get; }
+
+    public CriteriaStage Criteria { get; }
+
+    public WorkerSlot Slot { get; } = new();
+
+    public DateOnly AsOf => BenchmarkRoster.AsOf;
+
+    public void Dispose() => Plugins.Dispose();
+}
