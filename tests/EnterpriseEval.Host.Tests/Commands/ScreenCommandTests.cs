@@ -115,7 +115,8 @@ public sealed class ScreenCommandTests
             Assert.Contains(option, run.Output);
         }
 
-        Assert.Contains("花名册文件夹", run.Output);
+        Assert.Contains("花名册：CSV 文件夹", run.Output);
+        Assert.Contains(".xlsx", run.Output);
         Assert.Contains("截止日期", run.Output);
     }
 
