@@ -1,3 +1,4 @@
+using System.Globalization;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -11,7 +12,7 @@ internal static class DecisionText
         var target = d.TargetTitleLevel?.ToChinese() ?? d.TargetSkillLevel?.ToChinese() ?? "";
         var lines = d.Findings.Select(f => $"    [{f.Kind}] {f.RuleId}：{f.Message}");
         return $"{Environment.NewLine}  {d.EmployeeId} {d.Path.ToChinese()}（{d.Path.ToCode()}）{target} → {d.Outcome.ToChinese()}（{d.Outcome.ToCode()}）"
-            + (d.EarliestEligibleOn is { } on ? $"，最早 {on:yyyy-MM-dd}" : "")
+            + (d.EarliestEligibleOn is { } on ? "，最早 " + on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
             + string.Concat(lines.Select(l => Environment.NewLine + l));
     }
 

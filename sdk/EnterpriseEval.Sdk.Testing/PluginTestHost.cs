@@ -35,7 +35,8 @@ public sealed class PluginTestHost : IDisposable
     /// <summary>
     /// Composes the plug-in <typeparamref name="TPlugin"/> that the test project references, in-process (no load
     /// context, so breakpoints in the plug-in work), from its <c>plugin.json</c>. The manifest is checked as the host
-    /// checks it, and against <typeparamref name="TPlugin"/>: a plug-in that passes here loads in <c>eeval</c>.
+    /// checks it (fields, SDK and Microsoft.Extensions versions) and against <typeparamref name="TPlugin"/>, so a wrong
+    /// manifest fails the test rather than the deployment; <see cref="FromFolder"/> checks the published folder itself.
     /// </summary>
     /// <typeparam name="TPlugin">The plug-in's entry type.</typeparam>
     /// <param name="pluginFolder">The folder with <c>plugin.json</c> and the plug-in's templates; by default the folder
