@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The plug-in author's path, end to end, against freshly packed packages (docs/plugin-authoring.md, "Tutorial"):
+# pack → install the template → dotnet new eeval-plugin → dotnet test → dotnet publish → eeval plugins validate.
+# Runs in a temporary folder outside the repository, so the generated solution cannot lean on this repository's
+# Directory.Build.props; the template is installed into a temporary CLI home, so the machine's template list is
+# left alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The version every package carries (Directory.Build.props: EnterpriseEvalVersion).
+version=$(sed -n 's:.*<EnterpriseEvalVersion>\(.*\)</EnterpriseEvalVersion>.*:\1:p' Directory.Build.props)
+packages="$repo/artifacts/packages"
+work=$(mktemp -d "${TMPDIR:-/tmp}/eeval-roundtrip.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+step() { echo; echo "== $*"; }
+
+step "pack $version into $packages"
+rm -f "$packages"/EnterpriseEval.*.nupkg
+dotnet pack EnterpriseEval.sln -o "$packages" --nologo -v quiet
+
+# NuGet caches packages by id and version, and the version does not change between runs: without this, restore would
+# take the bits cached by an earlier run instead of those just packed.
+nuget_cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+for id in enterpriseeval.sdk enterpriseeval.sdk.testing enterpriseeval.runtime; do
+  rm -rf "${nuget_cache:?}/$id/$version"
+done
+
+step "dotnet new install EnterpriseEval.Templates $version (temporary CLI home)"
+export DOTNET_CLI_HOME="$work/cli-home"
+dotnet new install "$packages/EnterpriseEval.Templates.$version.nupkg"
+
+step "dotnet new eeval-plugin -n Acme.Plugin"
+dotnet new eeval-plugin -n Acme.Plugin -o "$work/acme" --package-source "$packages"
+
+step "dotnet test (the generated tests, through the test kit)"
+dotnet test "$work/acme"
+
+step "dotnet publish the plug-in into a plug-ins folder"
+dotnet publish "$work/acme/Acme.Plugin" -c Release -o "$work/plugins/acme-plugin" --nologo -v quiet
+if ls "$work/plugins/acme-plugin" | grep -q '^EnterpriseEval\.Sdk\.dll$'; then
+  echo "the published plug-in carries its own EnterpriseEval.Sdk.dll; the host would refuse it" >&2
+  exit 1
+fi
+
+step "eeval plugins validate (the host, unchanged)"
+unset DOTNET_CLI_HOME
+dotnet run --project host/EnterpriseEval.Host -- plugins validate --plugins "$work/plugins"
+
+echo
+echo "template round trip passed ($version)"

@@ -1,0 +1,64 @@
+using EnterpriseEval.Runtime.Documents;
+using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Sdk.Documents;
+
+namespace EnterpriseEval.Sdk.Testing;
+
+/// <summary>
+/// The plug-ins' templates loaded through the runtime's <see cref="TemplateCatalog"/>, which checks them as strictly
+/// as the host does (syntax, variables the model lacks, includes), and rendered by the runtime's renderer.
+/// </summary>
+internal sealed class PluginTemplates
+{
+    private readonly DocumentRenderer _renderer;
+
+    private PluginTemplates(DocumentRenderer renderer) => _renderer = renderer;
+
+    /// <summary>Loads and checks every template of every plug-in in the set, defaults for the kinds they leave alone.</summary>
+    /// <exception cref="PluginAssertionException">A template does not load; the message lists file, line and column.</exception>
+    public static PluginTemplates Load(PluginSet plugins)
+    {
+        var compositions = plugins.Loaded.Select(p => p.Composition).ToList();
+        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        foreach (var (name, function) in compositions.SelectMany(c => c.TemplateFunctions))
+        {
+            functions[name] = function;
+        }
+
+        try
+        {
+            return new(new DocumentRenderer(TemplateCatalog.Load(compositions.SelectMany(c => c.Templates), functions)));
+        }
+        catch (TemplateLoadException e)
+        {
+            throw new PluginAssertionException(
+                $"{e.Message}{Environment.NewLine}The plug-in's templates do not load in the host (file, line and column above).", e);
+        }
+    }
+
+    /// <summary>Renders one document; <paramref name="model"/> null = the kind's sample model.</summary>
+    /// <exception cref="PluginAssertionException">The template fails while rendering (a sandbox limit, a function that throws).</exception>
+    public string Render(DocumentKind kind, DocumentFormat format, object? model)
+    {
+        try
+        {
+            return _renderer.Render(kind, format, model ?? SampleDocuments.For(kind));
+        }
+        catch (DocumentRenderException e)
+        {
+            throw new PluginAssertionException($"{e.Message}{Environment.NewLine}The template failed while rendering.", e);
+        }
+    }
+
+    /// <summary>Renders every kind in every format against its sample model.</summary>
+    public void RenderAll()
+    {
+        foreach (var kind in DocumentKinds.All)
+        {
+            foreach (var format in Enum.GetValues<DocumentFormat>())
+            {
+                Render(kind, format, null);
+            }
+        }
+    }
+}
