@@ -18,16 +18,9 @@ internal sealed class PluginTemplates
     /// <exception cref="PluginAssertionException">A template does not load; the message lists file, line and column.</exception>
     public static PluginTemplates Load(PluginSet plugins)
     {
-        var compositions = plugins.Loaded.Select(p => p.Composition).ToList();
-        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
-        foreach (var (name, function) in compositions.SelectMany(c => c.TemplateFunctions))
-        {
-            functions[name] = function;
-        }
-
         try
         {
-            return new(new DocumentRenderer(TemplateCatalog.Load(compositions.SelectMany(c => c.Templates), functions)));
+            return new(new DocumentRenderer(plugins.LoadTemplates()));
         }
         catch (TemplateLoadException e)
         {

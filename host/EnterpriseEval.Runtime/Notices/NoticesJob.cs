@@ -62,19 +62,9 @@ internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptio
 
     private TemplateCatalog LoadTemplates(ScreenedRoster screened)
     {
-        var compositions = screened.Plugins.Loaded.Select(p => p.Composition).ToList();
-        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
-        foreach (var (name, function) in compositions.SelectMany(c => c.TemplateFunctions))
-        {
-            functions[name] = function;
-        }
-
         try
         {
-            return TemplateCatalog.Load(
-                compositions.SelectMany(c => c.Templates),
-                functions,
-                DocumentRenderOptions.Default with { MaskIdentityNumbers = options.Value.MaskIdentityNumbers });
+            return screened.Plugins.LoadTemplates(DocumentRenderOptions.Default with { MaskIdentityNumbers = options.Value.MaskIdentityNumbers });
         }
         catch (TemplateLoadException e)
         {

@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -63,6 +64,22 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Loads and checks the document templates: the SDK defaults, replaced by the plug-ins' own, with every plug-in's
+    /// template functions (a later plug-in wins on the same name).
+    /// </summary>
+    /// <exception cref="TemplateLoadException">A template has a syntax error or names what its model lacks.</exception>
+    public TemplateCatalog LoadTemplates(DocumentRenderOptions? options = null)
+    {
+        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        foreach (var (name, function) in Loaded.SelectMany(p => p.Composition.TemplateFunctions))
+        {
+            functions[name] = function;
+        }
+
+        return TemplateCatalog.Load(Loaded.SelectMany(p => p.Composition.Templates), functions, options);
     }
 
     /// <summary>The firm's internal grade for an appointment, from the first plug-in that maps it.</summary>
