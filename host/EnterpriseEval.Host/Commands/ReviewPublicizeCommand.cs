@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace EnterpriseEval.Host.Commands;
 
 /// <summary><c>eeval review publicize</c>: the publicity period and list; with <c>--objection</c>, records an objection.</summary>
-internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, IAnsiConsole console)
+internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPublicity publicity, ReviewDocuments documents, TimeProvider time, IAnsiConsole console)
     : Command<ReviewPublicizeSettings>
 {
     public override int Execute(CommandContext context, ReviewPublicizeSettings settings, CancellationToken cancellationToken)
@@ -33,6 +33,11 @@ internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPub
         if (settings.Out is not null)
         {
             console.MarkupLine($"已导出 {Markup.Escape(ReviewExports.Publicity(settings.Out, p, passed))}");
+            // The list is dated the day it is posted: the first day of the publicity.
+            foreach (var file in documents.PublicityList(settings.Out, batch, p, passed, p.Start))
+            {
+                console.MarkupLine($"已生成公示文书 {Markup.Escape(file)}");
+            }
         }
 
         return 0;

@@ -56,7 +56,7 @@ internal static class ReviewExports
     public static string LevelName(string code) =>
         Vocabulary.TryParse<TitleLevel>(code, out var t) ? t.ToChinese() : Vocabulary.TryParse<SkillLevel>(code, out var s) ? s.ToChinese() : code;
 
-    private static string SeriesName(string code) => Vocabulary.TryParse<TitleSeries>(code, out var s) ? s.ToChinese() : code;
+    public static string SeriesName(string code) => Vocabulary.TryParse<TitleSeries>(code, out var s) ? s.ToChinese() : code;
 
     private static string OutcomeName(string code) => Vocabulary.TryParse<Outcome>(code, out var o) ? o.ToChinese() : code;
 

@@ -18,6 +18,7 @@ internal static class ReviewServiceCollectionExtensions
         services.AddSingleton<BatchScoring>();
         services.AddSingleton<BatchVoting>();
         services.AddSingleton<BatchPublicity>();
+        services.AddSingleton<ReviewDocuments>();
         services.AddSingleton<BatchIssue>();
         services.AddSingleton<BatchReplay>();
         services.TryAddSingleton<IBatchNoticeRenderer, MarkdownNoticeRenderer>();

@@ -26,8 +26,12 @@ public sealed class ReviewWorkflowTests
         var vote = await Ok(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes, "--date", "2026-12-30", "--user", "王审核"]);
         Assert.Contains("出席人数（16）大于评委总数（15）", vote);
         Assert.Contains("与出席人数 12 不等", vote);
-        var publicize = await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config, "--user", "王审核"]);
+        var publicize = await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config, "--out", outDir, "--user", "王审核"]);
         Assert.Contains("2026年12月31日至2027年1月7日", publicize);
+        var list = File.ReadAllText(Directory.GetFiles(outDir, "publicity_list_0001*.html").Single());
+        Assert.Contains("经个人申报、资格审查和评审委员会评审", list);
+        Assert.Contains("GP0002", list);
+        Assert.Contains("2027年1月7日", list);
         await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
         var issue = await Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
 
