@@ -23,8 +23,8 @@ BIN="$WORK/eeval"
 PLUGINS="$WORK/plugins"
 mkdir -p "$WORK"
 
-echo "== 发布 Release 版本（eeval 与两个插件）"
-dotnet publish "$ROOT/host/EnterpriseEval.Host" -c Release -o "$BIN" --nologo -v quiet >/dev/null
+echo "== 发布 Release 版本（eeval 预编译 ReadyToRun，与两个插件）"
+dotnet publish "$ROOT/host/EnterpriseEval.Host" -c Release -r linux-x64 --self-contained false -o "$BIN" --nologo -v quiet >/dev/null
 for p in Ganjiang.HeavyMachinery Ganpower.PowerSupply; do
   dotnet build "$ROOT/plugins/$p" -c Release --nologo -v quiet -p:PluginPublishRoot="$PLUGINS/" >/dev/null
 done

@@ -12,17 +12,22 @@ internal sealed class ScreenCommand(ScreeningJob job, WatchLoop watch, IAnsiCons
     public override async Task<int> ExecuteAsync(CommandContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
         var request = new ScreeningRequest(settings.Roster!, settings.ParsedAsOf, settings.Out, settings.Plugins);
-        var previous = RunOnce(request, cancellationToken);
-        if (settings.Watch)
+        if (!settings.Watch)
         {
-            await watch.RunAsync(settings.Plugins, settings.Roster!, _ =>
-            {
-                var current = RunOnce(request, cancellationToken);
-                watch.PrintDiff(DecisionDiff.Between(previous, current));
-                previous = current;
-            }, cancellationToken).ConfigureAwait(false);
+            // Nothing is compared afterwards, so the roster is screened and written in one stream and its decisions
+            // are never all held at once (BENCHMARKS.md).
+            var report = ProgressDisplay.Run(console, progress => job.Run(request, progress, cancellationToken));
+            ScreeningSummaryView.Render(console, report, request.OutputDirectory);
+            return 0;
         }
 
+        var previous = RunOnce(request, cancellationToken);
+        await watch.RunAsync(settings.Plugins, settings.Roster!, _ =>
+        {
+            var current = RunOnce(request, cancellationToken);
+            watch.PrintDiff(DecisionDiff.Between(previous, current));
+            previous = current;
+        }, cancellationToken).ConfigureAwait(false);
         return 0;
     }
 

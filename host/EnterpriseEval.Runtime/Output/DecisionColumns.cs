@@ -16,7 +16,7 @@ internal static class DecisionColumns
     ];
 
     // Kinds in reading order; any other kind (Info) reads last. Loops instead of LINQ: these run for every decision
-    // of a million-employee roster, twice (CSV and JSON).
+    // of a million-employee roster.
     private const int LastRank = 4;
 
     /// <summary>Findings that explain a refusal come first, then flags, then the evidence (stable within a kind).</summary>
@@ -39,9 +39,14 @@ internal static class DecisionColumns
     }
 
     /// <summary>The rules that failed, asked for review or flagged, each once, <c>;</c> separated.</summary>
-    public static string RuleIds(IReadOnlyList<Finding> findings)
+    public static string RuleIds(IReadOnlyList<Finding> findings) => OrderedRuleIds(InReadingOrder(findings));
+
+    /// <summary>Every finding's Chinese sentence, <c>；</c> separated, refusals first.</summary>
+    public static string Reasons(IReadOnlyList<Finding> findings) => OrderedReasons(InReadingOrder(findings));
+
+    /// <summary><see cref="RuleIds"/> of findings already in reading order (a writer orders them once per decision).</summary>
+    public static string OrderedRuleIds(Finding[] ordered)
     {
-        var ordered = InReadingOrder(findings);
         var ids = new List<string>(ordered.Length);
         foreach (var f in ordered)
         {
@@ -59,10 +64,9 @@ internal static class DecisionColumns
         };
     }
 
-    /// <summary>Every finding's Chinese sentence, <c>；</c> separated, refusals first.</summary>
-    public static string Reasons(IReadOnlyList<Finding> findings)
+    /// <summary><see cref="Reasons"/> of findings already in reading order.</summary>
+    public static string OrderedReasons(Finding[] ordered)
     {
-        var ordered = InReadingOrder(findings);
         var messages = new string[ordered.Length];
         for (var i = 0; i < ordered.Length; i++)
         {

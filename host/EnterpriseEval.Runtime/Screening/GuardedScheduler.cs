@@ -32,6 +32,18 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
         var done = 0;
         var running = new List<(WorkerSlot Slot, Thread Thread, (int From, int To)[] Current)>();
 
+        // The last chunk done wakes the watchdog at once: a streaming run calls Run for every window of the roster, and
+        // waiting out the watchdog's 20 ms poll each time would add seconds to a large run. A plain monitor rather than
+        // an event: a worker abandoned in a hung criterion may touch it long after Run has returned.
+        var gate = new object();
+        void Finished()
+        {
+            lock (gate)
+            {
+                Monitor.PulseAll(gate);
+            }
+        }
+
         void Start()
         {
             var slot = new WorkerSlot();
@@ -54,6 +66,7 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
                             Interlocked.CompareExchange(ref failure, e, null);
                             queue.Clear();
                             Interlocked.Exchange(ref pending, 0);
+                            Finished();
                             return;
                         }
 
@@ -64,7 +77,10 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
                     }
 
                     Interlocked.Add(ref done, range.To - range.From);
-                    Interlocked.Decrement(ref pending);
+                    if (Interlocked.Decrement(ref pending) == 0)
+                    {
+                        Finished();
+                    }
                 }
             })
             {
@@ -82,7 +98,14 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
 
         while (Volatile.Read(ref pending) > 0)
         {
-            Thread.Sleep(20);
+            lock (gate)
+            {
+                if (Volatile.Read(ref pending) > 0)
+                {
+                    Monitor.Wait(gate, 20);
+                }
+            }
+
             progress?.Invoke(Volatile.Read(ref done));
             foreach (var (slot, _, current) in running.ToArray())
             {

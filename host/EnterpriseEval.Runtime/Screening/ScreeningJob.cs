@@ -1,6 +1,8 @@
 using EnterpriseEval.Runtime.Output;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Roster;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
 
 namespace EnterpriseEval.Runtime.Screening;
 
@@ -14,28 +16,64 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
     public const string EquivalencesCsv = "equivalences.csv";
     public const string RejectsCsv = "rejects.csv";
 
+    /// <summary>
+    /// Screens and writes in one stream: each chunk of the roster is written (on another thread) while the next is
+    /// screened, so a large roster's decisions are never all in memory. Same files and counts as
+    /// <see cref="Screen"/> followed by <see cref="Write"/>, for callers that need nothing else afterwards.
+    /// </summary>
     public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
-        using var screened = Screen(request, progress, ct);
-        progress?.Report(new ScreeningStage("写出结果", screened.Roster.Records.Count, screened.Roster.Records.Count));
-        return Write(screened, request.OutputDirectory);
+        var asOf = request.AsOf ?? CutOff.Default(time);
+        progress?.Report(new ScreeningStage("加载插件", 0, 0));
+        using var plugins = catalog.Load(request.PluginsDirectory);
+        progress?.Report(new ScreeningStage("读取花名册", 0, 0));
+        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+        var total = roster.Records.Count;
+        progress?.Report(new ScreeningStage("资格筛查", 0, total));
+        var files = OutputFiles(request.OutputDirectory);
+        return WriteOutputs(request.OutputDirectory, files, asOf, plugins.Provenance, roster, plugins, output =>
+        {
+            var equivalences = new List<PostEquivalence>();
+            var writing = Task.CompletedTask;
+            try
+            {
+                screener.ScreenInChunks(
+                    roster.Records,
+                    asOf,
+                    plugins,
+                    chunk =>
+                    {
+                        // One chunk is written while the next is screened; never more, so memory stays bounded.
+                        writing.GetAwaiter().GetResult();
+                        writing = Task.Run(() => Write(output, chunk, equivalences));
+                    },
+                    progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))),
+                    ct);
+            }
+            finally
+            {
+                // Never close the files (or report a failure) while a chunk is still being written.
+                writing.GetAwaiter().GetResult();
+            }
+
+            return equivalences;
+        });
     }
 
     /// <summary>Writes the four result files of a screened roster and reports what was produced.</summary>
     public ScreeningReport Write(ScreenedRoster screened, string outputDirectory)
     {
         var (roster, result, plugins) = (screened.Roster, screened.Result, screened.Plugins);
-        var files = WriteOutputs(outputDirectory, result, roster);
-        return new ScreeningReport(
-            result.AsOf,
-            roster.EmployeeRowsRead,
-            roster.Records.Count,
-            roster.Rejects.Count,
-            result.CountByPathAndOutcome(),
-            result.Equivalences.Count,
-            files,
-            [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
-            [.. plugins.Refused.Select(e => e.Message)]);
+        var files = OutputFiles(outputDirectory);
+        return WriteOutputs(outputDirectory, files, result.AsOf, result.PluginProvenance, roster, plugins, output =>
+        {
+            foreach (var d in result.Decisions)
+            {
+                output.Write(d);
+            }
+
+            return result.Equivalences;
+        });
     }
 
     /// <summary>
@@ -68,7 +106,37 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         }
     }
 
-    private static string[] WriteOutputs(string outputDirectory, ScreeningResult result, RosterReadResult roster)
+    private static void Write(DecisionOutput output, ScreenedChunk chunk, List<PostEquivalence> equivalences)
+    {
+        for (var i = 0; i < chunk.DecisionsByEmployee.Length; i++)
+        {
+            foreach (var d in chunk.DecisionsByEmployee[i])
+            {
+                output.Write(d);
+            }
+
+            if (chunk.Equivalences[i] is { } e)
+            {
+                equivalences.Add(e);
+            }
+        }
+    }
+
+    private static string[] OutputFiles(string outputDirectory) =>
+        [.. new[] { DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv }.Select(name => Path.Combine(outputDirectory, name))];
+
+    /// <summary>
+    /// Creates the output folder, lets <paramref name="writeDecisions"/> fill <c>decisions.csv</c> and
+    /// <c>decisions.json</c> (returning the equivalences), then writes the other two files and the report.
+    /// </summary>
+    private static ScreeningReport WriteOutputs(
+        string outputDirectory,
+        string[] files,
+        DateOnly asOf,
+        string pluginProvenance,
+        RosterReadResult roster,
+        PluginSet plugins,
+        Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions)
     {
         try
         {
@@ -79,29 +147,33 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             throw new UserFacingException($"无法创建输出文件夹：{outputDirectory}（{e.Message}）", e);
         }
 
-        string PathOf(string name) => Path.Combine(outputDirectory, name);
         try
         {
-            // Writing is a third of a large run and single-threaded per file: the JSON goes to another core while
-            // this thread writes the CSV files (measured in BENCHMARKS.md). Both only read the finished result.
-            var json = Task.Run(() => DecisionJsonWriter.Write(PathOf(DecisionsJson), result.AsOf, result.Decisions, result.PluginProvenance));
-            try
+            IReadOnlyDictionary<(ScreeningPath Path, Outcome Outcome), int> counts;
+            IReadOnlyList<PostEquivalence> equivalences;
+            using (var output = new DecisionOutput(files[0], files[1], asOf, pluginProvenance))
             {
-                DecisionCsvWriter.Write(PathOf(DecisionsCsv), result.Decisions, result.PluginProvenance);
-                EquivalenceCsvWriter.Write(PathOf(EquivalencesCsv), result.Equivalences);
-                RejectCsvWriter.Write(PathOf(RejectsCsv), roster.Rejects);
+                equivalences = writeDecisions(output);
+                output.Complete();
+                counts = output.Counts;
             }
-            finally
-            {
-                // Never return (or report a failure) while the JSON file is still open.
-                json.GetAwaiter().GetResult();
-            }
+
+            EquivalenceCsvWriter.Write(files[2], equivalences);
+            RejectCsvWriter.Write(files[3], roster.Rejects);
+            return new ScreeningReport(
+                asOf,
+                roster.EmployeeRowsRead,
+                roster.Records.Count,
+                roster.Rejects.Count,
+                counts,
+                equivalences.Count,
+                files,
+                [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
+                [.. plugins.Refused.Select(e => e.Message)]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserFacingException($"无法写入输出文件夹：{outputDirectory}（{e.Message}）", e);
         }
-
-        return [PathOf(DecisionsCsv), PathOf(DecisionsJson), PathOf(EquivalencesCsv), PathOf(RejectsCsv)];
     }
 }

@@ -3,7 +3,7 @@ using EnterpriseEval.Sdk.Screening;
 
 namespace EnterpriseEval.Runtime.Screening;
 
-/// <summary>The outcome of screening a roster: decisions per employee in roster order, equivalences, counts.</summary>
+/// <summary>The outcome of screening a roster: decisions per employee in roster order, equivalences.</summary>
 internal sealed class ScreeningResult
 {
     public ScreeningResult(
@@ -28,16 +28,4 @@ internal sealed class ScreeningResult
     public IReadOnlyList<PostEquivalence> Equivalences { get; }
 
     public IEnumerable<Decision> Decisions => DecisionsByEmployee.SelectMany(d => d);
-
-    /// <summary>Decisions counted per path and outcome, for the summary.</summary>
-    public IReadOnlyDictionary<(ScreeningPath Path, Outcome Outcome), int> CountByPathAndOutcome()
-    {
-        var counts = new Dictionary<(ScreeningPath, Outcome), int>();
-        foreach (var d in Decisions)
-        {
-            counts[(d.Path, d.Outcome)] = counts.GetValueOrDefault((d.Path, d.Outcome)) + 1;
-        }
-
-        return counts;
-    }
 }

@@ -42,6 +42,9 @@ internal sealed class CsvFolderSource : ITableSource
 
     public bool Contains(string tableName) => _paths.ContainsKey(tableName);
 
+    /// <summary>Each table is its own file with its own reader.</summary>
+    public bool CanReadConcurrently => true;
+
     public ITableReader Open(string tableName) =>
         _paths.TryGetValue(tableName, out var path)
             ? new CsvTableReader(path)

@@ -15,4 +15,7 @@ internal interface ITableSource
     /// <summary>Opens a table positioned before its first data row.</summary>
     /// <exception cref="RosterException">The table is missing or cannot be read.</exception>
     ITableReader Open(string tableName);
+
+    /// <summary>Whether several tables may be open and read at once, each on its own thread.</summary>
+    bool CanReadConcurrently => false;
 }

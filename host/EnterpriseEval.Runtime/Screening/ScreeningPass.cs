@@ -1,0 +1,44 @@
+using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Runtime.Screening;
+
+/// <summary>
+/// One screening of a roster: rules, plug-in criteria and the scheduler set up once, then any run of consecutive
+/// employees screened on the scheduler's workers. The scheduler is shared by every range, so a criterion disabled for
+/// hanging stays disabled for the rest of the roster.
+/// </summary>
+internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, GuardedScheduler scheduler, DateOnly asOf)
+{
+    private readonly CriteriaStage _criteria = new(plugins, scheduler);
+
+    public ScreenedChunk Screen(IReadOnlyList<EmployeeRecord> records, int from, int count, Action<int>? progress = null)
+    {
+        var decisions = new IReadOnlyList<Decision>[count];
+        var equivalences = new PostEquivalence?[count];
+        scheduler.Run(
+            count,
+            (i, slot) =>
+            {
+                var record = records[from + i];
+                var screened = _criteria.Apply(record, rules.Screen(record, asOf), asOf, slot);
+                var equivalence = rules.Equivalence(record, asOf);
+                if (equivalence is not null && plugins.Loaded.Count > 0)
+                {
+                    equivalence = equivalence with
+                    {
+                        EnterpriseGrade = plugins.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel),
+                    };
+                }
+
+                if (!slot.Abandoned)
+                {
+                    decisions[i] = screened;
+                    equivalences[i] = equivalence;
+                }
+            },
+            progress);
+        return new ScreenedChunk(decisions, equivalences);
+    }
+}
