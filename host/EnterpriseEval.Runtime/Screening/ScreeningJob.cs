@@ -147,19 +147,27 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             throw new UserFacingException($"无法创建输出文件夹：{outputDirectory}（{e.Message}）", e);
         }
 
+        // Written under temporary names and renamed only when all four are complete: a run that fails half-way
+        // (or is stopped) leaves the previous results as they were, never a mix of old and partial files.
+        var partial = files.Select(f => f + ".partial").ToArray();
         try
         {
             IReadOnlyDictionary<(ScreeningPath Path, Outcome Outcome), int> counts;
             IReadOnlyList<PostEquivalence> equivalences;
-            using (var output = new DecisionOutput(files[0], files[1], asOf, pluginProvenance))
+            using (var output = new DecisionOutput(partial[0], partial[1], asOf, pluginProvenance))
             {
                 equivalences = writeDecisions(output);
                 output.Complete();
                 counts = output.Counts;
             }
 
-            EquivalenceCsvWriter.Write(files[2], equivalences);
-            RejectCsvWriter.Write(files[3], roster.Rejects);
+            EquivalenceCsvWriter.Write(partial[2], equivalences);
+            RejectCsvWriter.Write(partial[3], roster.Rejects);
+            for (var i = 0; i < files.Length; i++)
+            {
+                File.Move(partial[i], files[i], overwrite: true);
+            }
+
             return new ScreeningReport(
                 asOf,
                 roster.EmployeeRowsRead,
@@ -173,7 +181,28 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            DeletePartial(partial);
             throw new UserFacingException($"无法写入输出文件夹：{outputDirectory}（{e.Message}）", e);
+        }
+        catch
+        {
+            DeletePartial(partial);
+            throw;
+        }
+    }
+
+    private static void DeletePartial(string[] partial)
+    {
+        foreach (var file in partial)
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a leftover .partial file is harmless and overwritten by the next run.
+            }
         }
     }
 }

@@ -129,4 +129,20 @@ public sealed class ScreenCommandTests
         Assert.Contains("screen", run.Output);
         Assert.Contains("资格筛查", run.Output);
     }
+
+    [Fact]
+    public async Task A_run_that_cannot_write_its_results_leaves_the_previous_results_untouched()
+    {
+        using var outDir = new TempFolder();
+        await CliRun.Of(["screen", "--roster", Demo, "--as-of", "2026-12-31", "--out", outDir.Path]);
+        var before = File.ReadAllBytes(outDir.File("decisions.csv"));
+        Directory.CreateDirectory(outDir.File("rejects.csv.partial"));
+
+        var run = await CliRun.Of(["screen", "--roster", Demo, "--as-of", "2027-12-31", "--out", outDir.Path]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("无法写入输出文件夹", run.Output);
+        Assert.Equal(before, File.ReadAllBytes(outDir.File("decisions.csv")));
+        Assert.False(File.Exists(outDir.File("decisions.csv.partial")));
+    }
 }
