@@ -8,19 +8,13 @@ using Microsoft.Extensions.Options;
 namespace EnterpriseEval.Runtime.Notices;
 
 /// <summary>
-/// The pipeline behind <c>eeval notices</c>: screen the roster (with the plug-ins), build the models of one document
-/// kind, render them with the default templates or the plug-ins' own, write one file per notice (plus a combined
+/// The pipeline behind <c>eeval notices</c>, after the roster is screened (<see cref="ScreeningJob.Screen"/>): build
+/// the models of one document kind, render them with the default templates or the plug-ins' own, write one file per notice (plus a combined
 /// HTML file for printing) and an index of what was produced.
 /// </summary>
-internal sealed class NoticesJob(ScreeningJob screening, IOptions<DocumentsOptions> options, IOptions<ReviewOptions> review, TimeProvider time)
+internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<ReviewOptions> review, TimeProvider time)
 {
     public const string IndexFile = "index.csv";
-
-    public NoticesReport Run(NoticesRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
-    {
-        using var screened = screening.Screen(request.Screening, progress, ct);
-        return Render(screened, request, progress);
-    }
 
     /// <summary>
     /// Renders the notices of an already screened roster. Templates are read and checked again on every call, so a

@@ -23,13 +23,9 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
     /// </summary>
     public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
-        var asOf = request.AsOf ?? CutOff.Default(time);
-        progress?.Report(new ScreeningStage("加载插件", 0, 0));
-        using var plugins = catalog.Load(request.PluginsDirectory);
-        progress?.Report(new ScreeningStage("读取花名册", 0, 0));
-        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+        var (asOf, plugins, roster) = Prepare(request, progress, ct);
+        using var loaded = plugins;
         var total = roster.Records.Count;
-        progress?.Report(new ScreeningStage("资格筛查", 0, total));
         var files = OutputFiles(request.OutputDirectory);
         return WriteOutputs(request.OutputDirectory, files, asOf, plugins.Provenance, roster, plugins, output =>
         {
@@ -82,15 +78,10 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
     /// </summary>
     public ScreenedRoster Screen(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
-        var asOf = request.AsOf ?? CutOff.Default(time);
-        progress?.Report(new ScreeningStage("加载插件", 0, 0));
-        var plugins = catalog.Load(request.PluginsDirectory);
+        var (asOf, plugins, roster) = Prepare(request, progress, ct);
         try
         {
-            progress?.Report(new ScreeningStage("读取花名册", 0, 0));
-            var roster = RosterReader.ReadFolder(request.RosterPath, ct);
             var total = roster.Records.Count;
-            progress?.Report(new ScreeningStage("资格筛查", 0, total));
             var result = screener.Screen(
                 roster.Records,
                 asOf,
@@ -98,6 +89,27 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
             ct.ThrowIfCancellationRequested();
             return new ScreenedRoster(roster, result, plugins);
+        }
+        catch
+        {
+            plugins.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The cut-off, the plug-ins (loaded; the caller disposes them) and the roster read.</summary>
+    private (DateOnly AsOf, PluginSet Plugins, RosterReadResult Roster) Prepare(
+        ScreeningRequest request, IProgress<ScreeningStage>? progress, CancellationToken ct)
+    {
+        var asOf = request.AsOf ?? CutOff.Default(time);
+        progress?.Report(new ScreeningStage("加载插件", 0, 0));
+        var plugins = catalog.Load(request.PluginsDirectory);
+        try
+        {
+            progress?.Report(new ScreeningStage("读取花名册", 0, 0));
+            var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+            progress?.Report(new ScreeningStage("资格筛查", 0, roster.Records.Count));
+            return (asOf, plugins, roster);
         }
         catch
         {
