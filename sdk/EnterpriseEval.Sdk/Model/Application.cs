@@ -21,4 +21,7 @@ public sealed record Application
 
     /// <summary>申报职业工种, on a skill path; empty = the occupation of the current post.</summary>
     public string TargetOccupation { get; init; } = "";
+
+    /// <summary>Columns the SDK does not know, by header as written in the file.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra.Instance;
 }

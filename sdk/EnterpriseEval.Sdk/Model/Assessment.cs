@@ -8,4 +8,7 @@ public sealed record Assessment
 
     /// <summary>考核结果.</summary>
     public required AssessmentResult Result { get; init; }
+
+    /// <summary>Columns the SDK does not know, by header as written in the file.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra.Instance;
 }

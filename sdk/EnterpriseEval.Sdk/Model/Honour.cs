@@ -8,4 +8,7 @@ public sealed record Honour
 
     /// <summary>授予日期.</summary>
     public required DateOnly AwardedOn { get; init; }
+
+    /// <summary>Columns the SDK does not know, by header as written in the file.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra.Instance;
 }

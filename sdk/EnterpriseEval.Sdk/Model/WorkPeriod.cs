@@ -11,4 +11,7 @@ public sealed record WorkPeriod
 
     /// <summary>工作性质.</summary>
     public required WorkKind Kind { get; init; }
+
+    /// <summary>Columns the SDK does not know, by header as written in the file.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra.Instance;
 }

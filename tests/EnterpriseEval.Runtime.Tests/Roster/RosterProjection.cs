@@ -12,11 +12,11 @@ internal static class RosterProjection
         (record.Employee with { Extra = NoExtra }).ToString(),
         Join(record.Certificates, c => c with { Extra = NoExtra }),
         Join(record.Titles, t => t with { Extra = NoExtra }),
-        Join(record.Assessments, a => a),
-        Join(record.Honours, h => h),
+        Join(record.Assessments, a => a with { Extra = NoExtra }),
+        Join(record.Honours, h => h with { Extra = NoExtra }),
         Join(record.Achievements, a => a with { Extra = NoExtra }),
-        Join(record.WorkPeriods, w => w),
-        Join(record.Applications, a => a));
+        Join(record.WorkPeriods, w => w with { Extra = NoExtra }),
+        Join(record.Applications, a => a with { Extra = NoExtra }));
 
     public static string Of(IEnumerable<EmployeeRecord> records) => string.Join("\n\n", records.Select(Of));
 

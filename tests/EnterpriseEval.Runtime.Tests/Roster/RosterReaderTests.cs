@@ -52,18 +52,22 @@ public sealed class RosterReaderTests : IDisposable
         Assert.Equal(HonourKind.NationalTechnicalExpert, Assert.Single(zhang.Honours).Kind);
         Assert.Equal(("竞赛获奖", "全国车工大赛", "一等奖"), zhang.Achievements.Select(a => (a.Kind, a.Title, a.Rank)).Single());
         Assert.Equal([(WorkKind.Other, (DateOnly?)new DateOnly(2012, 6, 30)), (WorkKind.TechnicalSkill, null)], zhang.WorkPeriods.Select(w => (w.Kind, w.End)));
+        var application = Assert.Single(zhang.Applications);
         Assert.Equal(
-            new Application { Path = ScreeningPath.SkillToTitle, TargetTitleLevel = TitleLevel.AssociateSenior, TargetSeries = TitleSeries.Engineering },
-            Assert.Single(zhang.Applications));
+            new Application { Path = ScreeningPath.SkillToTitle, TargetTitleLevel = TitleLevel.AssociateSenior, TargetSeries = TitleSeries.Engineering, Extra = application.Extra },
+            application);
+        Assert.Empty(application.Extra);
 
         var li = result.Records[1];
         Assert.Null(li.Employee.IdNumber);
         Assert.Null(li.Employee.AppointedSkillLevel);
         Assert.Equal(li.Employee.HireDate, li.Employee.WorkStart);
         Assert.Equal((TitleSeries.Engineering, TitleLevel.Intermediate, "材料"), li.Titles.Select(t => (t.Series, t.Level, t.Specialty)).Single());
+        var liApplication = Assert.Single(li.Applications);
         Assert.Equal(
-            new Application { Path = ScreeningPath.TitleToSkill, TargetSkillLevel = SkillLevel.Technician, TargetOccupation = "车工" },
-            Assert.Single(li.Applications));
+            new Application { Path = ScreeningPath.TitleToSkill, TargetSkillLevel = SkillLevel.Technician, TargetOccupation = "车工", Extra = liApplication.Extra },
+            liApplication);
+        Assert.Empty(liApplication.Extra);
         Assert.Empty(li.Certificates);
         Assert.Empty(li.ExtraFiles);
     }
@@ -100,7 +104,11 @@ public sealed class RosterReaderTests : IDisposable
             .Write("employees.csv", RosterFolder.EmployeesHeader + ",工龄津贴,Badge", "E1,甲,2020-01-01,skill,yes,120,B-7")
             .Write("skill_certificates.csv", "employee_id,level,issued_on,鉴定机构", "E1,高级工,2019-01-01,省职业技能鉴定中心")
             .Write("titles.csv", "employee_id,series,level,obtained_on,评审委员会", "E1,工程,中级,2021-01-01,集团高评委")
-            .Write("achievements.csv", "employee_id,kind,date,积分", "E1,专利,2022-02-02,5");
+            .Write("achievements.csv", "employee_id,kind,date,积分", "E1,专利,2022-02-02,5")
+            .Write("assessments.csv", "employee_id,year,result,考核单位", "E1,2025,合格,一车间")
+            .Write("honours.csv", "employee_id,kind,awarded_on,文号", "E1,全国技术能手,2022-01-01,人社部发〔2021〕9号")
+            .Write("work_periods.csv", "employee_id,start,kind,借调单位", "E1,2020-01-01,technical_skill,分公司")
+            .Write("applications.csv", "employee_id,path,target_level,申报说明", "E1,skill_to_title,assistant,本人申请");
 
         var record = Assert.Single(_folder.Read().Records);
 
@@ -108,6 +116,10 @@ public sealed class RosterReaderTests : IDisposable
         Assert.Equal("省职业技能鉴定中心", Assert.Single(record.Certificates).Extra["鉴定机构"]);
         Assert.Equal("集团高评委", Assert.Single(record.Titles).Extra["评审委员会"]);
         Assert.Equal("5", Assert.Single(record.Achievements).Extra["积分"]);
+        Assert.Equal("一车间", Assert.Single(record.Assessments).Extra["考核单位"]);
+        Assert.Equal("人社部发〔2021〕9号", Assert.Single(record.Honours).Extra["文号"]);
+        Assert.Equal("分公司", Assert.Single(record.WorkPeriods).Extra["借调单位"]);
+        Assert.Equal("本人申请", Assert.Single(record.Applications).Extra["申报说明"]);
     }
 
     [Fact]

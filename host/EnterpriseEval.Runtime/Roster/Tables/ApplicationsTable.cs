@@ -58,6 +58,7 @@ internal static class ApplicationsTable
                 TargetSkillLevel = skillLevel,
                 TargetSeries = series,
                 TargetOccupation = occupation,
+                Extra = row.Extra(),
             });
         }
     }

@@ -29,6 +29,6 @@ internal static class AssessmentsTable
             return;
         }
 
-        employee.Add(new Assessment { Year = year, Result = result });
+        employee.Add(new Assessment { Year = year, Result = result, Extra = row.Extra() });
     }
 }

@@ -19,7 +19,7 @@ internal static class HonoursTable
     {
         if (row.Code(Kind, out HonourKind kind) && row.Date(AwardedOn, out var awardedOn))
         {
-            employee.Add(new Honour { Kind = kind, AwardedOn = awardedOn });
+            employee.Add(new Honour { Kind = kind, AwardedOn = awardedOn, Extra = row.Extra() });
         }
     }
 }

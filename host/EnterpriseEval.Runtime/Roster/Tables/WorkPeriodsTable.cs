@@ -30,6 +30,6 @@ internal static class WorkPeriodsTable
             return;
         }
 
-        employee.Add(new WorkPeriod { Start = start, End = end, Kind = kind });
+        employee.Add(new WorkPeriod { Start = start, End = end, Kind = kind, Extra = row.Extra() });
     }
 }
