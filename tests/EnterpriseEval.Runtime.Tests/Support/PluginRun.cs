@@ -13,7 +13,8 @@ internal static class PluginRun
     public static PluginCatalog Catalog(string? lockFile = null) =>
         new(new ConfigurationBuilder().Build(), Options.Create(new PluginsOptions { LockFile = lockFile }));
 
-    public static ScreeningResult Screen(PluginSet plugins, IReadOnlyList<EmployeeRecord> records, DateOnly asOf, int timeoutMs = 2_000) =>
+    // A generous limit by default: only the hang test should meet it, not a slow first exception on a loaded machine.
+    public static ScreeningResult Screen(PluginSet plugins, IReadOnlyList<EmployeeRecord> records, DateOnly asOf, int timeoutMs = 15_000) =>
         new Screener(
             Options.Create(PolicyOptions.ProjectDefaults()),
             Options.Create(new ScreeningOptions()),
