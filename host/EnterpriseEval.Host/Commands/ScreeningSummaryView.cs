@@ -23,6 +23,13 @@ internal static class ScreeningSummaryView
             ? "插件：无（仅执行法定规则）"
             : $"插件：{Markup.Escape(string.Join("；", report.PluginsLoaded))}");
 
+        if (report.RosterReadWhole is { } why)
+        {
+            console.MarkupLine(
+                $"[yellow]提示：[/]{Markup.Escape(why)}，花名册改为整体读入：结果不受影响，但占用内存较多。" +
+                "大型花名册请让各表按 employees.csv 的员工顺序导出（见 docs/roster.md）。");
+        }
+
         var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
         totals.AddRow("读取员工", Count(report.EmployeesRead));
         totals.AddRow("参加筛查员工", Count(report.EmployeesScreened));

@@ -7,8 +7,11 @@ namespace EnterpriseEval.Runtime.Roster;
 /// no row in most files, and a million empty lists would be a million allocations.
 /// </summary>
 /// <param name="row">The <c>employees.csv</c> row that claimed the 工号.</param>
-internal sealed class EmployeeBuilder(int row)
+/// <param name="ordinal">The position of the 工号 among the 工号 of <c>employees.csv</c>, counting from 0.</param>
+internal sealed class EmployeeBuilder(int row, int ordinal)
 {
+    private Employee? _employee;
+
     private List<SkillCertificate>? _certificates;
     private List<ProfessionalTitle>? _titles;
     private List<Assessment>? _assessments;
@@ -21,8 +24,25 @@ internal sealed class EmployeeBuilder(int row)
     /// <summary>The <c>employees.csv</c> row of this 工号.</summary>
     public int Row { get; } = row;
 
-    /// <summary>The employee, or null while (or because) the row is rejected.</summary>
-    public Employee? Employee { get; set; }
+    /// <summary>The position of the 工号 in <c>employees.csv</c> (rejected rows count too), from 0.</summary>
+    public int Ordinal { get; } = ordinal;
+
+    /// <summary>The employee, or null while (or because) the row is rejected, and once the record is built and released.</summary>
+    public Employee? Employee
+    {
+        get => _employee;
+        set
+        {
+            _employee = value;
+            Accepted = value is not null;
+        }
+    }
+
+    /// <summary>Whether the <c>employees.csv</c> row was accepted (stays true after <see cref="Release"/>).</summary>
+    public bool Accepted { get; private set; }
+
+    /// <summary>Whether the record has been built and the rows let go (<see cref="Release"/>).</summary>
+    public bool Released { get; private set; }
 
     public void Add(SkillCertificate certificate) => (_certificates ??= []).Add(certificate);
 
@@ -77,6 +97,24 @@ internal sealed class EmployeeBuilder(int row)
             Applications = Compact(_applications),
         };
         return _extraFiles is null ? record : record with { ExtraFiles = _extraFiles };
+    }
+
+    /// <summary>
+    /// Lets go of the rows once the record is built, so that a streamed import holds only the employees it has not
+    /// handed out yet; the builder still answers <see cref="Accepted"/> and <see cref="Ordinal"/>.
+    /// </summary>
+    public void Release()
+    {
+        _employee = null;
+        _certificates = null;
+        _titles = null;
+        _assessments = null;
+        _honours = null;
+        _achievements = null;
+        _workPeriods = null;
+        _applications = null;
+        _extraFiles = null;
+        Released = true;
     }
 
     // An exact-size array is less than half a small list plus its spare capacity, which over a million

@@ -23,7 +23,7 @@ internal sealed class EmployeeDirectory
             return false;
         }
 
-        employee = new EmployeeBuilder(row);
+        employee = new EmployeeBuilder(row, _inOrder.Count);
         _byId.Add(id, employee);
         _inOrder.Add(employee);
         return true;
@@ -32,16 +32,43 @@ internal sealed class EmployeeDirectory
     /// <summary>The employee with this 工号, without allocating a string for the look-up.</summary>
     public EmployeeBuilder? Find(ReadOnlySpan<char> id) => _bySpan.TryGetValue(id, out var employee) ? employee : null;
 
-    /// <summary>The records of the accepted employees, in <c>employees.csv</c> order.</summary>
-    public List<EmployeeRecord> BuildRecords()
+    /// <summary>The number of 工号 claimed, accepted or rejected.</summary>
+    public int Count => _inOrder.Count;
+
+    /// <summary>The number of accepted employees.</summary>
+    public int AcceptedCount
     {
-        var records = new List<EmployeeRecord>(_inOrder.Count);
-        foreach (var builder in _inOrder)
+        get
         {
+            var accepted = 0;
+            foreach (var builder in _inOrder)
+            {
+                accepted += builder.Accepted ? 1 : 0;
+            }
+
+            return accepted;
+        }
+    }
+
+    /// <summary>The records of the accepted employees, in <c>employees.csv</c> order.</summary>
+    public List<EmployeeRecord> BuildRecords() => BuildRecords(0, _inOrder.Count);
+
+    /// <summary>
+    /// The records of the accepted employees among the 工号 at positions [<paramref name="from"/>,
+    /// <paramref name="to"/>), in <c>employees.csv</c> order; their builders are released.
+    /// </summary>
+    public List<EmployeeRecord> BuildRecords(int from, int to)
+    {
+        var records = new List<EmployeeRecord>(to - from);
+        for (var i = from; i < to; i++)
+        {
+            var builder = _inOrder[i];
             if (builder.Employee is { } employee)
             {
                 records.Add(builder.Build(employee));
             }
+
+            builder.Release();
         }
 
         return records;

@@ -12,7 +12,7 @@ internal readonly struct OwnerField(EmployeeDirectory employees, string employee
         reason = value switch
         {
             null => $"工号 {text} 在 {employeesFile} 中不存在",
-            { Employee: null } => $"该员工的 {employeesFile} 记录已被拒收（第 {value.Row} 行），此行不予读取",
+            { Accepted: false } => $"该员工的 {employeesFile} 记录已被拒收（第 {value.Row} 行），此行不予读取",
             _ => null,
         };
         return reason is null;

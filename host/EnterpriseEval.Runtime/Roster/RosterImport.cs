@@ -23,6 +23,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
     private readonly StringPool _pool = new();
     private readonly EmployeeDirectory _employees = new();
     private string _employeesFile = "employees.csv";
+    private bool _hasApplications;
 
     public RosterReadResult Run()
     {
@@ -33,29 +34,34 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         // order): the tables can be read at the same time, on all cores. Every job has its own rejects and string
         // pool; rejects are joined, and the first failure is thrown, in the order the tables are listed here, so the
         // result never depends on which thread finished first.
-        Func<List<RosterReject>, StringPool, bool>[] jobs =
-        [
-            (rejects, pool) => ReadOwnedRows(SkillCertificatesTable.Schema, SkillCertificatesTable.Read, rejects, pool),
-            (rejects, pool) => ReadOwnedRows(TitlesTable.Schema, TitlesTable.Read, rejects, pool),
-            (rejects, pool) => ReadOwnedRows(AssessmentsTable.Schema, AssessmentsTable.Read, rejects, pool),
-            (rejects, pool) => ReadOwnedRows(HonoursTable.Schema, HonoursTable.Read, rejects, pool),
-            (rejects, pool) => ReadOwnedRows(AchievementsTable.Schema, AchievementsTable.Read, rejects, pool),
-            (rejects, pool) => ReadOwnedRows(WorkPeriodsTable.Schema, WorkPeriodsTable.Read, rejects, pool),
-            (rejects, pool) => ReadOwnedRows(ApplicationsTable.Schema, ApplicationsTable.Read, rejects, pool),
-            (rejects, pool) => ReadExtraFiles(rejects, pool),
-        ];
-        var found = new bool[jobs.Length];
-        var rejectsByJob = new List<RosterReject>[jobs.Length];
-        var failures = new ExceptionDispatchInfo?[jobs.Length];
+        var tables = OwnedTables();
+        var jobs = new List<IReadOnlyList<(string Name, RosterTableSchema Schema, Action<RowParser, EmployeeBuilder> Read)>>();
+        foreach (var table in tables.Where(t => !IsExtra(t.Schema)))
+        {
+            jobs.Add([table]);
+        }
+
+        jobs.Add([.. tables.Where(t => IsExtra(t.Schema))]);
+        var rejectsByJob = new List<RosterReject>[jobs.Count];
+        var failures = new ExceptionDispatchInfo?[jobs.Count];
         Parallel.ForEach(
-            Partitioner.Create(Enumerable.Range(0, jobs.Length), EnumerablePartitionerOptions.NoBuffering),
+            Partitioner.Create(Enumerable.Range(0, jobs.Count), EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = source.CanReadConcurrently ? Environment.ProcessorCount : 1 },
             i =>
             {
                 rejectsByJob[i] = [];
                 try
                 {
-                    found[i] = jobs[i](rejectsByJob[i], new StringPool());
+                    var pool = new StringPool();
+                    foreach (var table in jobs[i])
+                    {
+                        using var cursor = OpenCursor(table, pool);
+                        if (cursor is not null)
+                        {
+                            cursor.ReadUntil(0, int.MaxValue);
+                            rejectsByJob[i].AddRange(cursor.Rejects);
+                        }
+                    }
                 }
                 catch (Exception e)
                 {
@@ -73,8 +79,44 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             _rejects.AddRange(rejects);
         }
 
-        const int applications = 6;
-        return new RosterReadResult(_employees.BuildRecords(), _rejects, employeeRows, found[applications]);
+        return new RosterReadResult(_employees.BuildRecords(), _rejects, employeeRows, _hasApplications);
+    }
+
+    /// <summary>
+    /// Reads <c>employees.csv</c> and opens every other table, ready to hand out the records a chunk of employees at
+    /// a time (<see cref="RosterStream"/>). Only for sources that can have all tables open at once.
+    /// </summary>
+    public RosterStream Stream()
+    {
+        if (!source.CanReadConcurrently)
+        {
+            throw new InvalidOperationException("This roster source reads one table at a time and cannot be streamed.");
+        }
+
+        var employeeRows = ReadEmployees();
+        var cursors = new List<TableCursor>();
+        try
+        {
+            var pool = new StringPool();
+            foreach (var table in OwnedTables())
+            {
+                if (OpenCursor(table, pool) is { } cursor)
+                {
+                    cursors.Add(cursor);
+                }
+            }
+
+            return new RosterStream(_employees, cursors, _rejects, employeeRows, _hasApplications);
+        }
+        catch
+        {
+            foreach (var cursor in cursors)
+            {
+                cursor.Dispose();
+            }
+
+            throw;
+        }
     }
 
     private int ReadEmployees()
@@ -101,69 +143,65 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         return row.RowsRead;
     }
 
-    /// <summary>Reads a table whose rows belong to an employee; false when the roster has no such table.</summary>
-    private bool ReadOwnedRows(RosterTableSchema schema, Action<RowParser, EmployeeBuilder> read, List<RosterReject> rejects, StringPool pool)
+    /// <summary>
+    /// The tables whose rows belong to employees, in the order their rejects are listed: ours, then the files for
+    /// plug-ins (every table that is not one of ours) in the source's order.
+    /// </summary>
+    private List<(string Name, RosterTableSchema Schema, Action<RowParser, EmployeeBuilder> Read)> OwnedTables()
     {
-        if (!source.Contains(schema.Name))
-        {
-            return false;
-        }
-
-        using var table = source.Open(schema.Name);
-        return ReadOwnedRows(table, schema, read, rejects, pool);
-    }
-
-    private bool ReadOwnedRows(
-        ITableReader table,
-        RosterTableSchema schema,
-        Action<RowParser, EmployeeBuilder> read,
-        List<RosterReject> rejects,
-        StringPool pool)
-    {
-        // An empty file (no header row) is read as if it were absent.
-        if (table.Header.Count == 0)
-        {
-            return false;
-        }
-
-        var row = new RowParser(table, schema, rejects, pool, cancellationToken);
-        var owner = new OwnerField(_employees, _employeesFile);
-        while (row.MoveNext())
-        {
-            if (row.Required(RosterColumn.EmployeeId, owner, out EmployeeBuilder employee))
-            {
-                read(row, employee);
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Files for plug-ins: every table the roster has that is not one of ours, in the source's order.</summary>
-    private bool ReadExtraFiles(List<RosterReject> rejects, StringPool pool)
-    {
+        List<(string, RosterTableSchema, Action<RowParser, EmployeeBuilder>)> tables =
+        [
+            (SkillCertificatesTable.Schema.Name, SkillCertificatesTable.Schema, SkillCertificatesTable.Read),
+            (TitlesTable.Schema.Name, TitlesTable.Schema, TitlesTable.Read),
+            (AssessmentsTable.Schema.Name, AssessmentsTable.Schema, AssessmentsTable.Read),
+            (HonoursTable.Schema.Name, HonoursTable.Schema, HonoursTable.Read),
+            (AchievementsTable.Schema.Name, AchievementsTable.Schema, AchievementsTable.Read),
+            (WorkPeriodsTable.Schema.Name, WorkPeriodsTable.Schema, WorkPeriodsTable.Read),
+            (ApplicationsTable.Schema.Name, ApplicationsTable.Schema, ApplicationsTable.Read),
+        ];
         foreach (var name in source.TableNames)
         {
             if (!KnownTables.Contains(name))
             {
-                ReadExtraFile(name, rejects, pool);
+                var schema = new RosterTableSchema(name, keepsBadOptionalValues: false, RosterColumn.EmployeeId);
+                tables.Add((name, schema, (row, employee) => employee.AddExtraRow(name, row.AllValues())));
             }
         }
 
-        return false;
+        return tables;
     }
 
-    private void ReadExtraFile(string name, List<RosterReject> rejects, StringPool pool)
+    private static bool IsExtra(RosterTableSchema schema) => !KnownTables.Contains(schema.Name);
+
+    /// <summary>
+    /// Opens one table for reading; null when the roster does not have it, when it is empty (no header row: read
+    /// as if absent), or when a file for plug-ins has no 工号 column (notes, lookup tables: not ours to read).
+    /// </summary>
+    private TableCursor? OpenCursor((string Name, RosterTableSchema Schema, Action<RowParser, EmployeeBuilder> Read) table, StringPool pool)
     {
-        using var table = source.Open(name);
-        if (!HasEmployeeIdColumn(table.Header))
+        if (!source.Contains(table.Name))
         {
-            // Notes, lookup tables and the like: not about employees, so not ours to read.
-            return;
+            return null;
         }
 
-        var schema = new RosterTableSchema(name, keepsBadOptionalValues: false, RosterColumn.EmployeeId);
-        ReadOwnedRows(table, schema, (row, employee) => employee.AddExtraRow(name, row.AllValues()), rejects, pool);
+        var reader = source.Open(table.Name);
+        try
+        {
+            if (reader.Header.Count == 0 || (IsExtra(table.Schema) && !HasEmployeeIdColumn(reader.Header)))
+            {
+                reader.Dispose();
+                return null;
+            }
+
+            // SPEC §6: a roster with an applications table (with a header) is screened on its applications only.
+            _hasApplications |= ReferenceEquals(table.Schema, ApplicationsTable.Schema);
+            return new TableCursor(reader, table.Schema, table.Read, _employees, _employeesFile, pool, cancellationToken);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     private static bool HasEmployeeIdColumn(IReadOnlyList<string> header)

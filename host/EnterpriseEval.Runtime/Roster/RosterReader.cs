@@ -11,6 +11,17 @@ internal static class RosterReader
     public static RosterReadResult ReadFolder(string folder, CancellationToken cancellationToken = default) =>
         Read(OpenSource(folder), cancellationToken);
 
+    /// <summary>
+    /// Reads <c>employees.csv</c> of a CSV folder and opens its other tables to be read a chunk of employees at a
+    /// time; null for a workbook, which is read whole (<see cref="ReadFolder"/>).
+    /// </summary>
+    /// <exception cref="RosterException">As for <see cref="ReadFolder"/>.</exception>
+    public static RosterStream? OpenStream(string folder, CancellationToken cancellationToken = default)
+    {
+        var source = OpenSource(folder);
+        return source.CanReadConcurrently ? new RosterImport(source, cancellationToken).Stream() : null;
+    }
+
     /// <summary>The table source of a roster path: a workbook for <c>*.xlsx</c>, else a folder of CSV files.</summary>
     public static ITableSource OpenSource(string path) =>
         path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxWorkbookSource(path) : new CsvFolderSource(path);

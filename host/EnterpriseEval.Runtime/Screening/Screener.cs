@@ -11,8 +11,8 @@ namespace EnterpriseEval.Runtime.Screening;
 /// </summary>
 internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<ScreeningOptions> screening, IOptions<PluginsOptions> pluginOptions)
 {
-    /// <summary>Employees per chunk when streaming: enough to keep both cores busy, small enough to hold twice.</summary>
-    public const int ChunkSize = 4_096;
+    /// <summary>Employees per chunk when streaming (<see cref="ScreeningOptions.ChunkSize"/>).</summary>
+    public int ChunkSize => Math.Max(1, screening.Value.ChunkSize);
 
     /// <summary>Screens the whole roster and keeps every decision (for callers that need them all: notices, watch).</summary>
     public ScreeningResult Screen(IReadOnlyList<EmployeeRecord> records, DateOnly asOf, PluginSet plugins, IProgress<int>? progress = null)
@@ -33,13 +33,60 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         IProgress<int>? progress = null,
         CancellationToken ct = default)
     {
-        var pass = Start(records.Count, asOf, plugins);
-        for (var from = 0; from < records.Count; from += ChunkSize)
+        var from = 0;
+        ScreenInChunks(
+            records.Count,
+            () =>
+            {
+                if (from >= records.Count)
+                {
+                    return null;
+                }
+
+                var count = Math.Min(ChunkSize, records.Count - from);
+                var chunk = new EmployeeRecord[count];
+                for (var i = 0; i < count; i++)
+                {
+                    chunk[i] = records[from + i];
+                }
+
+                from += count;
+                return chunk;
+            },
+            asOf,
+            plugins,
+            consume,
+            progress,
+            ct);
+    }
+
+    /// <summary>
+    /// Screens the chunks <paramref name="nextChunk"/> hands over (null when there are no more), in order, handing
+    /// each screened chunk to <paramref name="consume"/> before asking for the next.
+    /// </summary>
+    /// <param name="total">Employees in all chunks together: decides whether to use every core, and the progress total.</param>
+    public void ScreenInChunks(
+        int total,
+        Func<IReadOnlyList<EmployeeRecord>?> nextChunk,
+        DateOnly asOf,
+        PluginSet plugins,
+        Action<ScreenedChunk> consume,
+        IProgress<int>? progress = null,
+        CancellationToken ct = default)
+    {
+        var pass = Start(total, asOf, plugins);
+        var done = 0;
+        while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var count = Math.Min(ChunkSize, records.Count - from);
-            consume(pass.Screen(records, from, count));
-            progress?.Report(from + count);
+            if (nextChunk() is not { } chunk)
+            {
+                break;
+            }
+
+            consume(pass.Screen(chunk, 0, chunk.Count));
+            done += chunk.Count;
+            progress?.Report(done);
         }
     }
 

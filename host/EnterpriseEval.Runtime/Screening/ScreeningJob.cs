@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EnterpriseEval.Runtime.Output;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Roster;
@@ -21,55 +22,168 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
     /// screened, so a large roster's decisions are never all in memory. Same files and counts as
     /// <see cref="Screen"/> followed by <see cref="Write"/>, for callers that need nothing else afterwards.
     /// </summary>
+    /// <remarks>
+    /// A CSV roster whose tables follow the order of <c>employees.csv</c> is also read a chunk at a time, ahead of
+    /// screening on another thread (<see cref="RosterStream"/>); any other roster, or one found out of order on the
+    /// way, is read whole first. Both give the same files.
+    /// </remarks>
     public ScreeningReport Run(ScreeningRequest request, IProgress<ScreeningStage>? progress = null, CancellationToken ct = default)
     {
-        var (asOf, plugins, roster) = Prepare(request, progress, ct);
-        using var loaded = plugins;
-        var total = roster.Records.Count;
-        var files = OutputFiles(request.OutputDirectory);
-        return WriteOutputs(request.OutputDirectory, files, asOf, plugins.Provenance, roster, plugins, output =>
+        var asOf = request.AsOf ?? CutOff.Default(time);
+        progress?.Report(new ScreeningStage("加载插件", 0, 0));
+        using var plugins = catalog.Load(request.PluginsDirectory);
+        progress?.Report(new ScreeningStage("读取花名册", 0, 0));
+        string? readWhole = null;
+        using (var stream = RosterReader.OpenStream(request.RosterPath, ct))
         {
-            var equivalences = new List<PostEquivalence>();
-            var writing = Task.CompletedTask;
-            try
+            if (stream is not null)
             {
-                screener.ScreenInChunks(
-                    roster.Records,
-                    asOf,
-                    plugins,
-                    chunk =>
-                    {
-                        // One chunk is written while the next is screened; never more, so memory stays bounded.
-                        writing.GetAwaiter().GetResult();
-                        writing = Task.Run(() => Write(output, chunk, equivalences));
-                    },
-                    progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))),
-                    ct);
+                try
+                {
+                    return RunStreamed(request.OutputDirectory, asOf, plugins, stream, progress, ct);
+                }
+                catch (RosterOrderException e)
+                {
+                    // Nothing is lost but time: the partial files are gone, and the roster is read again, whole.
+                    readWhole = e.Message;
+                    progress?.Report(new ScreeningStage("读取花名册（整体读入）", 0, 0));
+                }
             }
-            finally
-            {
-                // Never close the files (or report a failure) while a chunk is still being written.
-                writing.GetAwaiter().GetResult();
-            }
+        }
 
-            return equivalences;
-        });
+        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+        var total = roster.Records.Count;
+        progress?.Report(new ScreeningStage("资格筛查", 0, total));
+        return WriteOutputs(
+            request.OutputDirectory,
+            asOf,
+            plugins,
+            output => ScreenAndWrite(
+                output,
+                (consume, screened) => screener.ScreenInChunks(roster.Records, asOf, plugins, consume, screened, ct),
+                total,
+                progress),
+            () => (roster.EmployeeRowsRead, total, roster.Rejects),
+            readWhole: readWhole);
+    }
+
+    private ScreeningReport RunStreamed(
+        string outputDirectory, DateOnly asOf, PluginSet plugins, RosterStream stream, IProgress<ScreeningStage>? progress, CancellationToken ct)
+    {
+        var total = stream.Count;
+        progress?.Report(new ScreeningStage("资格筛查", 0, total));
+        return WriteOutputs(
+            outputDirectory,
+            asOf,
+            plugins,
+            output => ScreenAndWrite(
+                output,
+                (consume, screened) =>
+                {
+                    // The next chunk is read while this one is screened: never more than one waiting.
+                    using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    using var chunks = new BlockingCollection<IReadOnlyList<EmployeeRecord>>(boundedCapacity: 1);
+                    var reading = Task.Run(
+                        () =>
+                        {
+                            try
+                            {
+                                while (stream.Next(screener.ChunkSize) is { } chunk)
+                                {
+                                    chunks.Add(chunk, stop.Token);
+                                }
+                            }
+                            finally
+                            {
+                                chunks.CompleteAdding();
+                            }
+                        },
+                        CancellationToken.None);
+                    try
+                    {
+                        screener.ScreenInChunks(
+                            total,
+                            () => chunks.TryTake(out var chunk, Timeout.Infinite, ct) ? chunk : null,
+                            asOf,
+                            plugins,
+                            consume,
+                            screened,
+                            ct);
+                    }
+                    catch
+                    {
+                        // Screening or writing failed: stop the reader before leaving, and report this failure.
+                        stop.Cancel();
+                        try
+                        {
+                            reading.GetAwaiter().GetResult();
+                        }
+                        catch (Exception e) when (e is OperationCanceledException or RosterException or RosterOrderException)
+                        {
+                        }
+
+                        throw;
+                    }
+
+                    // A failed read (a file that is not UTF-8, rows out of order) ends the chunks early: report it.
+                    reading.GetAwaiter().GetResult();
+                },
+                total,
+                progress),
+            () => (stream.EmployeeRowsRead, total, stream.Rejects()));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="screen"/>, writing each chunk it screens while it screens the next, and returns the
+    /// equivalences in roster order.
+    /// </summary>
+    private static List<PostEquivalence> ScreenAndWrite(
+        DecisionOutput output,
+        Action<Action<ScreenedChunk>, IProgress<int>?> screen,
+        int total,
+        IProgress<ScreeningStage>? progress)
+    {
+        var equivalences = new List<PostEquivalence>();
+        var writing = Task.CompletedTask;
+        try
+        {
+            screen(
+                chunk =>
+                {
+                    // One chunk is written while the next is screened; never more, so memory stays bounded.
+                    writing.GetAwaiter().GetResult();
+                    writing = Task.Run(() => Write(output, chunk, equivalences));
+                },
+                progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
+        }
+        finally
+        {
+            // Never close the files (or report a failure) while a chunk is still being written.
+            writing.GetAwaiter().GetResult();
+        }
+
+        return equivalences;
     }
 
     /// <summary>Writes the four result files of a screened roster and reports what was produced.</summary>
     public ScreeningReport Write(ScreenedRoster screened, string outputDirectory)
     {
         var (roster, result, plugins) = (screened.Roster, screened.Result, screened.Plugins);
-        var files = OutputFiles(outputDirectory);
-        return WriteOutputs(outputDirectory, files, result.AsOf, result.PluginProvenance, roster, plugins, output =>
-        {
-            foreach (var d in result.Decisions)
+        return WriteOutputs(
+            outputDirectory,
+            result.AsOf,
+            plugins,
+            output =>
             {
-                output.Write(d);
-            }
+                foreach (var d in result.Decisions)
+                {
+                    output.Write(d);
+                }
 
-            return result.Equivalences;
-        });
+                return result.Equivalences;
+            },
+            () => (roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects),
+            result.PluginProvenance);
     }
 
     /// <summary>
@@ -134,22 +248,22 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         }
     }
 
-    private static string[] OutputFiles(string outputDirectory) =>
-        [.. new[] { DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv }.Select(name => Path.Combine(outputDirectory, name))];
-
     /// <summary>
     /// Creates the output folder, lets <paramref name="writeDecisions"/> fill <c>decisions.csv</c> and
-    /// <c>decisions.json</c> (returning the equivalences), then writes the other two files and the report.
+    /// <c>decisions.json</c> (returning the equivalences), then writes the other two files and the report with what
+    /// <paramref name="roster"/> says once the decisions are written (rows read, employees screened, rejects).
     /// </summary>
     private static ScreeningReport WriteOutputs(
         string outputDirectory,
-        string[] files,
         DateOnly asOf,
-        string pluginProvenance,
-        RosterReadResult roster,
         PluginSet plugins,
-        Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions)
+        Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions,
+        Func<(int RowsRead, int Screened, IReadOnlyList<RosterReject> Rejects)> roster,
+        string? pluginProvenance = null,
+        string? readWhole = null)
     {
+        pluginProvenance ??= plugins.Provenance;
+        string[] files = [.. new[] { DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv }.Select(name => Path.Combine(outputDirectory, name))];
         try
         {
             Directory.CreateDirectory(outputDirectory);
@@ -173,8 +287,9 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 counts = output.Counts;
             }
 
+            var (rowsRead, screened, rejects) = roster();
             EquivalenceCsvWriter.Write(partial[2], equivalences);
-            RejectCsvWriter.Write(partial[3], roster.Rejects);
+            RejectCsvWriter.Write(partial[3], rejects);
             for (var i = 0; i < files.Length; i++)
             {
                 File.Move(partial[i], files[i], overwrite: true);
@@ -182,14 +297,15 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
 
             return new ScreeningReport(
                 asOf,
-                roster.EmployeeRowsRead,
-                roster.Records.Count,
-                roster.Rejects.Count,
+                rowsRead,
+                screened,
+                rejects.Count,
                 counts,
                 equivalences.Count,
                 files,
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
-                [.. plugins.Refused.Select(e => e.Message)]);
+                [.. plugins.Refused.Select(e => e.Message)],
+                readWhole);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

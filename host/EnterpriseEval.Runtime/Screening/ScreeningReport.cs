@@ -3,6 +3,10 @@ using EnterpriseEval.Sdk.Model;
 namespace EnterpriseEval.Runtime.Screening;
 
 /// <summary>What a completed screening produced, for the summary a person reads.</summary>
+/// <param name="RosterReadWhole">
+/// Why a CSV roster could not be read a chunk at a time and was read whole instead (Chinese), or null. The files are
+/// the same either way; only memory and time differ.
+/// </param>
 internal sealed record ScreeningReport(
     DateOnly AsOf,
     int EmployeesRead,
@@ -12,4 +16,5 @@ internal sealed record ScreeningReport(
     int Equivalences,
     IReadOnlyList<string> FilesWritten,
     IReadOnlyList<string> PluginsLoaded,
-    IReadOnlyList<string> PluginsRefused);
+    IReadOnlyList<string> PluginsRefused,
+    string? RosterReadWhole = null);

@@ -1,0 +1,112 @@
+using EnterpriseEval.Sdk.Model;
+
+namespace EnterpriseEval.Runtime.Roster;
+
+/// <summary>
+/// A roster handed out a chunk of employees at a time (<see cref="RosterImport.Stream"/>): <c>employees.csv</c> has
+/// been read whole, and every other table is read only as far as the employees handed out so far. Memory then holds
+/// the employees, not their certificates, assessments and plug-in rows for the whole roster.
+/// </summary>
+/// <remarks>
+/// This works when each table lists its rows in the order of <c>employees.csv</c> (as HR systems export them, and
+/// as <c>eeval generate</c> writes them); rows of one employee may be in any order among themselves, and rows of
+/// unknown or rejected 工号 may be anywhere. When a table has a row of an employee already handed out,
+/// <see cref="Next"/> throws <see cref="RosterOrderException"/>, and the caller reads the roster whole instead.
+/// </remarks>
+internal sealed class RosterStream : IDisposable
+{
+    private readonly EmployeeDirectory _employees;
+    private readonly List<TableCursor> _cursors;
+    private readonly List<RosterReject> _employeeRejects;
+    private int _position;
+    private bool _finished;
+
+    internal RosterStream(
+        EmployeeDirectory employees, List<TableCursor> cursors, List<RosterReject> employeeRejects, int employeeRowsRead, bool hasApplications)
+    {
+        _employees = employees;
+        _cursors = cursors;
+        _employeeRejects = employeeRejects;
+        EmployeeRowsRead = employeeRowsRead;
+        HasApplications = hasApplications;
+        Count = employees.AcceptedCount;
+    }
+
+    /// <summary>Data rows seen in <c>employees.csv</c>, accepted or not.</summary>
+    public int EmployeeRowsRead { get; }
+
+    /// <summary>The number of records the stream hands out in all: one per accepted <c>employees.csv</c> row.</summary>
+    public int Count { get; }
+
+    /// <summary>Whether the roster has an applications table with a header.</summary>
+    public bool HasApplications { get; }
+
+    /// <summary>
+    /// The records of the next <paramref name="size"/> 工号 of <c>employees.csv</c> (fewer when some were rejected;
+    /// possibly none), or null when every employee has been handed out and every table read to its end.
+    /// </summary>
+    /// <exception cref="RosterOrderException">A table does not list its rows in the order of <c>employees.csv</c>.</exception>
+    public IReadOnlyList<EmployeeRecord>? Next(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        if (_finished)
+        {
+            return null;
+        }
+
+        var start = _position;
+        if (start == _employees.Count)
+        {
+            // Every employee is out: what is left in the tables can only be rows of unknown or rejected 工号, rejected
+            // as they are read, or rows out of order.
+            ReadAll(start, int.MaxValue);
+            _finished = true;
+            return null;
+        }
+
+        var end = (int)Math.Min((long)start + size, _employees.Count);
+        ReadAll(start, end);
+        _position = end;
+        return _employees.BuildRecords(start, end);
+    }
+
+    /// <summary>Every rejected row or value, in the order a whole import lists them; complete once <see cref="Next"/> returned null.</summary>
+    public IReadOnlyList<RosterReject> Rejects()
+    {
+        var all = new List<RosterReject>(_employeeRejects);
+        foreach (var cursor in _cursors)
+        {
+            all.AddRange(cursor.Rejects);
+        }
+
+        return all;
+    }
+
+    public void Dispose()
+    {
+        foreach (var cursor in _cursors)
+        {
+            cursor.Dispose();
+        }
+    }
+
+    private void ReadAll(int start, int end)
+    {
+        foreach (var cursor in _cursors)
+        {
+            if (!cursor.ReadUntil(start, end))
+            {
+                throw new RosterOrderException(cursor.Name);
+            }
+        }
+    }
+}
+
+/// <summary>A roster table does not list its rows in the order of <c>employees.csv</c>, so it cannot be streamed.</summary>
+/// <param name="fileName">The table's file.</param>
+internal sealed class RosterOrderException(string fileName)
+    : Exception($"{fileName} 中各员工的行与 employees.csv 的顺序不一致")
+{
+    /// <summary>The table's file.</summary>
+    public string FileName { get; } = fileName;
+}

@@ -1,0 +1,100 @@
+using EnterpriseEval.Runtime.Roster.Fields;
+using EnterpriseEval.Runtime.Roster.Sources;
+using EnterpriseEval.Runtime.Roster.Tables;
+
+namespace EnterpriseEval.Runtime.Roster;
+
+/// <summary>
+/// One table whose rows belong to employees (everything but <c>employees.csv</c>), read in file order and handed
+/// to the employees' builders. A whole import reads it to the end in one go; a streamed import reads it up to the
+/// first row of an employee it has not reached yet, and stops there until it has.
+/// </summary>
+internal sealed class TableCursor : IDisposable
+{
+    private readonly ITableReader _table;
+    private readonly RowParser _row;
+    private readonly EmployeeDirectory _employees;
+    private readonly OwnerField _owner;
+    private readonly Action<RowParser, EmployeeBuilder> _read;
+    private bool _pending;
+    private bool _done;
+
+    /// <param name="table">The open table; the cursor disposes it.</param>
+    /// <param name="schema">Its known columns.</param>
+    /// <param name="read">Turns one row into the employee's data.</param>
+    /// <param name="employees">Every 工号 of <c>employees.csv</c>.</param>
+    /// <param name="employeesFile">The name of <c>employees.csv</c> as found, for rejects.</param>
+    /// <param name="pool">Shares repeated text values.</param>
+    /// <param name="cancellationToken">Checked every few thousand rows.</param>
+    public TableCursor(
+        ITableReader table,
+        RosterTableSchema schema,
+        Action<RowParser, EmployeeBuilder> read,
+        EmployeeDirectory employees,
+        string employeesFile,
+        StringPool pool,
+        CancellationToken cancellationToken)
+    {
+        _table = table;
+        _row = new RowParser(table, schema, Rejects, pool, cancellationToken);
+        _employees = employees;
+        _owner = new OwnerField(employees, employeesFile);
+        _read = read;
+    }
+
+    /// <summary>The file, as named in rejects.</summary>
+    public string Name => _table.Name;
+
+    /// <summary>This table's rejects, in row order.</summary>
+    public List<RosterReject> Rejects { get; } = [];
+
+    /// <summary>
+    /// Reads rows until the first row of an accepted employee at or after position <paramref name="end"/> of
+    /// <c>employees.csv</c> (which stays unread until the next call), or to the end of the file. Rows of unknown or
+    /// rejected employees are rejected on the way, wherever they are.
+    /// </summary>
+    /// <param name="start">Employees before this position have been handed out: a row of theirs is out of order.</param>
+    /// <param name="end">The first position not to read yet; <see cref="int.MaxValue"/> reads the whole file.</param>
+    /// <returns>
+    /// <see langword="false"/> when a row belongs to an employee before <paramref name="start"/>: the table does not
+    /// list its rows in the order of <c>employees.csv</c>, so a streamed import cannot go on.
+    /// </returns>
+    public bool ReadUntil(int start, int end)
+    {
+        while (!_done)
+        {
+            if (!_pending && !_row.MoveNext())
+            {
+                _done = true;
+                break;
+            }
+
+            _pending = false;
+            var owner = _employees.Find(_row[RosterColumn.EmployeeId]);
+            if (owner is { Accepted: true })
+            {
+                if (owner.Ordinal >= end)
+                {
+                    _pending = true;
+                    return true;
+                }
+
+                if (owner.Ordinal < start)
+                {
+                    return false;
+                }
+
+                _read(_row, owner);
+            }
+            else if (_row.Required(RosterColumn.EmployeeId, _owner, out EmployeeBuilder employee))
+            {
+                // Not reached: an unknown or rejected 工号 is rejected by the owner field.
+                _read(_row, employee);
+            }
+        }
+
+        return true;
+    }
+
+    public void Dispose() => _table.Dispose();
+}
