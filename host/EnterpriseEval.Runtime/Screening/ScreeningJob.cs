@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using EnterpriseEval.Runtime.Output;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Roster;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
+using Microsoft.Extensions.Logging;
 
 namespace EnterpriseEval.Runtime.Screening;
 
 /// <summary>
 /// The whole pipeline behind <c>eeval screen</c>: read roster → screen → write decisions, equivalences, rejects.
 /// </summary>
-internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, TimeProvider time)
+internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, TimeProvider time, ILogger<ScreeningJob> logger)
 {
     public const string DecisionsCsv = "decisions.csv";
     public const string DecisionsJson = "decisions.json";
@@ -34,13 +36,18 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         using var plugins = catalog.Load(request.PluginsDirectory);
         progress?.Report(new ScreeningStage("读取花名册", 0, 0));
         string? readWhole = null;
+        var times = new StageTimes();
+        var opened = Stopwatch.GetTimestamp();
         using (var stream = RosterReader.OpenStream(request.RosterPath, ct))
         {
+            times.Employees = Stopwatch.GetElapsedTime(opened).TotalSeconds;
             if (stream is not null)
             {
                 try
                 {
-                    return RunStreamed(request.OutputDirectory, asOf, plugins, stream, progress, ct);
+                    var report = RunStreamed(request.OutputDirectory, asOf, plugins, stream, times, progress, ct);
+                    times.Log(logger);
+                    return report;
                 }
                 catch (RosterOrderException e)
                 {
@@ -62,13 +69,20 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 output,
                 (consume, screened) => screener.ScreenInChunks(roster.Records, asOf, plugins, consume, screened, ct),
                 total,
-                progress),
+                progress,
+                new StageTimes()),
             () => (roster.EmployeeRowsRead, total, roster.Rejects),
             readWhole: readWhole);
     }
 
     private ScreeningReport RunStreamed(
-        string outputDirectory, DateOnly asOf, PluginSet plugins, RosterStream stream, IProgress<ScreeningStage>? progress, CancellationToken ct)
+        string outputDirectory,
+        DateOnly asOf,
+        PluginSet plugins,
+        RosterStream stream,
+        StageTimes times,
+        IProgress<ScreeningStage>? progress,
+        CancellationToken ct)
     {
         var total = stream.Count;
         progress?.Report(new ScreeningStage("资格筛查", 0, total));
@@ -88,7 +102,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                         {
                             try
                             {
-                                while (stream.Next(screener.ChunkSize) is { } chunk)
+                                while (StageTimes.Time(ref times.Reading, () => stream.Next(screener.ChunkSize)) is { } chunk)
                                 {
                                     chunks.Add(chunk, stop.Token);
                                 }
@@ -103,7 +117,9 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                     {
                         screener.ScreenInChunks(
                             total,
-                            () => chunks.TryTake(out var chunk, Timeout.Infinite, ct) ? chunk : null,
+                            () => StageTimes.Time(
+                                ref times.WaitingForReader,
+                                () => chunks.TryTake(out var chunk, Timeout.Infinite, ct) ? chunk : null),
                             asOf,
                             plugins,
                             consume,
@@ -129,7 +145,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                     reading.GetAwaiter().GetResult();
                 },
                 total,
-                progress),
+                progress,
+                times),
             () => (stream.EmployeeRowsRead, total, stream.Rejects()));
     }
 
@@ -141,7 +158,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         DecisionOutput output,
         Action<Action<ScreenedChunk>, IProgress<int>?> screen,
         int total,
-        IProgress<ScreeningStage>? progress)
+        IProgress<ScreeningStage>? progress,
+        StageTimes times)
     {
         var equivalences = new List<PostEquivalence>();
         var writing = Task.CompletedTask;
@@ -151,8 +169,11 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 chunk =>
                 {
                     // One chunk is written while the next is screened; never more, so memory stays bounded.
-                    writing.GetAwaiter().GetResult();
-                    writing = Task.Run(() => Write(output, chunk, equivalences));
+                    // The two files are written on two threads: together they are the slowest stage of a large run.
+                    StageTimes.Time(ref times.WaitingForWriters, () => writing.GetAwaiter().GetResult());
+                    writing = Task.WhenAll(
+                        Task.Run(() => StageTimes.Time(ref times.Csv, () => WriteCsv(output, chunk, equivalences))),
+                        Task.Run(() => StageTimes.Time(ref times.Json, () => WriteJson(output, chunk))));
                 },
                 progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
         }
@@ -232,18 +253,31 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         }
     }
 
-    private static void Write(DecisionOutput output, ScreenedChunk chunk, List<PostEquivalence> equivalences)
+    /// <summary>Writes a chunk's <c>decisions.csv</c> rows and collects its equivalences.</summary>
+    private static void WriteCsv(DecisionOutput output, ScreenedChunk chunk, List<PostEquivalence> equivalences)
     {
         for (var i = 0; i < chunk.DecisionsByEmployee.Length; i++)
         {
             foreach (var d in chunk.DecisionsByEmployee[i])
             {
-                output.Write(d);
+                output.WriteCsv(d);
             }
 
             if (chunk.Equivalences[i] is { } e)
             {
                 equivalences.Add(e);
+            }
+        }
+    }
+
+    /// <summary>Writes a chunk's <c>decisions.json</c> lines.</summary>
+    private static void WriteJson(DecisionOutput output, ScreenedChunk chunk)
+    {
+        foreach (var decisions in chunk.DecisionsByEmployee)
+        {
+            foreach (var d in decisions)
+            {
+                output.WriteJson(d);
             }
         }
     }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using EnterpriseEval.Host.Tests.Support;
+using nietras.SeparatedValues;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 
@@ -29,6 +31,53 @@ public sealed class ScreenCommandTests
             "employee_id,name,path,target_level,target_series,target_occupation,outcome,earliest_eligible_on,theory_exam_exempt,rule_ids,reasons",
             header);
         Assert.True(File.ReadLines(outDir.File("rejects.csv")).Count() > 1, "the demo roster has deliberate bad rows");
+    }
+
+    [Fact]
+    public async Task Decisions_json_has_one_decision_per_line_and_says_what_decisions_csv_says()
+    {
+        using var outDir = new TempFolder();
+
+        await CliRun.Of(["screen", "--roster", Demo, "--as-of", "2026-12-31", "--out", outDir.Path]);
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(outDir.File("decisions.json")));
+        var decisions = json.RootElement.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal("2026-12-31", json.RootElement.GetProperty("as_of").GetString());
+        Assert.Equal(decisions.Count, File.ReadLines(outDir.File("decisions.json")).Count(l => l.StartsWith("    {\"employee_id\":", StringComparison.Ordinal)));
+
+        using var csv = Sep.Reader().FromFile(outDir.File("decisions.csv"));
+        var rows = csv.Enumerate(r => (Id: r["employee_id"].ToString(), Path: r["path"].ToString(), Outcome: r["outcome"].ToString(), RuleIds: r["rule_ids"].ToString(), Reasons: r["reasons"].ToString())).ToList();
+        Assert.Equal(rows.Count, decisions.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var d = decisions[i];
+            Assert.Equal(rows[i], (d.GetProperty("employee_id").GetString()!, d.GetProperty("path").GetString()!, d.GetProperty("outcome").GetString()!, d.GetProperty("rule_ids").GetString()!, d.GetProperty("reasons").GetString()!));
+            var messages = d.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString());
+            Assert.Equal(rows[i].Reasons, string.Join("；", messages));
+        }
+    }
+
+    [Fact]
+    public async Task Quotes_backslashes_and_tabs_in_roster_values_are_escaped_in_decisions_json()
+    {
+        using var roster = new TempFolder();
+        using var outDir = new TempFolder();
+        File.WriteAllLines(roster.File("employees.csv"), [
+            "employee_id,name,hire_date,post_category,frontline,occupation",
+            "E1,张三,2010-03-01,skill,yes,\"车\"\"工\\\t甲\"",
+        ]);
+        File.WriteAllLines(roster.File("skill_certificates.csv"), [
+            "employee_id,occupation,level,certificate_no,issued_on,kind,status",
+            "E1,\"车\"\"工\\\t甲\",senior_worker,N\"1\",2015-06-01,qualification,valid",
+        ]);
+
+        var run = await CliRun.Of(["screen", "--roster", roster.Path, "--as-of", "2026-12-31", "--out", outDir.Path]);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(outDir.File("decisions.json")));
+        var reasons = json.RootElement.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("reasons").GetString()!).ToList();
+        Assert.Contains(reasons, r => r.Contains("车\"工\\\t甲", StringComparison.Ordinal));
+        Assert.Contains("\\\"", File.ReadAllText(outDir.File("decisions.json")));
     }
 
     [Fact]
