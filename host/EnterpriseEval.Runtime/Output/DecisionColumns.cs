@@ -76,6 +76,38 @@ internal static class DecisionColumns
         return string.Join('；', messages);
     }
 
+    /// <summary>
+    /// <see cref="Reasons"/> of findings already in reading order, written into <paramref name="buffer"/> (grown as
+    /// needed) instead of a new string: a writer of a million decisions would otherwise allocate a gigabyte of them.
+    /// </summary>
+    public static ReadOnlySpan<char> OrderedReasons(Finding[] ordered, ref char[] buffer)
+    {
+        var length = Math.Max(ordered.Length - 1, 0);
+        foreach (var f in ordered)
+        {
+            length += f.Message.Length;
+        }
+
+        if (buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, buffer.Length * 2)];
+        }
+
+        var at = 0;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            if (i > 0)
+            {
+                buffer[at++] = '；';
+            }
+
+            ordered[i].Message.CopyTo(buffer.AsSpan(at));
+            at += ordered[i].Message.Length;
+        }
+
+        return buffer.AsSpan(0, at);
+    }
+
     private static int Rank(FindingKind kind) => kind switch
     {
         FindingKind.Failed => 0,

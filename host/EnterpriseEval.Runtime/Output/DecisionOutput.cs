@@ -64,6 +64,7 @@ internal sealed class DecisionOutput : IDisposable
     private readonly ArrayBufferWriter<byte> _line = new(1 << 12);
     private readonly Utf8JsonWriter _json;
     private readonly Dictionary<(ScreeningPath Path, Outcome Outcome), int> _counts = [];
+    private char[] _reasons = new char[1 << 12];
     private byte[] _text = new byte[1 << 14];
     private int _textLength;
     private (int Start, int Length)[] _messages = new (int, int)[16];
@@ -131,7 +132,7 @@ internal sealed class DecisionOutput : IDisposable
             row[7].Set(hasEarliest ? earliest : []);
             row[8].Set(DecisionColumns.YesNo(d.TheoryExamExempt));
             row[9].Set(DecisionColumns.OrderedRuleIds(ordered));
-            row[10].Set(DecisionColumns.OrderedReasons(ordered));
+            row[10].Set(DecisionColumns.OrderedReasons(ordered, ref _reasons));
             row[11].Set(d.BasisCertificateNo);
             row[12].Set(StatutoryRuleSet.Version);
             row[13].Set(_pluginProvenance);

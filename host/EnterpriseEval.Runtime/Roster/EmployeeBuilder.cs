@@ -6,9 +6,10 @@ namespace EnterpriseEval.Runtime.Roster;
 /// Collects one employee's rows across the roster files. Lists are created on first use: most employees have
 /// no row in most files, and a million empty lists would be a million allocations.
 /// </summary>
+/// <param name="id">The 工号.</param>
 /// <param name="row">The <c>employees.csv</c> row that claimed the 工号.</param>
 /// <param name="ordinal">The position of the 工号 among the 工号 of <c>employees.csv</c>, counting from 0.</param>
-internal sealed class EmployeeBuilder(int row, int ordinal)
+internal sealed class EmployeeBuilder(string id, int row, int ordinal)
 {
     private Employee? _employee;
 
@@ -20,6 +21,9 @@ internal sealed class EmployeeBuilder(int row, int ordinal)
     private List<WorkPeriod>? _workPeriods;
     private List<Application>? _applications;
     private Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? _extraFiles;
+
+    /// <summary>The 工号.</summary>
+    public string Id { get; } = id;
 
     /// <summary>The <c>employees.csv</c> row of this 工号.</summary>
     public int Row { get; } = row;

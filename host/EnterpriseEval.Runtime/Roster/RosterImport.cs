@@ -97,10 +97,10 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         var cursors = new List<TableCursor>();
         try
         {
-            var pool = new StringPool();
+            // The tables may be read on two threads (RosterStream), so each has its own pool.
             foreach (var table in OwnedTables())
             {
-                if (OpenCursor(table, pool) is { } cursor)
+                if (OpenCursor(table, new StringPool()) is { } cursor)
                 {
                     cursors.Add(cursor);
                 }
@@ -195,7 +195,10 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
 
             // SPEC §6: a roster with an applications table (with a header) is screened on its applications only.
             _hasApplications |= ReferenceEquals(table.Schema, ApplicationsTable.Schema);
-            return new TableCursor(reader, table.Schema, table.Read, _employees, _employeesFile, pool, cancellationToken);
+            return new TableCursor(reader, table.Schema, table.Read, _employees, _employeesFile, pool, cancellationToken)
+            {
+                IsExtraFile = IsExtra(table.Schema),
+            };
         }
         catch
         {

@@ -17,6 +17,7 @@ internal sealed class RosterStream : IDisposable
 {
     private readonly EmployeeDirectory _employees;
     private readonly List<TableCursor> _cursors;
+    private readonly List<TableCursor>[] _groups;
     private readonly List<RosterReject> _employeeRejects;
     private int _position;
     private bool _finished;
@@ -26,6 +27,7 @@ internal sealed class RosterStream : IDisposable
     {
         _employees = employees;
         _cursors = cursors;
+        _groups = Partition(cursors, Environment.ProcessorCount > 1 ? 2 : 1);
         _employeeRejects = employeeRejects;
         EmployeeRowsRead = employeeRowsRead;
         HasApplications = hasApplications;
@@ -90,15 +92,79 @@ internal sealed class RosterStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads every table up to <paramref name="end"/>, the groups on two threads at once: each table fills its own
+    /// part of the employees' builders (the plug-in files, which share one dictionary per employee, are one group).
+    /// </summary>
     private void ReadAll(int start, int end)
     {
-        foreach (var cursor in _cursors)
+        if (_groups.Length == 1)
+        {
+            ReadGroup(_groups[0], start, end);
+            return;
+        }
+
+        var other = Task.Run(() => ReadGroup(_groups[1], start, end));
+        Exception? failure = null;
+        try
+        {
+            ReadGroup(_groups[0], start, end);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        // Never leave the other group reading while the caller moves on (or disposes the tables); report the first
+        // group's failure first, so that the same roster always fails with the same message.
+        try
+        {
+            other.GetAwaiter().GetResult();
+        }
+        catch (Exception) when (failure is not null)
+        {
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private static void ReadGroup(List<TableCursor> group, int start, int end)
+    {
+        foreach (var cursor in group)
         {
             if (!cursor.ReadUntil(start, end))
             {
                 throw new RosterOrderException(cursor.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Splits the tables into groups of about the same size, largest first into the lightest group; the plug-in
+    /// files stay together and in their order.
+    /// </summary>
+    private static List<TableCursor>[] Partition(List<TableCursor> cursors, int count)
+    {
+        var groups = Enumerable.Range(0, count).Select(_ => new List<TableCursor>()).ToArray();
+        var sizes = new long[count];
+        var units = cursors.Where(c => !c.IsExtraFile).Select(c => (Cursors: new List<TableCursor> { c }, Size: c.Size)).ToList();
+        var extra = cursors.Where(c => c.IsExtraFile).ToList();
+        if (extra.Count > 0)
+        {
+            units.Add((extra, extra.Sum(c => c.Size)));
+        }
+
+        foreach (var unit in units.OrderByDescending(u => u.Size))
+        {
+            var lightest = Array.IndexOf(sizes, sizes.Min());
+            groups[lightest].AddRange(unit.Cursors);
+            sizes[lightest] += unit.Size;
+        }
+
+        return groups;
     }
 }
 

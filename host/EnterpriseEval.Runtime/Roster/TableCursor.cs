@@ -16,6 +16,7 @@ internal sealed class TableCursor : IDisposable
     private readonly EmployeeDirectory _employees;
     private readonly OwnerField _owner;
     private readonly Action<RowParser, EmployeeBuilder> _read;
+    private EmployeeBuilder? _lastOwner;
     private bool _pending;
     private bool _done;
 
@@ -45,6 +46,12 @@ internal sealed class TableCursor : IDisposable
     /// <summary>The file, as named in rejects.</summary>
     public string Name => _table.Name;
 
+    /// <summary>The table's size in bytes where known, else 0.</summary>
+    public long Size => _table.Size;
+
+    /// <summary>Whether rows go to a plug-in file's rows of the employee (several such tables fill one dictionary).</summary>
+    public bool IsExtraFile { get; init; }
+
     /// <summary>This table's rejects, in row order.</summary>
     public List<RosterReject> Rejects { get; } = [];
 
@@ -70,9 +77,10 @@ internal sealed class TableCursor : IDisposable
             }
 
             _pending = false;
-            var owner = _employees.Find(_row[RosterColumn.EmployeeId]);
+            var owner = _employees.Find(_row[RosterColumn.EmployeeId], _lastOwner);
             if (owner is { Accepted: true })
             {
+                _lastOwner = owner;
                 if (owner.Ordinal >= end)
                 {
                     _pending = true;

@@ -28,8 +28,10 @@ internal sealed class CsvTableReader : ITableReader
         StreamReader? text = null;
         try
         {
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            Size = file.Length;
             text = new StreamReader(
-                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+                file,
                 StrictUtf8,
                 detectEncodingFromByteOrderMarks: false,
                 bufferSize: 1 << 14);
@@ -45,6 +47,8 @@ internal sealed class CsvTableReader : ITableReader
     }
 
     public string Name { get; }
+
+    public long Size { get; }
 
     public IReadOnlyList<string> Header { get; }
 

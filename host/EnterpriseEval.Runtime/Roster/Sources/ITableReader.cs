@@ -24,4 +24,7 @@ internal interface ITableReader : IDisposable
 
     /// <summary>A field of the current row, unquoted and with surrounding white space removed.</summary>
     ReadOnlySpan<char> Field(int index);
+
+    /// <summary>The table's size in bytes where known (a CSV file), else 0: a rough measure of the work of reading it.</summary>
+    long Size => 0;
 }

@@ -6,18 +6,22 @@ namespace EnterpriseEval.Runtime.Roster.Tables;
 internal sealed class HeaderMap
 {
     private readonly IReadOnlyList<string> _header;
-    private readonly RosterColumn[] _columns;
-    private readonly int[] _indices;
     private readonly (int Index, string Header)[] _unknown;
     private readonly (int Index, string Header)[] _all;
+
+    // Field index + 1 by column key; 0 for a column not in this table (so the array needs no filling).
+    private readonly int[] _byKey;
 
     private HeaderMap(IReadOnlyList<string> header, RosterColumn[] columns, int[] indices, (int, string)[] unknown, (int, string)[] all)
     {
         _header = header;
-        _columns = columns;
-        _indices = indices;
         _unknown = unknown;
         _all = all;
+        _byKey = new int[columns.Length == 0 ? 0 : columns.Max(c => c.Key) + 1];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            _byKey[columns[i].Key] = indices[i] + 2;
+        }
     }
 
     /// <summary>The number of cells in the header, which every row must match.</summary>
@@ -84,13 +88,11 @@ internal sealed class HeaderMap
     /// <summary>The field index of a known column, or -1 when the file does not have it.</summary>
     public int IndexOf(RosterColumn column)
     {
-        // A table has at most a dozen known columns: a reference scan beats hashing here.
-        for (var i = 0; i < _columns.Length; i++)
+        // Called for every field of every row: an array look-up by the column's key.
+        var key = column.Key;
+        if ((uint)key < (uint)_byKey.Length && _byKey[key] is var entry and > 0)
         {
-            if (ReferenceEquals(_columns[i], column))
-            {
-                return _indices[i];
-            }
+            return entry - 2;
         }
 
         throw new ArgumentException($"Column {column.Name} is not part of this table.", nameof(column));

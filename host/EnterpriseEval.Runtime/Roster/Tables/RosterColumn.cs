@@ -6,6 +6,8 @@ namespace EnterpriseEval.Runtime.Roster.Tables;
 /// <param name="required">Whether the header must be present and every row must give a value.</param>
 internal sealed class RosterColumn(string name, string chineseName, bool required = false)
 {
+    private static int s_columns;
+
     /// <summary><c>employee_id</c> 工号: the key of <c>employees.csv</c> and the owner of every other row.</summary>
     public static readonly RosterColumn EmployeeId = new("employee_id", "工号", required: true);
 
@@ -14,6 +16,9 @@ internal sealed class RosterColumn(string name, string chineseName, bool require
     public string ChineseName { get; } = chineseName;
 
     public bool Required { get; } = required;
+
+    /// <summary>A small number unique to this column, so that a header map finds it with an array look-up.</summary>
+    public int Key { get; } = Interlocked.Increment(ref s_columns) - 1;
 
     /// <summary>How messages name the column: <c>hire_date（入职日期）</c>.</summary>
     public string Display => $"{Name}（{ChineseName}）";
