@@ -45,6 +45,9 @@ internal sealed class EmployeeBuilder(string id, int row, int ordinal)
     /// <summary>Whether the <c>employees.csv</c> row was accepted (stays true after <see cref="Release"/>).</summary>
     public bool Accepted { get; private set; }
 
+    /// <summary>Marks the row accepted before its <see cref="Employee"/> is built (a streamed import builds it later).</summary>
+    public void Accept() => Accepted = true;
+
     /// <summary>Whether the record has been built and the rows let go (<see cref="Release"/>).</summary>
     public bool Released { get; private set; }
 

@@ -57,6 +57,9 @@ internal sealed class EmployeeDirectory
         return Find(id);
     }
 
+    /// <summary>Every 工号 claimed, accepted or rejected, in <c>employees.csv</c> order.</summary>
+    public IReadOnlyList<EmployeeBuilder> InOrder => _inOrder;
+
     /// <summary>The number of 工号 claimed, accepted or rejected.</summary>
     public int Count => _inOrder.Count;
 

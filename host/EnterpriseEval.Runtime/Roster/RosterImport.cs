@@ -93,10 +93,15 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             throw new InvalidOperationException("This roster source reads one table at a time and cannot be streamed.");
         }
 
-        var employeeRows = ReadEmployees();
+        // employees.csv is read twice: first only the 工号 and the required columns (which decide the directory, the
+        // duplicates and which rows stand), on this thread before anything else can start; then, a chunk at a time on
+        // the reader threads, the rest of each accepted row.
+        var employeeRows = ReadEmployees(claimOnly: true);
         var cursors = new List<TableCursor>();
+        EmployeeRowsCursor? employees = null;
         try
         {
+            employees = new EmployeeRowsCursor(source.Open(EmployeesTable.Schema.Name), _employees.InOrder, new StringPool(), cancellationToken);
             // The tables may be read on two threads (RosterStream), so each has its own pool.
             foreach (var table in OwnedTables())
             {
@@ -106,10 +111,11 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
                 }
             }
 
-            return new RosterStream(_employees, cursors, _rejects, employeeRows, _hasApplications);
+            return new RosterStream(_employees, employees, cursors, _rejects, employeeRows);
         }
         catch
         {
+            employees?.Dispose();
             foreach (var cursor in cursors)
             {
                 cursor.Dispose();
@@ -119,7 +125,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         }
     }
 
-    private int ReadEmployees()
+    private int ReadEmployees(bool claimOnly = false)
     {
         using var table = source.Open(EmployeesTable.Schema.Name);
         _employeesFile = table.Name;
@@ -137,6 +143,12 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             malformed => EmployeesTable.ClaimMalformed(malformed, _employees));
         while (row.MoveNext())
         {
+            if (claimOnly)
+            {
+                EmployeesTable.Claim(row, _employees);
+                continue;
+            }
+
             EmployeesTable.Read(row, _employees);
         }
 

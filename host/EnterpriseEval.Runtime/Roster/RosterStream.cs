@@ -16,21 +16,26 @@ namespace EnterpriseEval.Runtime.Roster;
 internal sealed class RosterStream : IDisposable
 {
     private readonly EmployeeDirectory _employees;
+    private readonly EmployeeRowsCursor _employeeRows;
     private readonly List<TableCursor> _cursors;
-    private readonly List<TableCursor>[] _groups;
+    private readonly List<Action<int, int>>[] _groups;
     private readonly List<RosterReject> _employeeRejects;
     private int _position;
     private bool _finished;
 
     internal RosterStream(
-        EmployeeDirectory employees, List<TableCursor> cursors, List<RosterReject> employeeRejects, int employeeRowsRead, bool hasApplications)
+        EmployeeDirectory employees,
+        EmployeeRowsCursor employeeRows,
+        List<TableCursor> cursors,
+        List<RosterReject> employeeRejects,
+        int employeeRowsRead)
     {
         _employees = employees;
+        _employeeRows = employeeRows;
         _cursors = cursors;
-        _groups = Partition(cursors, Environment.ProcessorCount > 1 ? 2 : 1);
+        _groups = Partition(employeeRows, cursors, Environment.ProcessorCount > 1 ? 2 : 1);
         _employeeRejects = employeeRejects;
         EmployeeRowsRead = employeeRowsRead;
-        HasApplications = hasApplications;
         Count = employees.AcceptedCount;
     }
 
@@ -39,9 +44,6 @@ internal sealed class RosterStream : IDisposable
 
     /// <summary>The number of records the stream hands out in all: one per accepted <c>employees.csv</c> row.</summary>
     public int Count { get; }
-
-    /// <summary>Whether the roster has an applications table with a header.</summary>
-    public bool HasApplications { get; }
 
     /// <summary>
     /// The records of the next <paramref name="size"/> 工号 of <c>employees.csv</c> (fewer when some were rejected;
@@ -75,7 +77,13 @@ internal sealed class RosterStream : IDisposable
     /// <summary>Every rejected row or value, in the order a whole import lists them; complete once <see cref="Next"/> returned null.</summary>
     public IReadOnlyList<RosterReject> Rejects()
     {
-        var all = new List<RosterReject>(_employeeRejects);
+        // employees.csv's rejects come from two passes, each in row order, never both about the same row: merged by
+        // row they read as one pass over the file would list them.
+        var all = new List<RosterReject>(_employeeRejects.Count + _employeeRows.Rejects.Count);
+        all.AddRange(_employeeRejects);
+        all.AddRange(_employeeRows.Rejects);
+        var byRow = all.Select((r, i) => (r, i)).OrderBy(x => x.r.Row).ThenBy(x => x.i).Select(x => x.r).ToList();
+        all = byRow;
         foreach (var cursor in _cursors)
         {
             all.AddRange(cursor.Rejects);
@@ -86,6 +94,7 @@ internal sealed class RosterStream : IDisposable
 
     public void Dispose()
     {
+        _employeeRows.Dispose();
         foreach (var cursor in _cursors)
         {
             cursor.Dispose();
@@ -131,37 +140,48 @@ internal sealed class RosterStream : IDisposable
         }
     }
 
-    private static void ReadGroup(List<TableCursor> group, int start, int end)
+    private static void ReadGroup(List<Action<int, int>> group, int start, int end)
     {
-        foreach (var cursor in group)
+        foreach (var read in group)
         {
-            if (!cursor.ReadUntil(start, end))
-            {
-                throw new RosterOrderException(cursor.Name);
-            }
+            read(start, end);
         }
     }
 
     /// <summary>
-    /// Splits the tables into groups of about the same size, largest first into the lightest group; the plug-in
-    /// files stay together and in their order.
+    /// Splits the work of a chunk into groups of about the same size (in bytes of file), largest first into the
+    /// lightest group: the rest of employees.csv, and each table; the plug-in files stay together and in their order.
     /// </summary>
-    private static List<TableCursor>[] Partition(List<TableCursor> cursors, int count)
+    private static List<Action<int, int>>[] Partition(EmployeeRowsCursor employeeRows, List<TableCursor> cursors, int count)
     {
-        var groups = Enumerable.Range(0, count).Select(_ => new List<TableCursor>()).ToArray();
+        var groups = Enumerable.Range(0, count).Select(_ => new List<Action<int, int>>()).ToArray();
         var sizes = new long[count];
-        var units = cursors.Where(c => !c.IsExtraFile).Select(c => (Cursors: new List<TableCursor> { c }, Size: c.Size)).ToList();
+        var units = new List<(List<TableCursor> Cursors, long Size)>();
+        units.AddRange(cursors.Where(c => !c.IsExtraFile).Select(c => (new List<TableCursor> { c }, c.Size)));
         var extra = cursors.Where(c => c.IsExtraFile).ToList();
         if (extra.Count > 0)
         {
             units.Add((extra, extra.Sum(c => c.Size)));
         }
 
-        foreach (var unit in units.OrderByDescending(u => u.Size))
+        // Employees first: their records are built from it, so it goes where it is sure to be read.
+        groups[0].Add(employeeRows.BuildUntil);
+        sizes[0] += employeeRows.Size;
+        foreach (var (unit, size) in units.OrderByDescending(u => u.Size))
         {
             var lightest = Array.IndexOf(sizes, sizes.Min());
-            groups[lightest].AddRange(unit.Cursors);
-            sizes[lightest] += unit.Size;
+            foreach (var cursor in unit)
+            {
+                groups[lightest].Add((start, end) =>
+                {
+                    if (!cursor.ReadUntil(start, end))
+                    {
+                        throw new RosterOrderException(cursor.Name);
+                    }
+                });
+            }
+
+            sizes[lightest] += size;
         }
 
         return groups;

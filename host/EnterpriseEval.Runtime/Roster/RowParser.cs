@@ -27,6 +27,7 @@ internal sealed class RowParser
     private readonly StringPool _pool;
     private readonly CancellationToken _cancellationToken;
     private readonly Action<RowParser>? _onWrongFieldCount;
+    private readonly bool _reportWrongFieldCount;
     private int _rowsSinceCheck;
 
     /// <param name="table">The table to walk.</param>
@@ -35,13 +36,17 @@ internal sealed class RowParser
     /// <param name="pool">Shares repeated text values.</param>
     /// <param name="cancellationToken">Checked every few thousand rows.</param>
     /// <param name="onWrongFieldCount">Called after a row is rejected for its field count, to salvage what it can.</param>
+    /// <param name="reportWrongFieldCount">
+    /// False to skip rows with the wrong field count silently (a second pass over a file whose first pass reported them).
+    /// </param>
     public RowParser(
         ITableReader table,
         RosterTableSchema schema,
         List<RosterReject> rejects,
         StringPool pool,
         CancellationToken cancellationToken,
-        Action<RowParser>? onWrongFieldCount = null)
+        Action<RowParser>? onWrongFieldCount = null,
+        bool reportWrongFieldCount = true)
     {
         _table = table;
         _map = HeaderMap.Create(table.Name, table.Header, schema);
@@ -50,6 +55,7 @@ internal sealed class RowParser
         _pool = pool;
         _cancellationToken = cancellationToken;
         _onWrongFieldCount = onWrongFieldCount;
+        _reportWrongFieldCount = reportWrongFieldCount;
     }
 
     /// <summary>The file being read, as named in rejects.</summary>
@@ -84,6 +90,11 @@ internal sealed class RowParser
             if (_table.FieldCount == _map.FieldCount)
             {
                 return true;
+            }
+
+            if (!_reportWrongFieldCount)
+            {
+                continue;
             }
 
             _rejects.Add(new RosterReject(

@@ -57,26 +57,53 @@ internal static class EmployeesTable
 
     public static void Read(RowParser row, EmployeeDirectory employees)
     {
+        if (Claim(row, employees) is { } employee)
+        {
+            employee.Employee = Build(row, employee.Id);
+        }
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Read"/>: claims the 工号 and checks the required columns, which decide whether the
+    /// row stands; returns the builder of an accepted row (its employee not built yet), else null.
+    /// </summary>
+    public static EmployeeBuilder? Claim(RowParser row, EmployeeDirectory employees)
+    {
         if (!row.Text(RosterColumn.EmployeeId, out var id))
         {
-            return;
+            return null;
         }
 
         if (!employees.TryClaim(id, row.RowNumber, out var employee))
         {
             row.Reject(RosterColumn.EmployeeId, $"工号 {id} 重复，以第 {employee.Row} 行为准");
-            return;
+            return null;
         }
 
         // Required columns first: once they pass, the row stands, so a dropped optional value is never reported
         // for a row that is then rejected as a whole.
-        if (!(row.Text(Name, out var name)
-            && row.Date(HireDate, out var hireDate)
-            && row.Code(PostCategory, out PostCategory postCategory)
-            && row.YesNo(Frontline, out var frontline)))
+        if (!(row.Text(Name, out _)
+            && row.Date(HireDate, out _)
+            && row.Code(PostCategory, out PostCategory _)
+            && row.YesNo(Frontline, out _)))
         {
-            return;
+            return null;
         }
+
+        employee.Accept();
+        return employee;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Read"/>: the employee of a row that <see cref="Claim"/> accepted. Bad optional
+    /// values are reported and left out; the required ones were checked by <see cref="Claim"/>.
+    /// </summary>
+    public static Employee Build(RowParser row, string id)
+    {
+        row.Text(Name, out var name);
+        row.Date(HireDate, out var hireDate);
+        row.Code(PostCategory, out PostCategory postCategory);
+        row.YesNo(Frontline, out var frontline);
 
         // In employees.csv these never reject the row (the schema keeps bad optional values out instead).
         row.OptionalIdNumber(IdNumber, out var idNumber);
@@ -91,7 +118,7 @@ internal static class EmployeesTable
         row.OptionalDate(AppointedFrom, out var appointedFrom);
         row.OptionalDate(AppointedUntil, out var appointedUntil);
 
-        employee.Employee = new Employee
+        return new Employee
         {
             EmployeeId = id,
             Name = name,
