@@ -29,6 +29,8 @@ internal sealed class RowParser
     private readonly Action<RowParser>? _onWrongFieldCount;
     private readonly bool _reportWrongFieldCount;
     private int _rowsSinceCheck;
+    private RowColumns? _unknownColumns;
+    private RowColumns? _allColumns;
 
     /// <param name="table">The table to walk.</param>
     /// <param name="schema">Its known columns.</param>
@@ -165,10 +167,10 @@ internal sealed class RowParser
         Reject(column, this[column].ToString(), reason);
 
     /// <summary>The unknown columns of the current row, by header as written; for plug-ins.</summary>
-    public IReadOnlyDictionary<string, string> Extra() => ToDictionary(_map.Unknown);
+    public IReadOnlyDictionary<string, string> Extra() => ToDictionary(_map.Unknown, ref _unknownColumns);
 
     /// <summary>Every column of the current row, by header as written (rows of extra files).</summary>
-    public IReadOnlyDictionary<string, string> AllValues() => ToDictionary(_map.All);
+    public IReadOnlyDictionary<string, string> AllValues() => ToDictionary(_map.All, ref _allColumns);
 
     private bool Parse<T, TParser>(RosterColumn column, TParser parser, out T value, out bool present)
         where TParser : struct, IFieldParser<T>
@@ -247,19 +249,20 @@ internal sealed class RowParser
         return text.ToString();
     }
 
-    private IReadOnlyDictionary<string, string> ToDictionary(ReadOnlySpan<(int Index, string Header)> columns)
+    private IReadOnlyDictionary<string, string> ToDictionary(ReadOnlySpan<(int Index, string Header)> columns, ref RowColumns? shared)
     {
         if (columns.IsEmpty)
         {
             return ReadOnlyDictionary<string, string>.Empty;
         }
 
-        var values = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
-        foreach (var (index, header) in columns)
+        shared ??= new RowColumns([.. columns.ToArray().Select(c => c.Header)]);
+        var values = new string[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
         {
-            values[header] = _pool.Get(_table.Field(index));
+            values[i] = _pool.Get(_table.Field(columns[i].Index));
         }
 
-        return values;
+        return new RowValues(shared, values);
     }
 }
