@@ -68,7 +68,16 @@ internal sealed class CsvTableReader : ITableReader
         }
     }
 
-    public ReadOnlySpan<char> Field(int index) => _reader.Current[index].Span.Trim();
+    public ReadOnlySpan<char> Field(int index)
+    {
+        // Sep has trimmed spaces; other white space (tabs, the ideographic space of Chinese input methods) is rare,
+        // so look at the ends before calling the general Trim, whose Unicode look-up is slow for Chinese text.
+        var span = _reader.Current[index].Span;
+        return span.IsEmpty || (!MaybeWhiteSpace(span[0]) && !MaybeWhiteSpace(span[^1])) ? span : span.Trim();
+    }
+
+    // Every Unicode white-space character is at or below U+3000; CJK characters are above it.
+    private static bool MaybeWhiteSpace(char c) => c <= ' ' || (c >= '\u0085' && c <= '\u3000' && char.IsWhiteSpace(c));
 
     public void Dispose() => _reader.Dispose();
 
