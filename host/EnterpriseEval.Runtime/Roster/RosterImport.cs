@@ -9,7 +9,8 @@ namespace EnterpriseEval.Runtime.Roster;
 
 /// <summary>
 /// One roster import: <c>employees.csv</c> first (it decides which 工号 exist), then each file that hangs off it,
-/// then any further files for plug-ins, those in parallel with each other. Streams every file once.
+/// then any further files for plug-ins. <see cref="Run"/> reads them whole, in parallel with each other;
+/// <see cref="Stream"/> opens them to be read a chunk of employees at a time (<see cref="RosterStream"/>).
 /// </summary>
 internal sealed class RosterImport(ITableSource source, CancellationToken cancellationToken)
 {
@@ -25,6 +26,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
     private string _employeesFile = "employees.csv";
     private bool _hasApplications;
 
+    /// <summary>Reads the whole roster.</summary>
     public RosterReadResult Run()
     {
         var employeeRows = ReadEmployees();
@@ -86,7 +88,8 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
     /// Reads <c>employees.csv</c> and opens every other table, ready to hand out the records a chunk of employees at
     /// a time (<see cref="RosterStream"/>). Only for sources that can have all tables open at once.
     /// </summary>
-    public RosterStream Stream()
+    /// <param name="checkOrderForChunksOf">See <see cref="RosterReader.OpenStream"/>.</param>
+    public RosterStream Stream(int? checkOrderForChunksOf = null)
     {
         if (!source.CanReadConcurrently)
         {
@@ -97,6 +100,11 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         // duplicates and which rows stand), on this thread before anything else can start; then, a chunk at a time on
         // the reader threads, the rest of each accepted row.
         var employeeRows = ReadEmployees(claimOnly: true);
+        if (checkOrderForChunksOf is { } chunkSize)
+        {
+            CheckOrder(chunkSize);
+        }
+
         var cursors = new List<TableCursor>();
         EmployeeRowsCursor? employees = null;
         try
@@ -181,6 +189,48 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         }
 
         return tables;
+    }
+
+    /// <summary>Rows of each table looked at by <see cref="CheckOrder"/>.</summary>
+    private const int OrderCheckRows = 2_000;
+
+    /// <summary>
+    /// Reads the first rows of every table and throws when one of them would stop a stream read in chunks of
+    /// <paramref name="chunkSize"/>: a row of an accepted employee in an earlier chunk than some row above it.
+    /// (A table in any other order — random, reversed, sorted by date — shows it within its first rows; without
+    /// this check a reversed table would be found out only at the end of the run.)
+    /// </summary>
+    private void CheckOrder(int chunkSize)
+    {
+        foreach (var table in OwnedTables())
+        {
+            if (!source.Contains(table.Name))
+            {
+                continue;
+            }
+
+            using var reader = source.Open(table.Name);
+            if (reader.Header.Count == 0 || (IsExtra(table.Schema) && !HasEmployeeIdColumn(reader.Header)))
+            {
+                continue;
+            }
+
+            var row = new RowParser(reader, table.Schema, [], new StringPool(), cancellationToken, reportWrongFieldCount: false);
+            var furthestChunk = 0;
+            for (var n = 0; n < OrderCheckRows && row.MoveNext(); n++)
+            {
+                if (_employees.Find(row[RosterColumn.EmployeeId]) is { Accepted: true } owner)
+                {
+                    var chunk = owner.Ordinal / chunkSize;
+                    if (chunk < furthestChunk)
+                    {
+                        throw new RosterOrderException(reader.Name);
+                    }
+
+                    furthestChunk = chunk;
+                }
+            }
+        }
     }
 
     private static bool IsExtra(RosterTableSchema schema) => !KnownTables.Contains(schema.Name);

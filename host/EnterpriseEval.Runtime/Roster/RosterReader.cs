@@ -15,11 +15,19 @@ internal static class RosterReader
     /// Reads <c>employees.csv</c> of a CSV folder and opens its other tables to be read a chunk of employees at a
     /// time; null for a workbook, which is read whole (<see cref="ReadFolder"/>).
     /// </summary>
+    /// <param name="folder">The roster folder.</param>
+    /// <param name="checkOrderForChunksOf">
+    /// When given, the first rows of every table are checked first against chunks of this many employees: a table
+    /// whose opening rows already go back to an earlier chunk throws here, before anything is screened, instead of
+    /// part-way through the run.
+    /// </param>
+    /// <param name="cancellationToken">Stops the reading.</param>
     /// <exception cref="RosterException">As for <see cref="ReadFolder"/>.</exception>
-    public static RosterStream? OpenStream(string folder, CancellationToken cancellationToken = default)
+    /// <exception cref="RosterOrderException">A table's first rows are not in employees.csv order.</exception>
+    public static RosterStream? OpenStream(string folder, int? checkOrderForChunksOf = null, CancellationToken cancellationToken = default)
     {
         var source = OpenSource(folder);
-        return source.CanReadConcurrently ? new RosterImport(source, cancellationToken).Stream() : null;
+        return source.CanReadConcurrently ? new RosterImport(source, cancellationToken).Stream(checkOrderForChunksOf) : null;
     }
 
     /// <summary>The table source of a roster path: a workbook for <c>*.xlsx</c>, else a folder of CSV files.</summary>

@@ -38,24 +38,29 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         string? readWhole = null;
         var times = new StageTimes();
         var opened = Stopwatch.GetTimestamp();
-        using (var stream = RosterReader.OpenStream(request.RosterPath, ct))
+        RosterStream? stream = null;
+        try
         {
+            // A table whose first rows already go back to employees of an earlier chunk is found here, before
+            // anything is screened; one that goes back later is found on the way.
+            stream = RosterReader.OpenStream(request.RosterPath, screener.ChunkSize, ct);
             times.Employees = Stopwatch.GetElapsedTime(opened).TotalSeconds;
             if (stream is not null)
             {
-                try
-                {
-                    var report = RunStreamed(request.OutputDirectory, asOf, plugins, stream, times, progress, ct);
-                    times.Log(logger);
-                    return report;
-                }
-                catch (RosterOrderException e)
-                {
-                    // Nothing is lost but time: the partial files are gone, and the roster is read again, whole.
-                    readWhole = e.Message;
-                    progress?.Report(new ScreeningStage("读取花名册（整体读入）", 0, 0));
-                }
+                var report = RunStreamed(request.OutputDirectory, asOf, plugins, stream, times, progress, ct);
+                times.Log(logger);
+                return report;
             }
+        }
+        catch (RosterOrderException e)
+        {
+            // Nothing is lost but time: any partial files are gone, and the roster is read again, whole.
+            readWhole = e.Message;
+            progress?.Report(new ScreeningStage("读取花名册（整体读入）", 0, 0));
+        }
+        finally
+        {
+            stream?.Dispose();
         }
 
         var roster = RosterReader.ReadFolder(request.RosterPath, ct);

@@ -74,6 +74,24 @@ public sealed class RosterStreamTests : IDisposable
     }
 
     [Fact]
+    public void Opening_with_an_order_check_finds_a_table_out_of_order_before_anything_is_handed_out()
+    {
+        _folder.WithEmployees("E1", "E2", "E3", "E4").Write(
+            "skill_certificates.csv",
+            CertificatesHeader,
+            "E4,车工,junior_worker,N-4,2011-01-01,qualification,valid",
+            "E2,车工,junior_worker,N-2,2010-01-01,qualification,valid");
+
+        var e = Assert.Throws<RosterOrderException>(() => RosterReader.OpenStream(_folder.Path, checkOrderForChunksOf: 2));
+
+        Assert.Equal("skill_certificates.csv", e.FileName);
+
+        // In chunks of four both rows fall in the first chunk: that order is fine.
+        using var stream = RosterReader.OpenStream(_folder.Path, checkOrderForChunksOf: 4)!;
+        Assert.Equal(4, stream.Next(4)!.Count);
+    }
+
+    [Fact]
     public void A_row_of_an_employee_already_handed_out_stops_the_stream_naming_the_file()
     {
         _folder.WithEmployees("E1", "E2", "E3").Write(
