@@ -79,11 +79,8 @@ internal sealed class RosterStream : IDisposable
     {
         // employees.csv's rejects come from two passes, each in row order, never both about the same row: merged by
         // row they read as one pass over the file would list them.
-        var all = new List<RosterReject>(_employeeRejects.Count + _employeeRows.Rejects.Count);
-        all.AddRange(_employeeRejects);
-        all.AddRange(_employeeRows.Rejects);
-        var byRow = all.Select((r, i) => (r, i)).OrderBy(x => x.r.Row).ThenBy(x => x.i).Select(x => x.r).ToList();
-        all = byRow;
+        // (OrderBy is stable: on equal rows the first pass's reject stays first.)
+        var all = _employeeRejects.Concat(_employeeRows.Rejects).OrderBy(r => r.Row).ToList();
         foreach (var cursor in _cursors)
         {
             all.AddRange(cursor.Rejects);
