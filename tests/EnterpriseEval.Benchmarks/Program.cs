@@ -1,4 +1,65 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Running;
+using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
-BenchmarkSwitcher.FromAssembly(typeof(EnterpriseEval.Benchmarks.BenchmarkRoster).Assembly).Run(args);
+// `... -- --loop core|sentences|plugins|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
+if (args.Length > 0 && args[0] == "--loop")
+{
+    return Loop(args.Length > 1 ? args[1] : "core", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkRoster).Assembly).Run(args);
+return 0;
+
+static int Loop(string workload, double seconds)
+{
+    Func<int> body;
+    IDisposable owner;
+    switch (workload)
+    {
+        case "core":
+        case "sentences":
+        case "plugins":
+            var core = new ScreeningCoreBenchmarks();
+            core.Setup();
+            body = workload switch
+            {
+                "core" => core.StatutoryAllPaths,
+                "sentences" => core.StatutoryAllPathsWithSentences,
+                _ => core.StatutoryAndBothPluginsAllPaths,
+            };
+            owner = new Cleanup(core.Cleanup);
+            break;
+        case "rulesengine":
+        case "ours":
+            var comparison = new RulesEngineComparisonBenchmarks();
+            comparison.Setup();
+            body = workload == "ours" ? comparison.EnterpriseEvalRules : comparison.RulesEngineWorkflow;
+            owner = new Cleanup(comparison.Cleanup);
+            break;
+        default:
+            Console.Error.WriteLine($"unknown workload '{workload}': core, sentences, plugins, ours, rulesengine");
+            return 2;
+    }
+
+    using (owner)
+    {
+        var clock = Stopwatch.StartNew();
+        long iterations = 0, items = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            items += body();
+            iterations++;
+        }
+
+        Console.WriteLine($"{workload}: {iterations} iterations, {items / clock.Elapsed.TotalSeconds:N0} items/s");
+    }
+
+    return 0;
+}
+
+internal sealed class Cleanup(Action action) : IDisposable
+{
+    public void Dispose() => action();
+}

@@ -43,4 +43,19 @@ internal sealed class ScreeningFixture : IDisposable
     public DateOnly AsOf => BenchmarkRoster.AsOf;
 
     public void Dispose() => Plugins.Dispose();
+
+    /// <summary>Reads every finding's sentence, which composes it (what <c>eeval screen</c>'s workers do).</summary>
+    public static int ComposeSentences(IReadOnlyList<Decision> decisions)
+    {
+        var characters = 0;
+        foreach (var decision in decisions)
+        {
+            foreach (var finding in decision.Findings)
+            {
+                characters += finding.Message.Length;
+            }
+        }
+
+        return characters;
+    }
 }

@@ -32,6 +32,10 @@ internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, G
                     };
                 }
 
+                // The rules decide without writing sentences (Finding.Message is composed when first read). Every
+                // use of a pass writes or stores them, so they are composed here, on the workers, once: not later on
+                // the two writer threads, which would race to compose the same sentence.
+                ComposeSentences(screened, equivalence);
                 if (!slot.Abandoned)
                 {
                     decisions[i] = screened;
@@ -40,5 +44,19 @@ internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, G
             },
             progress);
         return new ScreenedChunk(decisions, equivalences);
+    }
+
+    private static void ComposeSentences(IReadOnlyList<Decision> decisions, PostEquivalence? equivalence)
+    {
+        for (var d = 0; d < decisions.Count; d++)
+        {
+            var findings = decisions[d].Findings;
+            for (var f = 0; f < findings.Count; f++)
+            {
+                _ = findings[f].Message;
+            }
+        }
+
+        _ = equivalence?.Finding.Message;
     }
 }

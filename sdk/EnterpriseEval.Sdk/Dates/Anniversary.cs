@@ -7,5 +7,13 @@ internal static class Anniversary
     /// The N-th anniversary of <paramref name="from"/>. A 29 February anniversary in a non-leap year falls on
     /// 28 February, which is what <see cref="DateOnly.AddYears(int)"/> does; the tests pin it down.
     /// </summary>
-    internal static DateOnly Of(DateOnly from, int years) => from.AddYears(years);
+    internal static DateOnly Of(DateOnly from, int years)
+    {
+        // Same result as AddYears (29 February → 28 February in a common year), without its general calendar
+        // arithmetic: one split of the date into parts and one check. Anniversaries are computed for every decision.
+        from.Deconstruct(out var year, out var month, out var day);
+        return month == 2 && day == 29 && !DateTime.IsLeapYear(year + years)
+            ? new DateOnly(year + years, 2, 28)
+            : new DateOnly(year + years, month, day);
+    }
 }

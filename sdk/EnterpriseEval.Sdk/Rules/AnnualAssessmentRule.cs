@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -13,9 +12,10 @@ internal static class AnnualAssessmentRule
     private const string RuleId = "R4";
     private const int Years = 3;
 
-    // Most employees pass with one of a few dozen combinations of results: their finding is built once per
-    // combination (and cut-off year) and shared, instead of formatting the same sentence a million times.
-    private static readonly ConcurrentDictionary<(int First, AssessmentResult, AssessmentResult, AssessmentResult), Finding> MetFindings = new();
+    // Most employees pass with one of eight combinations of 优秀 and 合格: their finding is built once per combination
+    // (and cut-off year) and shared, instead of formatting the same sentence a million times. A run has one cut-off,
+    // so one table serves it; another cut-off year replaces the table.
+    private static volatile MetTable? _met;
 
     /// <summary>Adds one finding, or two when a year is unacceptable and another is missing.</summary>
     internal static void Check(EmployeeFacts facts, List<Finding> findings)
@@ -61,8 +61,32 @@ internal static class AnnualAssessmentRule
 
         if (failed is null && missing is null)
         {
-            findings.Add(MetFindings.GetOrAdd((first, results[0], results[1], results[2]), static key => Met(key.First, [key.Item2, key.Item3, key.Item4])));
+            findings.Add(MetFinding(first, results));
         }
+    }
+
+    private static Finding MetFinding(int first, ReadOnlySpan<AssessmentResult> results)
+    {
+        var table = _met;
+        if (table is null || table.First != first)
+        {
+            _met = table = new MetTable(first);
+        }
+
+        // Three bits, one per year (优秀 0, 合格 1), index the combination; anything else is not shared.
+        var index = 0;
+        foreach (var r in results)
+        {
+            if (r is not (AssessmentResult.Excellent or AssessmentResult.Qualified))
+            {
+                return Met(first, results.ToArray());
+            }
+
+            index = (index << 1) | (r == AssessmentResult.Excellent ? 0 : 1);
+        }
+
+        // Two threads may both build a missing entry; they build equal findings and either is kept.
+        return table.Findings[index] ??= Met(first, results.ToArray());
     }
 
     private static Finding Met(int first, AssessmentResult[] results) => Finding.Create(
@@ -82,5 +106,12 @@ internal static class AnnualAssessmentRule
         }
 
         return null;
+    }
+
+    private sealed class MetTable(int first)
+    {
+        public int First { get; } = first;
+
+        public Finding?[] Findings { get; } = new Finding?[1 << Years];
     }
 }

@@ -20,10 +20,19 @@ internal sealed class CumulativeWorkYearsRule(CompiledPolicy policy)
 
         var employee = facts.Employee;
         var date = Anniversary.Of(employee.WorkStart, years);
-        var source = perOccupation ? $"按{occupation}工种的配置" : "按项目默认配置";
-        var head = $"{source}，申请{target.ToChinese()}评价须累计工作满{years}年，自{ChineseText.WorkStart(employee)}起算";
         return date <= facts.AsOf
-            ? Finding.Create(ruleId, Clauses.TitleToSkill, FindingKind.Met, $"{head}，已于{ChineseText.Date(date)}满足")
-            : Finding.Create(ruleId, Clauses.TitleToSkill, FindingKind.Failed, $"{head}，将于{ChineseText.Date(date)}满足", date);
+            ? Finding.Deferred(
+                ruleId,
+                Clauses.TitleToSkill,
+                FindingKind.Met,
+                () => $"按{(perOccupation ? occupation : "")}{(perOccupation ? "工种的" : "项目默认")}配置，申请{target.ToChinese()}评价须累计工作满{years}年，" +
+                    $"自{ChineseText.WorkStart(employee)}起算，已于{ChineseText.Date(date)}满足")
+            : Finding.Deferred(
+                ruleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                () => $"按{(perOccupation ? occupation : "")}{(perOccupation ? "工种的" : "项目默认")}配置，申请{target.ToChinese()}评价须累计工作满{years}年，" +
+                    $"自{ChineseText.WorkStart(employee)}起算，将于{ChineseText.Date(date)}满足",
+                date);
     }
 }

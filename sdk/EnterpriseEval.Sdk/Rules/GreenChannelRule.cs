@@ -49,28 +49,30 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
 
             if (policy.OpensGreenChannel(honour.Kind))
             {
-                return Finding.Create(
+                var awarded = honour;
+                return Finding.Deferred(
                     RuleId,
                     Clauses.GreenChannel,
                     FindingKind.Met,
-                    $"获得{honour.Kind.ToChinese()}（{ChineseText.Date(honour.AwardedOn)}授予），可经绿色通道直接申报正高级或副高级职称");
+                    () => $"获得{awarded.Kind.ToChinese()}（{ChineseText.Date(awarded.AwardedOn)}授予），可经绿色通道直接申报正高级或副高级职称");
             }
 
             excluded ??= honour;
         }
 
         // The statute lists all five honours; only configuration can leave one out, so that refusal cites it.
+        var asOf = facts.AsOf;
         return excluded is not null
-            ? Finding.Create(
+            ? Finding.Deferred(
                 RuleId,
                 Clauses.ProjectDefault,
                 FindingKind.Failed,
-                $"所获{excluded.Kind.ToChinese()}（{ChineseText.Date(excluded.AwardedOn)}授予）未列入本单位配置的绿色通道荣誉范围")
-            : Finding.Create(
+                () => $"所获{excluded.Kind.ToChinese()}（{ChineseText.Date(excluded.AwardedOn)}授予）未列入本单位配置的绿色通道荣誉范围")
+            : Finding.Deferred(
                 RuleId,
                 Clauses.GreenChannel,
                 FindingKind.Failed,
-                $"截至{ChineseText.Date(facts.AsOf)}未获得可经绿色通道申报的荣誉（中华技能大奖、全国技术能手、" +
+                () => $"截至{ChineseText.Date(asOf)}未获得可经绿色通道申报的荣誉（中华技能大奖、全国技术能手、" +
                 "国家级技能大师工作室带头人、省级以上政府特殊津贴或“高精尖缺”高技能人才认定）");
     }
 }

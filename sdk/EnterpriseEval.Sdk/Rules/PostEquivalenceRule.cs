@@ -26,9 +26,7 @@ internal static class PostEquivalenceRule
             SkillLevel.ChiefTechnician => "；首席技师不低于特级技师，按人社部发〔2022〕14号对应正高级",
             _ => "",
         };
-        var sentence =
-            $"在聘{appointed.ToChinese()}（{Term(employee.AppointedFrom, employee.AppointedUntil)}），在学习进修、岗位聘任、" +
-            $"职务职级晋升、评优评奖、科研项目申报等方面比照{title.ToChinese()}专业技术人员享受同等待遇{basis}";
+        var equivalent = title;
         return new PostEquivalence
         {
             EmployeeId = employee.EmployeeId,
@@ -37,7 +35,12 @@ internal static class PostEquivalenceRule
             EquivalentTitleLevel = title,
             AppointedFrom = employee.AppointedFrom,
             AppointedUntil = employee.AppointedUntil,
-            Finding = Finding.Create("R11", Clauses.Equivalence, FindingKind.Met, sentence),
+            Finding = Finding.Deferred(
+                "R11",
+                Clauses.Equivalence,
+                FindingKind.Met,
+                () => $"在聘{appointed.ToChinese()}（{Term(employee.AppointedFrom, employee.AppointedUntil)}），在学习进修、岗位聘任、" +
+                    $"职务职级晋升、评优评奖、科研项目申报等方面比照{equivalent.ToChinese()}专业技术人员享受同等待遇{basis}"),
         };
     }
 

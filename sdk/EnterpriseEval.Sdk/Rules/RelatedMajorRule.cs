@@ -12,10 +12,10 @@ internal sealed class RelatedMajorRule(CompiledPolicy policy)
     /// <summary>The <see cref="FindingKind.Flag"/> finding when the exemption applies, else <see langword="null"/>.</summary>
     internal Finding? Check(Employee employee, string occupation) =>
         policy.IsRelatedMajor(occupation, employee.Major)
-            ? Finding.Create(
+            ? Finding.Deferred(
                 "R9",
                 Clauses.TitleToSkill,
                 FindingKind.Flag,
-                $"所学专业“{employee.Major.Trim()}”按本单位配置的相关专业对照与申报职业“{occupation}”相关，可免于理论知识考试")
+                () => $"所学专业“{employee.Major.Trim()}”按本单位配置的相关专业对照与申报职业“{occupation}”相关，可免于理论知识考试")
             : null;
 }

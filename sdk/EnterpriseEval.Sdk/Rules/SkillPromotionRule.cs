@@ -12,6 +12,16 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
     private const string RuleId = "R10";
     private const int YearsAfterCertificate = 1;
 
+    // Constant sentences: built once, shared by every decision (findings are immutable).
+    private static readonly Finding TechnicalPost =
+        Finding.Create(RuleId, Clauses.TitleToSkill, FindingKind.Met, "现岗位为专业技术岗位，属于专业技术人才");
+
+    private static readonly Finding NotProfessionalTechnical = Finding.Create(
+        RuleId,
+        Clauses.TitleToSkill,
+        FindingKind.Failed,
+        "未取得职称且现岗位不是专业技术岗位，不属于可按本条申请晋级评价的专业技术人才");
+
     /// <summary>
     /// Adds the findings on being 专业技术人才, the next level, the year since the certificate and the work years;
     /// <paramref name="basis"/> is the highest certificate in the occupation.
@@ -24,12 +34,12 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
         basis = facts.HighestCertificate(occupation.Length > 0 ? occupation : null);
         if (basis is null)
         {
-            var which = occupation.Length > 0 ? $"{occupation}工种的" : "";
-            findings.Add(Finding.Create(
+            var asOf = facts.AsOf;
+            findings.Add(Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                $"截至{ChineseText.Date(facts.AsOf)}未持有{which}有效职业资格或职业技能等级证书，不能申请晋级评价"));
+                () => $"截至{ChineseText.Date(asOf)}未持有{(occupation.Length > 0 ? occupation + "工种的" : "")}有效职业资格或职业技能等级证书，不能申请晋级评价"));
             return;
         }
 
@@ -37,16 +47,16 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
 
         var yearOn = Anniversary.Of(basis.IssuedOn, YearsAfterCertificate);
         findings.Add(yearOn <= facts.AsOf
-            ? Finding.Create(
+            ? Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                $"该证书已于{ChineseText.Date(yearOn)}取得满1年")
-            : Finding.Create(
+                () => $"该证书已于{ChineseText.Date(yearOn)}取得满1年")
+            : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                $"该证书取得未满1年，将于{ChineseText.Date(yearOn)}满1年",
+                () => $"该证书取得未满1年，将于{ChineseText.Date(yearOn)}满1年",
                 yearOn));
 
         if (workYears.Check(RuleId, facts, target, occupation) is { } years)
@@ -59,45 +69,38 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
     {
         if (facts.HighestTitle is { } title)
         {
-            return Finding.Create(
+            return Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                $"持有{ChineseText.Title(title)}，属于专业技术人才");
+                () => $"持有{ChineseText.Title(title)}，属于专业技术人才");
         }
 
-        return facts.Employee.PostCategory == PostCategory.Technical
-            ? Finding.Create(RuleId, Clauses.TitleToSkill, FindingKind.Met, "现岗位为专业技术岗位，属于专业技术人才")
-            : Finding.Create(
-                RuleId,
-                Clauses.TitleToSkill,
-                FindingKind.Failed,
-                "未取得职称且现岗位不是专业技术岗位，不属于可按本条申请晋级评价的专业技术人才");
+        return facts.Employee.PostCategory == PostCategory.Technical ? TechnicalPost : NotProfessionalTechnical;
     }
 
     private static Finding CheckNextLevel(SkillCertificate held, SkillLevel target)
     {
-        var description = ChineseText.Certificate(held);
         if (held.Level >= SkillLevel.SeniorTechnician)
         {
-            return Finding.Create(
+            return Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                $"持有{description}，职业技能晋级评价最高至高级技师，特级技师、首席技师为聘任岗位");
+                () => $"持有{ChineseText.Certificate(held)}，职业技能晋级评价最高至高级技师，特级技师、首席技师为聘任岗位");
         }
 
         var next = held.Level + 1;
         return target == next
-            ? Finding.Create(
+            ? Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                $"持有{description}，申报的{target.ToChinese()}为其上一等级")
-            : Finding.Create(
+                () => $"持有{ChineseText.Certificate(held)}，申报的{target.ToChinese()}为其上一等级")
+            : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                $"持有{description}，申报的{target.ToChinese()}不是其上一等级（{next.ToChinese()}），晋级评价应逐级申报");
+                () => $"持有{ChineseText.Certificate(held)}，申报的{target.ToChinese()}不是其上一等级（{next.ToChinese()}），晋级评价应逐级申报");
     }
 }

@@ -37,51 +37,81 @@ internal static class SkillYearsRule
 
         if (basis is null)
         {
-            return Finding.Create(
-                rung.RuleId,
-                Clauses.SkillToTitle,
-                FindingKind.Failed,
-                $"截至{ChineseText.Date(facts.AsOf)}未持有有效的{rung.Skill.ToChinese()}及以上职业资格或职业技能等级证书，" +
-                $"不能申报{rung.Title.ToChinese()}职称");
+            return NoCertificate(rung, facts.AsOf);
         }
 
-        var held = $"持有{ChineseText.Certificate(basis)}，{CountedFrom(facts, basis, rung.Years, best)}";
+        // The sentence names the certificate and where its years count from, so the reviewer can redo the sum.
+        var countedFrom = new CountedFromPhrase(CountedFrom(facts, basis, rung.Years, best), employee.HireDate);
         if (best is not { } date)
         {
-            return Finding.Create(
-                rung.RuleId,
-                Clauses.SkillToTitle,
-                FindingKind.Failed,
-                $"{held}须满{rung.Years}年；工作经历记录显示技术技能工作未持续至今，无法推算满{rung.Years}年的日期");
+            return NoDate(rung, basis, countedFrom);
         }
 
-        return date <= facts.AsOf
-            ? Finding.Create(
-                rung.RuleId,
-                Clauses.SkillToTitle,
-                FindingKind.Met,
-                $"{held}满{rung.Years}年，已于{ChineseText.Date(date)}满足申报{rung.Title.ToChinese()}职称的年限要求")
-            : Finding.Create(
-                rung.RuleId,
-                Clauses.SkillToTitle,
-                FindingKind.Failed,
-                $"{held}须满{rung.Years}年，将于{ChineseText.Date(date)}满足申报{rung.Title.ToChinese()}职称的年限要求",
-                date);
+        return date <= facts.AsOf ? Met(rung, basis, countedFrom, date) : NotYet(rung, basis, countedFrom, date);
     }
 
-    // Says where the years count from, so the reviewer can recompute the date by hand.
-    private static string CountedFrom(EmployeeFacts facts, SkillCertificate basis, int years, DateOnly? metOn)
+    // One small method per sentence: each lambda captures only its own method's parameters, so a finding costs one
+    // closure, allocated only when that finding is made.
+    private static Finding NoCertificate(Ladder.Rung rung, DateOnly asOf) => Finding.Deferred(
+        rung.RuleId,
+        Clauses.SkillToTitle,
+        FindingKind.Failed,
+        () => $"截至{ChineseText.Date(asOf)}未持有有效的{rung.Skill.ToChinese()}及以上职业资格或职业技能等级证书，" +
+            $"不能申报{rung.Title.ToChinese()}职称");
+
+    private static Finding NoDate(Ladder.Rung rung, SkillCertificate basis, CountedFromPhrase countedFrom) => Finding.Deferred(
+        rung.RuleId,
+        Clauses.SkillToTitle,
+        FindingKind.Failed,
+        () => $"持有{ChineseText.Certificate(basis)}，{countedFrom}须满{rung.Years}年；" +
+            $"工作经历记录显示技术技能工作未持续至今，无法推算满{rung.Years}年的日期");
+
+    private static Finding Met(Ladder.Rung rung, SkillCertificate basis, CountedFromPhrase countedFrom, DateOnly date) => Finding.Deferred(
+        rung.RuleId,
+        Clauses.SkillToTitle,
+        FindingKind.Met,
+        () => $"持有{ChineseText.Certificate(basis)}，{countedFrom}满{rung.Years}年，" +
+            $"已于{ChineseText.Date(date)}满足申报{rung.Title.ToChinese()}职称的年限要求");
+
+    private static Finding NotYet(Ladder.Rung rung, SkillCertificate basis, CountedFromPhrase countedFrom, DateOnly date) => Finding.Deferred(
+        rung.RuleId,
+        Clauses.SkillToTitle,
+        FindingKind.Failed,
+        () => $"持有{ChineseText.Certificate(basis)}，{countedFrom}须满{rung.Years}年，" +
+            $"将于{ChineseText.Date(date)}满足申报{rung.Title.ToChinese()}职称的年限要求",
+        date);
+
+    // Where the years count from: decided with the finding, put into words only with its sentence.
+    private enum CountedFromKind
     {
-        var hire = facts.Employee.HireDate;
+        Issue,
+        IssueLessOtherWork,
+        Hire,
+    }
+
+    private static CountedFromKind CountedFrom(EmployeeFacts facts, SkillCertificate basis, int years, DateOnly? metOn)
+    {
         if (facts.Record.WorkPeriods.Count > 0)
         {
             return metOn is { } d && d != Anniversary.Of(basis.IssuedOn, years)
-                ? "发证后扣除非技术技能工作时间，从事技术技能工作"
-                : "发证后从事技术技能工作";
+                ? CountedFromKind.IssueLessOtherWork
+                : CountedFromKind.Issue;
         }
 
-        return hire > basis.IssuedOn
-            ? $"自入职之日（{ChineseText.Date(hire)}）起从事技术技能工作"
-            : "发证后从事技术技能工作";
+        return facts.Employee.HireDate > basis.IssuedOn ? CountedFromKind.Hire : CountedFromKind.Issue;
+    }
+
+    // The words for a CountedFromKind, formatted straight into the sentence.
+    private readonly struct CountedFromPhrase(CountedFromKind kind, DateOnly hireDate) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+            kind switch
+            {
+                CountedFromKind.IssueLessOtherWork => destination.TryWrite(provider, $"发证后扣除非技术技能工作时间，从事技术技能工作", out charsWritten),
+                CountedFromKind.Hire => destination.TryWrite(provider, $"自入职之日（{ChineseText.Date(hireDate)}）起从事技术技能工作", out charsWritten),
+                _ => destination.TryWrite(provider, $"发证后从事技术技能工作", out charsWritten),
+            };
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => $"{this}";
     }
 }

@@ -11,6 +11,12 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
 {
     private const string RuleId = "R8";
 
+    private static readonly Finding NoOccupation = Finding.Create(
+        RuleId,
+        Clauses.TitleToSkill,
+        FindingKind.NeedsReview,
+        "现岗位未登记职业工种，无法确认申报的职业工种与现岗位相对应，请人工核实");
+
     /// <summary>Adds the findings on the title, the occupation and the years; <paramref name="basis"/> is the title used.</summary>
     internal void Check(
         EmployeeFacts facts, SkillLevel target, string occupation, List<Finding> findings, out ProfessionalTitle? basis)
@@ -39,42 +45,43 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
         if (facts.HighestTitle is { } title && title.Level >= rung.Title)
         {
             basis = title;
-            return Finding.Create(
-                RuleId,
-                Clauses.TitleToSkill,
-                FindingKind.Met,
-                $"持有{ChineseText.Title(title)}，可申请参加{target.ToChinese()}职业技能评价");
+            return TitleHeld(title, target);
         }
 
-        var held = facts.HighestTitle is { } lower ? $"所持最高职称为{ChineseText.Title(lower)}，" : "";
-        return Finding.Create(
-            RuleId,
-            Clauses.TitleToSkill,
-            FindingKind.Failed,
-            $"{held}截至{ChineseText.Date(facts.AsOf)}未取得{rung.Title.ToChinese()}及以上职称，不能申请参加{target.ToChinese()}职业技能评价");
+        return TitleMissing(facts.HighestTitle, facts.AsOf, rung.Title, target);
     }
+
+    // One method per sentence, so each finding allocates only its own closure.
+    private static Finding TitleHeld(ProfessionalTitle title, SkillLevel target) => Finding.Deferred(
+        RuleId,
+        Clauses.TitleToSkill,
+        FindingKind.Met,
+        () => $"持有{ChineseText.Title(title)}，可申请参加{target.ToChinese()}职业技能评价");
+
+    private static Finding TitleMissing(ProfessionalTitle? lower, DateOnly asOf, TitleLevel required, SkillLevel target) => Finding.Deferred(
+        RuleId,
+        Clauses.TitleToSkill,
+        FindingKind.Failed,
+        () => (lower is null ? "" : $"所持最高职称为{ChineseText.Title(lower)}，") +
+            $"截至{ChineseText.Date(asOf)}未取得{required.ToChinese()}及以上职称，不能申请参加{target.ToChinese()}职业技能评价");
 
     private static Finding CheckOccupation(Employee employee, string occupation)
     {
         if (employee.Occupation.Length == 0)
         {
-            return Finding.Create(
-                RuleId,
-                Clauses.TitleToSkill,
-                FindingKind.NeedsReview,
-                "现岗位未登记职业工种，无法确认申报的职业工种与现岗位相对应，请人工核实");
+            return NoOccupation;
         }
 
         return occupation == employee.Occupation
-            ? Finding.Create(
+            ? Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                $"申报的职业工种“{occupation}”与现岗位相对应")
-            : Finding.Create(
+                () => $"申报的职业工种“{occupation}”与现岗位相对应")
+            : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                $"申报的职业工种“{occupation}”与现岗位的职业工种“{employee.Occupation}”不对应，应申请与现岗位相对应职业（工种）的评价");
+                () => $"申报的职业工种“{occupation}”与现岗位的职业工种“{employee.Occupation}”不对应，应申请与现岗位相对应职业（工种）的评价");
     }
 }

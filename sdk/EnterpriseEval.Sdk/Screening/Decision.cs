@@ -60,8 +60,10 @@ public sealed record Decision
         var onlyTime = true;
         var review = false;
         DateOnly? latest = null;
-        foreach (var f in findings)
+        // By index: a foreach over the interface would allocate an enumerator for every decision.
+        for (var i = 0; i < findings.Count; i++)
         {
+            var f = findings[i];
             switch (f.Kind)
             {
                 case FindingKind.Failed:

@@ -10,12 +10,17 @@ public sealed record Finding
     // Punctuation a sentence may end with that the clause id replaces.
     private static readonly char[] TrailingPunctuation = ['。', '；', ' '];
 
-    private Finding(string ruleId, string clause, FindingKind kind, string message, DateOnly? metOn)
+    // Exactly one of the two is set at construction: the message, or how to compose it when first read.
+    private readonly Func<string>? _sentence;
+    private string? _message;
+
+    private Finding(string ruleId, string clause, FindingKind kind, string? message, Func<string>? sentence, DateOnly? metOn)
     {
         RuleId = ruleId;
         Clause = clause;
         Kind = kind;
-        Message = message;
+        _message = message;
+        _sentence = sentence;
         MetOn = metOn;
     }
 
@@ -32,7 +37,11 @@ public sealed record Finding
     public FindingKind Kind { get; }
 
     /// <summary>The Chinese sentence, ending with <c>（</c><see cref="Clause"/><c>）</c>.</summary>
-    public string Message { get; }
+    /// <remarks>
+    /// The statutory rules decide without writing sentences; a finding's sentence is composed the first time it is
+    /// read (by the output writers, a document, a criterion) and kept. Reading it is thread-safe.
+    /// </remarks>
+    public string Message => _message ?? ComposeMessage();
 
     /// <summary>
     /// For a <see cref="FindingKind.Failed"/> finding that only time will cure: the day the condition will be met.
@@ -57,7 +66,45 @@ public sealed record Finding
             throw new ArgumentException("Only a failed finding has a date on which it will be met.", nameof(metOn));
         }
 
-        // One allocation for the message: a million decisions make several million findings.
-        return new Finding(ruleId, clause, kind, string.Concat(sentence.AsSpan().TrimEnd(TrailingPunctuation), "（", clause, "）"), metOn);
+        return new Finding(ruleId, clause, kind, WithClause(sentence, clause), sentence: null, metOn);
+    }
+
+    /// <summary>
+    /// Equal when rule, clause, kind, date and sentence are equal (a deferred sentence is composed to compare).
+    /// </summary>
+    /// <param name="other">The finding to compare with.</param>
+    public bool Equals(Finding? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (RuleId == other.RuleId && Clause == other.Clause && Kind == other.Kind && MetOn == other.MetOn &&
+             Message == other.Message));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(RuleId, Clause, Kind, MetOn, Message);
+
+    /// <summary>
+    /// A statutory finding whose sentence is composed only when <see cref="Message"/> is first read: deciding a
+    /// million employees does not write several million sentences that, in many uses, nobody reads. The
+    /// <paramref name="sentence"/> must depend only on immutable values it captures.
+    /// </summary>
+    internal static Finding Deferred(string ruleId, string clause, FindingKind kind, Func<string> sentence, DateOnly? metOn = null)
+    {
+        if (metOn is not null && kind != FindingKind.Failed)
+        {
+            throw new ArgumentException("Only a failed finding has a date on which it will be met.", nameof(metOn));
+        }
+
+        return new Finding(ruleId, clause, kind, message: null, sentence, metOn);
+    }
+
+    // One allocation for the message: a million decisions make several million findings.
+    private static string WithClause(string sentence, string clause) =>
+        string.Concat(sentence.AsSpan().TrimEnd(TrailingPunctuation), "（", clause, "）");
+
+    // Two threads reading at once may both compose; they compose the same text and either result is kept.
+    private string ComposeMessage()
+    {
+        var message = WithClause(_sentence!(), Clause);
+        _message = message;
+        return message;
     }
 }
