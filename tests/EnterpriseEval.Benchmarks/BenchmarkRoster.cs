@@ -18,7 +18,8 @@ internal static class BenchmarkRoster
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string PluginsDirectory => Path.Combine(RepositoryRoot, "artifacts", "plugins");
+    /// <summary>Both shipped plug-ins, built in Release by this project's build (see the project file).</summary>
+    public static string PluginsDirectory => Path.Combine(RepositoryRoot, "artifacts", "benchmark-plugins");
 
     /// <summary>The roster folder, generated on first use.</summary>
     public static string Folder()

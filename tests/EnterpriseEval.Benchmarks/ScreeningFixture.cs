@@ -1,3 +1,4 @@
+using System.Reflection.Metadata;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Model;
@@ -24,6 +25,15 @@ internal sealed class ScreeningFixture : IDisposable
                 $"loaded {Plugins.Loaded.Count}, refused: {string.Join("; ", Plugins.Refused.Select(e => e.Message))}");
         }
 
+        // A plug-in built in Debug runs unoptimised and would make the plug-in figures meaningless.
+        foreach (var file in Directory.EnumerateFiles(BenchmarkRoster.PluginsDirectory, "Gan*.dll", SearchOption.AllDirectories))
+        {
+            if (IsUnoptimised(file))
+            {
+                throw new InvalidOperationException($"{file} is a Debug build; build the benchmarks in Release (`dotnet run -c Release ...`).");
+            }
+        }
+
         // One worker slot: the benchmarks measure one core; the scheduler only supplies the hang guard's bookkeeping.
         Criteria = new CriteriaStage(Plugins, new GuardedScheduler(1, new PluginsOptions().CriterionTimeoutMilliseconds));
     }
@@ -43,6 +53,31 @@ internal sealed class ScreeningFixture : IDisposable
     public DateOnly AsOf => BenchmarkRoster.AsOf;
 
     public void Dispose() => Plugins.Dispose();
+
+    private static bool IsUnoptimised(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind == System.Reflection.Metadata.HandleKind.MemberReference)
+            {
+                var ctor = metadata.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor);
+                var type = metadata.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)ctor.Parent);
+                if (metadata.GetString(type.Name) == nameof(System.Diagnostics.DebuggableAttribute))
+                {
+                    // DebuggingModes.DisableOptimizations (256) is set in Debug builds.
+                    var blob = metadata.GetBlobReader(attribute.Value);
+                    blob.ReadUInt16();
+                    return (blob.ReadInt32() & 256) != 0;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reads every finding's sentence, which composes it (what <c>eeval screen</c>'s workers do).</summary>
     public static int ComposeSentences(IReadOnlyList<Decision> decisions)
