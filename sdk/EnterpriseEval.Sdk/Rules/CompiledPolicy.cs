@@ -93,7 +93,7 @@ internal sealed class CompiledPolicy
     /// default (工程, 227号 一).
     /// </summary>
     internal TitleSeries SeriesFor(Employee employee, TitleSeries? asked) =>
-        asked ?? (_occupationSeries.TryGetValue(employee.Occupation, out var series) ? series : _defaultSeries);
+        asked ?? (_occupationSeries.Count > 0 && _occupationSeries.TryGetValue(employee.Occupation, out var series) ? series : _defaultSeries);
 
     /// <summary>Whether the major is configured as related to the occupation (R9).</summary>
     internal bool IsRelatedMajor(string occupation, string major) =>

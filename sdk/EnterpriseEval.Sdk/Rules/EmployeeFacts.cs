@@ -22,6 +22,9 @@ internal sealed class EmployeeFacts
         }
     }
 
+    private SkillCertificate? _highest;
+    private bool _highestFound;
+
     internal EmployeeRecord Record { get; }
 
     internal Employee Employee => Record.Employee;
@@ -48,6 +51,23 @@ internal sealed class EmployeeFacts
     /// it is the one the years count from).
     /// </summary>
     internal SkillCertificate? HighestCertificate(string? occupation = null)
+    {
+        // Every path asks for the highest certificate in any occupation: found once per employee.
+        if (occupation is null)
+        {
+            if (!_highestFound)
+            {
+                _highest = FindHighest(null);
+                _highestFound = true;
+            }
+
+            return _highest;
+        }
+
+        return FindHighest(occupation);
+    }
+
+    private SkillCertificate? FindHighest(string? occupation)
     {
         SkillCertificate? best = null;
         foreach (var c in Record.Certificates)

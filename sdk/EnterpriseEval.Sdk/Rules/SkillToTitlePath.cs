@@ -16,11 +16,13 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
             return;
         }
 
+        TitleSeries? series = null;
         foreach (var rung in Ladder.Rungs)
         {
             if (highest.Level >= rung.Skill && facts.IsAboveEveryTitle(rung.Title))
             {
-                targets.Add(ScreeningTarget.ForTitle(Path, rung.Title, policy.SeriesFor(facts.Employee, null)));
+                series ??= policy.SeriesFor(facts.Employee, null);
+                targets.Add(ScreeningTarget.ForTitle(Path, rung.Title, series.Value));
             }
         }
     }
