@@ -10,7 +10,7 @@ public sealed record Finding
     // Punctuation a sentence may end with that the clause id replaces.
     private static readonly char[] TrailingPunctuation = ['。', '；', ' '];
 
-    // Exactly one of the two is set at construction: the message, or how to compose it when first read.
+    // A finding is made with its message, or with how to compose it; the message is then kept once first read.
     private readonly Func<string>? _sentence;
     private string? _message;
 
