@@ -52,6 +52,9 @@ internal sealed class DecisionOutput : IDisposable
     private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
     private static readonly JsonEncodedText MetOn = JsonEncodedText.Encode("met_on");
 
+    private static readonly JsonEncodedText[] KindNames =
+        [.. Enumerable.Range(0, Enum.GetValues<FindingKind>().Max(k => (int)k) + 1).Select(i => JsonEncodedText.Encode(((FindingKind)i).ToString()))];
+
     private static readonly byte[] FirstDecision = "\n    "u8.ToArray();
     private static readonly byte[] NextDecision = ",\n    "u8.ToArray();
     private static readonly byte[] Ending = "\n  ]\n}"u8.ToArray();
@@ -64,6 +67,10 @@ internal sealed class DecisionOutput : IDisposable
     private readonly ArrayBufferWriter<byte> _line = new(1 << 12);
     private readonly Utf8JsonWriter _json;
     private readonly Dictionary<(ScreeningPath Path, Outcome Outcome), int> _counts = [];
+
+    // Codes, rule ids, clauses and kinds are a few dozen string instances (vocabulary and rule constants, a
+    // criterion's own id) written millions of times: each is escaped and encoded once, found again by reference.
+    private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
     private char[] _reasons = new char[1 << 12];
     private byte[] _text = new byte[1 << 14];
     private int _textLength;
@@ -153,11 +160,11 @@ internal sealed class DecisionOutput : IDisposable
         json.WriteStartObject();
         json.WriteString(EmployeeId, d.EmployeeId);
         json.WriteString(Name, d.Name);
-        json.WriteString(PathName, d.Path.ToCode());
-        json.WriteString(TargetLevel, d.TargetLevelCode);
-        json.WriteString(TargetSeries, DecisionColumns.Series(d));
+        json.WriteString(PathName, Encoded(d.Path.ToCode()));
+        json.WriteString(TargetLevel, Encoded(d.TargetLevelCode));
+        json.WriteString(TargetSeries, Encoded(DecisionColumns.Series(d)));
         json.WriteString(TargetOccupation, d.TargetOccupation);
-        json.WriteString(OutcomeName, d.Outcome.ToCode());
+        json.WriteString(OutcomeName, Encoded(d.Outcome.ToCode()));
         if (d.EarliestEligibleOn is { } on && Format(on, date))
         {
             json.WriteString(EarliestEligibleOn, date);
@@ -177,9 +184,9 @@ internal sealed class DecisionOutput : IDisposable
         {
             var f = ordered[i];
             json.WriteStartObject();
-            json.WriteString(RuleId, f.RuleId);
-            json.WriteString(Clause, f.Clause);
-            json.WriteString(Kind, f.Kind.ToString());
+            json.WriteString(RuleId, Encoded(f.RuleId));
+            json.WriteString(Clause, Encoded(f.Clause));
+            json.WriteString(Kind, KindName(f.Kind));
             json.WritePropertyName(Message);
             json.WriteRawValue(_text.AsSpan(_messages[i].Start, _messages[i].Length), skipInputValidation: true);
             if (f.MetOn is { } m && Format(m, date))
@@ -280,6 +287,27 @@ internal sealed class DecisionOutput : IDisposable
         }
 
         Append(JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes);
+    }
+
+    // The kind's name as JSON, once per kind (Enum.ToString need not return the same string each time).
+    private static JsonEncodedText KindName(FindingKind kind) =>
+        (uint)kind < (uint)KindNames.Length ? KindNames[(int)kind] : JsonEncodedText.Encode(kind.ToString());
+
+    private JsonEncodedText Encoded(string text)
+    {
+        if (_encoded.TryGetValue(text, out var encoded))
+        {
+            return encoded;
+        }
+
+        encoded = JsonEncodedText.Encode(text, Encoder);
+        // Bounded, in case a plug-in makes a new string for every finding.
+        if (_encoded.Count < 1024)
+        {
+            _encoded[text] = encoded;
+        }
+
+        return encoded;
     }
 
     private void Append(ReadOnlySpan<byte> bytes)
