@@ -41,5 +41,16 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
     }
 
     /// <summary>A number as findings write it: 60, 7.5.</summary>
-    public static string Chinese(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <remarks>
+    /// The text of <c>value.ToString("0.##")</c> (at most two decimals, rounded half away from zero, no trailing
+    /// zeros), formatted with the standard format and trimmed: custom number formats were a fifth of the plug-in's
+    /// time on a large roster.
+    /// </remarks>
+    public static string Chinese(decimal value)
+    {
+        Span<char> text = stackalloc char[32];
+        decimal.Round(value, 2, MidpointRounding.AwayFromZero).TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        var number = text[..length];
+        return (number.Contains('.') ? number.TrimEnd('0').TrimEnd('.') : number).ToString();
+    }
 }
