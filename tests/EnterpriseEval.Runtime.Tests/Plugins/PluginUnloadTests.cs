@@ -14,9 +14,9 @@ public sealed class PluginUnloadTests
 
         // What --watch does on each change: a fresh load and composition, a screening, then disposal of the old set.
         ReloadAndScreen(folders.Directory, records, times: 5);
-        var afterWarmUp = LoadedCopies();
+        var afterWarmUp = LoadedCopies(folders.Directory);
         ReloadAndScreen(folders.Directory, records, times: 50);
-        var afterFifty = LoadedCopies();
+        var afterFifty = LoadedCopies(folders.Directory);
 
         Assert.True(afterFifty <= Math.Max(afterWarmUp, 1), $"plug-in assemblies alive: {afterWarmUp} after 5 reloads, {afterFifty} after 55");
     }
@@ -29,19 +29,24 @@ public sealed class PluginUnloadTests
             using var plugins = PluginRun.Catalog().Load(directory);
             var result = PluginRun.Screen(plugins, records, Employees.AsOf);
             Assert.Contains(result.Decisions.SelectMany(d => d.Findings), f => f.RuleId == "NEWJSON");
+            // The count below sees a loaded copy: a leak would show.
+            Assert.True(Count(directory) >= 1);
         }
     }
 
-    private static int LoadedCopies()
+    // Only the copies loaded from this test's own folder: other test classes load the same fixture in parallel.
+    private static int LoadedCopies(string directory)
     {
-        for (var i = 0; i < 10 && Count() > 0; i++)
+        for (var i = 0; i < 10 && Count(directory) > 0; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
         }
 
-        return Count();
-
-        static int Count() => AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == "Fixture.Misbehaving");
+        return Count(directory);
     }
+
+    private static int Count(string directory) => AppDomain.CurrentDomain.GetAssemblies().Count(a =>
+        a.GetName().Name == "Fixture.Misbehaving" && !a.IsDynamic &&
+        a.Location.StartsWith(directory, StringComparison.Ordinal));
 }
