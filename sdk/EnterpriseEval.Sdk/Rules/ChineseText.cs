@@ -22,6 +22,10 @@ internal static class ChineseText
     /// <summary>"参加工作之日（2015年7月1日）" or "入职之日（…）", whichever cumulative work years count from.</summary>
     internal static WorkStartPhrase WorkStart(Employee employee) => new(employee);
 
+    // A phrase on its own, where a string is wanted.
+    private static string Text<T>(T phrase)
+        where T : ISpanFormattable => string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{phrase}");
+
     /// <summary>Writes phrases piece by piece into a span; false when it is too short (the caller grows it).</summary>
     private ref struct Writer(Span<char> destination)
     {
@@ -55,6 +59,12 @@ internal static class ChineseText
             }
         }
 
+        public readonly bool Finish(out int charsWritten)
+        {
+            charsWritten = Ok ? Written : 0;
+            return Ok;
+        }
+
         public void Add(DateOnly date)
         {
             Add(date.Year);
@@ -73,13 +83,12 @@ internal static class ChineseText
         {
             var w = new Writer(destination);
             w.Add(date);
-            charsWritten = w.Ok ? w.Written : 0;
-            return w.Ok;
+            return w.Finish(out charsWritten);
         }
 
-        public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+        public string ToString(string? format, IFormatProvider? formatProvider) => Text(this);
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{this}");
+        public override string ToString() => Text(this);
     }
 
     /// <summary>A certificate in words: level, kind, and in brackets occupation, number and issue date.</summary>
@@ -106,13 +115,12 @@ internal static class ChineseText
 
             w.Add(certificate.IssuedOn);
             w.Add("发证）");
-            charsWritten = w.Ok ? w.Written : 0;
-            return w.Ok;
+            return w.Finish(out charsWritten);
         }
 
-        public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+        public string ToString(string? format, IFormatProvider? formatProvider) => Text(this);
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{this}");
+        public override string ToString() => Text(this);
     }
 
     /// <summary>A title in words: series, level, and in brackets number and date obtained.</summary>
@@ -134,13 +142,12 @@ internal static class ChineseText
 
             w.Add(title.ObtainedOn);
             w.Add("取得）");
-            charsWritten = w.Ok ? w.Written : 0;
-            return w.Ok;
+            return w.Finish(out charsWritten);
         }
 
-        public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+        public string ToString(string? format, IFormatProvider? formatProvider) => Text(this);
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{this}");
+        public override string ToString() => Text(this);
     }
 
     /// <summary>Where cumulative work years count from: 参加工作之日（…） or 入职之日（…）.</summary>
@@ -161,12 +168,11 @@ internal static class ChineseText
             }
 
             w.Add("）");
-            charsWritten = w.Ok ? w.Written : 0;
-            return w.Ok;
+            return w.Finish(out charsWritten);
         }
 
-        public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+        public string ToString(string? format, IFormatProvider? formatProvider) => Text(this);
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{this}");
+        public override string ToString() => Text(this);
     }
 }
