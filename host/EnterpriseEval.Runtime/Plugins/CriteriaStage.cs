@@ -42,7 +42,9 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             var seen = decision.Path == ScreeningPath.SkillToTitle
                 ? withoutRestricted ??= HideRestricted(record)
                 : record;
-            var findings = new List<Finding>(decision.Findings);
+            // Room for every criterion's finding and the authorisation note: the list never grows.
+            var findings = new List<Finding>(decision.Findings.Count + _criteria.Length + 1);
+            findings.AddRange(decision.Findings);
             foreach (var (plugin, criterion) in _criteria)
             {
                 if (criterion.AppliesTo(decision.Path)

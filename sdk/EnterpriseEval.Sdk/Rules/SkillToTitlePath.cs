@@ -6,6 +6,9 @@ namespace EnterpriseEval.Sdk.Rules;
 /// <summary>技能人才评职称 (96号 二（二）1): R1–R3, R4, R6; R5 holds because no rule here reads education and the like.</summary>
 internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
 {
+    // The most findings a decision on this path gets (R1–R3, R4 (up to two), R6 and R12): the list never grows.
+    private const int Capacity = 5;
+
     public ScreeningPath Path => ScreeningPath.SkillToTitle;
 
     public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
@@ -37,7 +40,7 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
             return DecisionComposer.MissingLevel(facts, target, "R1", Clauses.SkillToTitle);
         }
 
-        var findings = new List<Finding>(4);
+        var findings = new List<Finding>(Capacity);
         SkillCertificate? basis = null;
         if (Ladder.ForTitle(level) is { } rung)
         {
