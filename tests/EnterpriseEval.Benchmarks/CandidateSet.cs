@@ -116,7 +116,7 @@ internal sealed class CandidateSet
         foreach (var c in record.Certificates)
         {
             if (facts.Counts(c) && c.Level >= rung.Skill &&
-                TechnicalSkillWork.MetOn(c.IssuedOn, rung.Years, record.Employee.HireDate, record.WorkPeriods, asOf) is { } metOn &&
+                TechnicalSkillWork.MetOn(c.IssuedOn, rung.Years, record.Employee.HireDate, facts.WorkPeriods, asOf) is { } metOn &&
                 (best is null || metOn < best))
             {
                 best = metOn;

@@ -45,15 +45,27 @@ static int Loop(string workload, double seconds)
 
     using (owner)
     {
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gcBefore = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         long iterations = 0, items = 0;
+        var times = new List<double>();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
+            var start = clock.Elapsed.TotalMilliseconds;
             items += body();
+            times.Add(clock.Elapsed.TotalMilliseconds - start);
             iterations++;
         }
 
-        Console.WriteLine($"{workload}: {iterations} iterations, {items / clock.Elapsed.TotalSeconds:N0} items/s");
+        // The fastest and median iteration are steadier than the mean on a shared machine.
+        times.Sort();
+        Console.WriteLine(
+            $"{workload}: {iterations} iterations, {items / clock.Elapsed.TotalSeconds:N0} items/s; " +
+            $"iteration fastest {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms, " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / iterations / 1024.0:N0} KB allocated, " +
+            $"GC {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / iterations:F2} ms in {(GC.CollectionCount(0) - gcBefore) / (double)iterations:F2} collections");
     }
 
     return 0;

@@ -21,9 +21,9 @@ internal static class TechnicalSkillWork
     /// <param name="periods">The employee's work periods; empty means continuous work since the later of hire and C.</param>
     /// <param name="cutOff">Periods starting after the cut-off are not seen.</param>
     internal static DateOnly? MetOn(
-        DateOnly issuedOn, int years, DateOnly hireDate, IReadOnlyList<WorkPeriod> periods, DateOnly cutOff)
+        DateOnly issuedOn, int years, DateOnly hireDate, ReadOnlySpan<WorkPeriod> periods, DateOnly cutOff)
     {
-        if (periods.Count == 0)
+        if (periods.IsEmpty)
         {
             return Anniversary.Of(hireDate > issuedOn ? hireDate : issuedOn, years);
         }
@@ -37,9 +37,9 @@ internal static class TechnicalSkillWork
         }
 
         var count = 0;
-        for (var i = 0; i < periods.Count; i++)
+        foreach (var p in periods)
         {
-            if (Counts(periods[i], cutOff))
+            if (Counts(p, cutOff))
             {
                 count++;
             }
@@ -49,9 +49,8 @@ internal static class TechnicalSkillWork
             ? stackalloc (int, int)[count]
             : new (int, int)[count];
         var n = 0;
-        for (var i = 0; i < periods.Count; i++)
+        foreach (var p in periods)
         {
-            var p = periods[i];
             if (Counts(p, cutOff))
             {
                 // An ongoing period covers every later day.

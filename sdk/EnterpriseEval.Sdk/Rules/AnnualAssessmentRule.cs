@@ -18,51 +18,72 @@ internal static class AnnualAssessmentRule
     private static volatile MetTable? _met;
 
     /// <summary>Adds one finding, or two when a year is unacceptable and another is missing.</summary>
-    internal static void Check(EmployeeFacts facts, List<Finding> findings)
+    internal static void Check(EmployeeFacts facts, ref FindingBuffer findings)
+    {
+        // The same for every decision of the employee (it reads only the assessments and the cut-off): found once.
+        var found = facts.Assessment ??= Evaluate(facts);
+        findings.Add(found.First);
+        if (found.Second is { } second)
+        {
+            findings.Add(second);
+        }
+    }
+
+    private static AssessmentFindings Evaluate(EmployeeFacts facts)
     {
         var first = facts.AsOf.Year - Years;
         Span<AssessmentResult> results = stackalloc AssessmentResult[Years];
+        // One pass over the rows; of two rows for the same year the first counts. Bit i: year first + i was found.
+        var found = 0;
+        foreach (var assessment in facts.Assessments)
+        {
+            var i = assessment.Year - first;
+            if ((uint)i < Years && (found & (1 << i)) == 0)
+            {
+                results[i] = assessment.Result;
+                found |= 1 << i;
+            }
+        }
+
         // Most employees have three good years: the lists are only allocated when something is wrong.
         List<string>? failed = null;
         List<string>? missing = null;
         for (var i = 0; i < Years; i++)
         {
             var year = first + i;
-            if (Find(facts.Record.Assessments, year) is not { } result)
+            if ((found & (1 << i)) == 0)
             {
                 (missing ??= []).Add(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
 
-            results[i] = result;
+            var result = results[i];
             if (result is AssessmentResult.BasicallyQualified or AssessmentResult.Unqualified)
             {
                 (failed ??= []).Add($"{year}年度为{result.ToChinese()}");
             }
         }
 
-        if (failed is not null)
-        {
-            findings.Add(Finding.Create(
+        var failedFinding = failed is null
+            ? null
+            : Finding.Create(
                 RuleId,
                 Clauses.SkillToTitle,
                 FindingKind.Failed,
-                $"近3年年度考核中{string.Join("、", failed)}，不符合近3年年度考核合格的要求"));
-        }
-
-        if (missing is not null)
-        {
-            findings.Add(Finding.Create(
+                $"近3年年度考核中{string.Join("、", failed)}，不符合近3年年度考核合格的要求");
+        var missingFinding = missing is null
+            ? null
+            : Finding.Create(
                 RuleId,
                 Clauses.SkillToTitle,
                 FindingKind.NeedsReview,
-                $"缺少{string.Join("、", missing)}年度考核结果，无法确认近3年年度考核合格，请人工核实"));
-        }
-
-        if (failed is null && missing is null)
+                $"缺少{string.Join("、", missing)}年度考核结果，无法确认近3年年度考核合格，请人工核实");
+        return (failedFinding, missingFinding) switch
         {
-            findings.Add(MetFinding(first, results));
-        }
+            ({ } f, var m) => new AssessmentFindings(f, m),
+            (null, { } m) => new AssessmentFindings(m, null),
+            _ => new AssessmentFindings(MetFinding(first, results), null),
+        };
     }
 
     private static Finding MetFinding(int first, ReadOnlySpan<AssessmentResult> results)
@@ -95,19 +116,6 @@ internal static class AnnualAssessmentRule
         FindingKind.Met,
         $"近3年年度考核结果为{string.Join("、", results.Select((r, i) => $"{first + i}年度{r.ToChinese()}"))}，均为合格以上");
 
-    private static AssessmentResult? Find(IReadOnlyList<Assessment> assessments, int year)
-    {
-        for (var i = 0; i < assessments.Count; i++)
-        {
-            if (assessments[i].Year == year)
-            {
-                return assessments[i].Result;
-            }
-        }
-
-        return null;
-    }
-
     private sealed class MetTable(int first)
     {
         public int First { get; } = first;
@@ -115,3 +123,6 @@ internal static class AnnualAssessmentRule
         public Finding?[] Findings { get; } = new Finding?[1 << Years];
     }
 }
+
+/// <summary>What R4 found for one employee: one finding, or two when a year is unacceptable and another is missing.</summary>
+internal readonly record struct AssessmentFindings(Finding First, Finding? Second);

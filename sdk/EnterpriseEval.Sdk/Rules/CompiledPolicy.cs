@@ -105,7 +105,7 @@ internal sealed class CompiledPolicy
     /// </summary>
     internal bool TryGetYears(SkillLevel target, string occupation, out int years, out bool perOccupation)
     {
-        if (_yearsByOccupation.TryGetValue(occupation, out var table) && table.TryGetValue(target, out years))
+        if (_yearsByOccupation.Count > 0 && _yearsByOccupation.TryGetValue(occupation, out var table) && table.TryGetValue(target, out years))
         {
             perOccupation = true;
             return true;

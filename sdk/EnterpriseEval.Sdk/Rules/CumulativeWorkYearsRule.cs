@@ -20,19 +20,23 @@ internal sealed class CumulativeWorkYearsRule(CompiledPolicy policy)
 
         var employee = facts.Employee;
         var date = Anniversary.Of(employee.WorkStart, years);
+        // The occupation is named only when its own years were configured.
+        var args = (configured: perOccupation ? occupation : null, target, years, employee, date);
         return date <= facts.AsOf
             ? Finding.Deferred(
                 ruleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                () => $"按{(perOccupation ? occupation : "")}{(perOccupation ? "工种的" : "项目默认")}配置，申请{target.ToChinese()}评价须累计工作满{years}年，" +
-                    $"自{ChineseText.WorkStart(employee)}起算，已于{ChineseText.Date(date)}满足")
+                args,
+                static a => $"按{a.configured}{(a.configured is null ? "项目默认" : "工种的")}配置，申请{a.target.ToChinese()}评价须累计工作满{a.years}年，" +
+                    $"自{ChineseText.WorkStart(a.employee)}起算，已于{ChineseText.Date(a.date)}满足")
             : Finding.Deferred(
                 ruleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                () => $"按{(perOccupation ? occupation : "")}{(perOccupation ? "工种的" : "项目默认")}配置，申请{target.ToChinese()}评价须累计工作满{years}年，" +
-                    $"自{ChineseText.WorkStart(employee)}起算，将于{ChineseText.Date(date)}满足",
+                args,
+                static a => $"按{a.configured}{(a.configured is null ? "项目默认" : "工种的")}配置，申请{a.target.ToChinese()}评价须累计工作满{a.years}年，" +
+                    $"自{ChineseText.WorkStart(a.employee)}起算，将于{ChineseText.Date(a.date)}满足",
                 date);
     }
 }

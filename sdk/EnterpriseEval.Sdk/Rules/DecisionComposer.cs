@@ -7,13 +7,13 @@ namespace EnterpriseEval.Sdk.Rules;
 internal static class DecisionComposer
 {
     /// <summary>
-    /// Derives outcome and earliest date with <see cref="Decision.Evaluate"/> and adds the R12 finding to an eligible
+    /// Derives outcome and earliest date with <see cref="Decision.Evaluate(ReadOnlySpan{Finding})"/> and adds the R12 finding to an eligible
     /// decision.
     /// </summary>
     internal static Decision Compose(
-        EmployeeFacts facts, ScreeningTarget target, List<Finding> findings, string basisNo = "", bool theoryExamExempt = false)
+        EmployeeFacts facts, ScreeningTarget target, ref FindingBuffer findings, string basisNo = "", bool theoryExamExempt = false)
     {
-        var (outcome, earliest) = Decision.Evaluate(findings);
+        var (outcome, earliest) = Decision.Evaluate(findings.AsSpan());
         if (outcome == Outcome.Eligible)
         {
             findings.Add(VoluntaryParticipation.Finding);
@@ -31,7 +31,7 @@ internal static class DecisionComposer
             Outcome = outcome,
             EarliestEligibleOn = earliest,
             TheoryExamExempt = theoryExamExempt,
-            Findings = findings,
+            Findings = findings.ToArray(),
             BasisCertificateNo = basisNo,
         };
     }
@@ -40,10 +40,14 @@ internal static class DecisionComposer
     /// An application row without a target level cannot be screened; it is kept as a decision for a person to look
     /// at rather than dropped.
     /// </summary>
-    internal static Decision MissingLevel(EmployeeFacts facts, ScreeningTarget target, string ruleId, string clause) =>
-        Compose(facts, target, [Finding.Create(
+    internal static Decision MissingLevel(EmployeeFacts facts, ScreeningTarget target, string ruleId, string clause)
+    {
+        var findings = new FindingBuffer();
+        findings.Add(Finding.Create(
             ruleId,
             clause,
             FindingKind.NeedsReview,
-            $"{target.Path.ToChinese()}申报记录未注明申报层级，无法审查，请人工核实")]);
+            $"{target.Path.ToChinese()}申报记录未注明申报层级，无法审查，请人工核实"));
+        return Compose(facts, target, ref findings);
+    }
 }

@@ -13,7 +13,11 @@ internal sealed class EmployeeFacts
         ArgumentNullException.ThrowIfNull(record);
         Record = record;
         AsOf = asOf;
-        foreach (var title in record.Titles)
+        Certificates = ArrayOf(record.Certificates);
+        Assessments = ArrayOf(record.Assessments);
+        Honours = ArrayOf(record.Honours);
+        WorkPeriods = ArrayOf(record.WorkPeriods);
+        foreach (var title in ArrayOf(record.Titles))
         {
             if (title.ObtainedOn <= asOf && IsBetterTitle(title, HighestTitle))
             {
@@ -32,12 +36,24 @@ internal sealed class EmployeeFacts
     /// <summary>The cut-off date.</summary>
     internal DateOnly AsOf { get; }
 
+    // The record's rows as arrays, which the rules loop over without an enumerator or an interface call per row.
+    internal SkillCertificate[] Certificates { get; }
+
+    internal Assessment[] Assessments { get; }
+
+    internal Honour[] Honours { get; }
+
+    internal WorkPeriod[] WorkPeriods { get; }
+
     /// <summary>The highest title obtained by the cut-off (the earliest obtained among equals).</summary>
     internal ProfessionalTitle? HighestTitle { get; }
 
     /// <summary>专业技术人才 (R10): holds a title, or works in a professional-technical post.</summary>
     internal bool IsProfessionalTechnical =>
         HighestTitle is not null || Employee.PostCategory == PostCategory.Technical;
+
+    /// <summary>What R4 found, once found (<see cref="AnnualAssessmentRule"/>): the same for every decision.</summary>
+    internal AssessmentFindings? Assessment { get; set; }
 
     /// <summary>Whether the certificate counts: valid and issued by the cut-off.</summary>
     internal bool Counts(SkillCertificate certificate) =>
@@ -70,7 +86,7 @@ internal sealed class EmployeeFacts
     private SkillCertificate? FindHighest(string? occupation)
     {
         SkillCertificate? best = null;
-        foreach (var c in Record.Certificates)
+        foreach (var c in Certificates)
         {
             if (Counts(c) && (occupation is null || c.Occupation == occupation) &&
                 (best is null || c.Level > best.Level || (c.Level == best.Level && c.IssuedOn < best.IssuedOn)))
@@ -85,4 +101,7 @@ internal sealed class EmployeeFacts
     private static bool IsBetterTitle(ProfessionalTitle candidate, ProfessionalTitle? best) =>
         best is null || candidate.Level > best.Level ||
         (candidate.Level == best.Level && candidate.ObtainedOn < best.ObtainedOn);
+
+    // The roster reader hands out arrays; a record built otherwise (a plug-in's test, say) is copied once.
+    private static T[] ArrayOf<T>(IReadOnlyList<T> rows) => rows as T[] ?? [.. rows];
 }

@@ -36,18 +36,18 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
             return DecisionComposer.MissingLevel(facts, target, "R7", Clauses.GreenChannel);
         }
 
-        var findings = new List<Finding>(6);
-        greenChannel.Check(facts, level, findings);
-        AnnualAssessmentRule.Check(facts, findings);
+        var findings = new FindingBuffer();
+        greenChannel.Check(facts, level, ref findings);
+        AnnualAssessmentRule.Check(facts, ref findings);
         findings.Add(ThroughSeriesRule.Check(series));
-        return DecisionComposer.Compose(facts, target, findings);
+        return DecisionComposer.Compose(facts, target, ref findings);
     }
 
     // Any honour awarded by the cut-off makes the path worth trying; an honour outside the configured list is then
     // refused with a reason rather than silently skipped.
     private static bool HasHonour(EmployeeFacts facts)
     {
-        foreach (var honour in facts.Record.Honours)
+        foreach (var honour in facts.Honours)
         {
             if (honour.AwardedOn <= facts.AsOf)
             {

@@ -23,7 +23,7 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
         "现岗位不是生产服务一线岗位，不符合“长期坚守在生产服务一线岗位工作”的条件");
 
     /// <summary>Adds the findings on the honour, the frontline post and the target level.</summary>
-    internal void Check(EmployeeFacts facts, TitleLevel target, List<Finding> findings)
+    internal void Check(EmployeeFacts facts, TitleLevel target, ref FindingBuffer findings)
     {
         findings.Add(CheckHonour(facts));
         findings.Add(facts.Employee.Frontline ? FrontlineMet : NotFrontline);
@@ -40,7 +40,7 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
     private Finding CheckHonour(EmployeeFacts facts)
     {
         Honour? excluded = null;
-        foreach (var honour in facts.Record.Honours)
+        foreach (var honour in facts.Honours)
         {
             if (honour.AwardedOn > facts.AsOf)
             {
@@ -49,30 +49,31 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
 
             if (policy.OpensGreenChannel(honour.Kind))
             {
-                var awarded = honour;
                 return Finding.Deferred(
                     RuleId,
                     Clauses.GreenChannel,
                     FindingKind.Met,
-                    () => $"获得{awarded.Kind.ToChinese()}（{ChineseText.Date(awarded.AwardedOn)}授予），可经绿色通道直接申报正高级或副高级职称");
+                    honour,
+                    static h => $"获得{h.Kind.ToChinese()}（{ChineseText.Date(h.AwardedOn)}授予），可经绿色通道直接申报正高级或副高级职称");
             }
 
             excluded ??= honour;
         }
 
         // The statute lists all five honours; only configuration can leave one out, so that refusal cites it.
-        var asOf = facts.AsOf;
         return excluded is not null
             ? Finding.Deferred(
                 RuleId,
                 Clauses.ProjectDefault,
                 FindingKind.Failed,
-                () => $"所获{excluded.Kind.ToChinese()}（{ChineseText.Date(excluded.AwardedOn)}授予）未列入本单位配置的绿色通道荣誉范围")
+                excluded,
+                static h => $"所获{h.Kind.ToChinese()}（{ChineseText.Date(h.AwardedOn)}授予）未列入本单位配置的绿色通道荣誉范围")
             : Finding.Deferred(
                 RuleId,
                 Clauses.GreenChannel,
                 FindingKind.Failed,
-                () => $"截至{ChineseText.Date(asOf)}未获得可经绿色通道申报的荣誉（中华技能大奖、全国技术能手、" +
+                facts.AsOf,
+                static asOf => $"截至{ChineseText.Date(asOf)}未获得可经绿色通道申报的荣誉（中华技能大奖、全国技术能手、" +
                 "国家级技能大师工作室带头人、省级以上政府特殊津贴或“高精尖缺”高技能人才认定）");
     }
 }

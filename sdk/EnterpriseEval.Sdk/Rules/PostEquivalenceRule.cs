@@ -26,7 +26,6 @@ internal static class PostEquivalenceRule
             SkillLevel.ChiefTechnician => "；首席技师不低于特级技师，按人社部发〔2022〕14号对应正高级",
             _ => "",
         };
-        var equivalent = title;
         return new PostEquivalence
         {
             EmployeeId = employee.EmployeeId,
@@ -39,8 +38,9 @@ internal static class PostEquivalenceRule
                 "R11",
                 Clauses.Equivalence,
                 FindingKind.Met,
-                () => $"在聘{appointed.ToChinese()}（{Term(employee.AppointedFrom, employee.AppointedUntil)}），在学习进修、岗位聘任、" +
-                    $"职务职级晋升、评优评奖、科研项目申报等方面比照{equivalent.ToChinese()}专业技术人员享受同等待遇{basis}"),
+                (appointed, employee.AppointedFrom, employee.AppointedUntil, title, basis),
+                static a => $"在聘{a.appointed.ToChinese()}（{Term(a.AppointedFrom, a.AppointedUntil)}），在学习进修、岗位聘任、" +
+                    $"职务职级晋升、评优评奖、科研项目申报等方面比照{a.title.ToChinese()}专业技术人员享受同等待遇{a.basis}"),
         };
     }
 

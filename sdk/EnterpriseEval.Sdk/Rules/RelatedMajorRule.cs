@@ -16,6 +16,7 @@ internal sealed class RelatedMajorRule(CompiledPolicy policy)
                 "R9",
                 Clauses.TitleToSkill,
                 FindingKind.Flag,
-                () => $"所学专业“{employee.Major.Trim()}”按本单位配置的相关专业对照与申报职业“{occupation}”相关，可免于理论知识考试")
+                (major: employee.Major, occupation),
+                static a => $"所学专业“{a.major.Trim()}”按本单位配置的相关专业对照与申报职业“{a.occupation}”相关，可免于理论知识考试")
             : null;
 }

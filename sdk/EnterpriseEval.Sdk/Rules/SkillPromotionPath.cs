@@ -6,9 +6,6 @@ namespace EnterpriseEval.Sdk.Rules;
 /// <summary>职业技能晋级评价 (96号 二（四）): R10.</summary>
 internal sealed class SkillPromotionPath(SkillPromotionRule promotion) : IPathScreener
 {
-    // The most findings a decision on this path gets (R10 (up to four) and R12): the list never grows.
-    private const int Capacity = 5;
-
     public ScreeningPath Path => ScreeningPath.SkillPromotion;
 
     public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
@@ -41,8 +38,8 @@ internal sealed class SkillPromotionPath(SkillPromotionRule promotion) : IPathSc
             return DecisionComposer.MissingLevel(facts, target, "R10", Clauses.TitleToSkill);
         }
 
-        var findings = new List<Finding>(Capacity);
-        promotion.Check(facts, level, target.Occupation, findings, out var basis);
-        return DecisionComposer.Compose(facts, target, findings, basis?.CertificateNo ?? "");
+        var findings = new FindingBuffer();
+        promotion.Check(facts, level, target.Occupation, ref findings, out var basis);
+        return DecisionComposer.Compose(facts, target, ref findings, basis?.CertificateNo ?? "");
     }
 }

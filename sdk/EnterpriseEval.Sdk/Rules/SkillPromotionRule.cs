@@ -27,19 +27,19 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
     /// <paramref name="basis"/> is the highest certificate in the occupation.
     /// </summary>
     internal void Check(
-        EmployeeFacts facts, SkillLevel target, string occupation, List<Finding> findings, out SkillCertificate? basis)
+        EmployeeFacts facts, SkillLevel target, string occupation, ref FindingBuffer findings, out SkillCertificate? basis)
     {
         findings.Add(CheckProfessionalTechnical(facts));
 
         basis = facts.HighestCertificate(occupation.Length > 0 ? occupation : null);
         if (basis is null)
         {
-            var asOf = facts.AsOf;
             findings.Add(Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                () => $"截至{ChineseText.Date(asOf)}未持有{(occupation.Length > 0 ? occupation + "工种的" : "")}有效职业资格或职业技能等级证书，不能申请晋级评价"));
+                (facts.AsOf, occupation),
+                static a => $"截至{ChineseText.Date(a.AsOf)}未持有{(a.occupation.Length > 0 ? a.occupation + "工种的" : "")}有效职业资格或职业技能等级证书，不能申请晋级评价"));
             return;
         }
 
@@ -51,12 +51,14 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                () => $"该证书已于{ChineseText.Date(yearOn)}取得满1年")
+                yearOn,
+                static on => $"该证书已于{ChineseText.Date(on)}取得满1年")
             : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                () => $"该证书取得未满1年，将于{ChineseText.Date(yearOn)}满1年",
+                yearOn,
+                static on => $"该证书取得未满1年，将于{ChineseText.Date(on)}满1年",
                 yearOn));
 
         if (workYears.Check(RuleId, facts, target, occupation) is { } years)
@@ -73,7 +75,8 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                () => $"持有{ChineseText.Title(title)}，属于专业技术人才");
+                title,
+                static title => $"持有{ChineseText.Title(title)}，属于专业技术人才");
         }
 
         return facts.Employee.PostCategory == PostCategory.Technical ? TechnicalPost : NotProfessionalTechnical;
@@ -87,7 +90,8 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                () => $"持有{ChineseText.Certificate(held)}，职业技能晋级评价最高至高级技师，特级技师、首席技师为聘任岗位");
+                held,
+                static held => $"持有{ChineseText.Certificate(held)}，职业技能晋级评价最高至高级技师，特级技师、首席技师为聘任岗位");
         }
 
         var next = held.Level + 1;
@@ -96,11 +100,13 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                () => $"持有{ChineseText.Certificate(held)}，申报的{target.ToChinese()}为其上一等级")
+                (held, target),
+                static a => $"持有{ChineseText.Certificate(a.held)}，申报的{a.target.ToChinese()}为其上一等级")
             : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                () => $"持有{ChineseText.Certificate(held)}，申报的{target.ToChinese()}不是其上一等级（{next.ToChinese()}），晋级评价应逐级申报");
+                (held, target, next),
+                static a => $"持有{ChineseText.Certificate(a.held)}，申报的{a.target.ToChinese()}不是其上一等级（{a.next.ToChinese()}），晋级评价应逐级申报");
     }
 }

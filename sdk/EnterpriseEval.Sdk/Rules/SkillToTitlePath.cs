@@ -6,9 +6,6 @@ namespace EnterpriseEval.Sdk.Rules;
 /// <summary>技能人才评职称 (96号 二（二）1): R1–R3, R4, R6; R5 holds because no rule here reads education and the like.</summary>
 internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
 {
-    // The most findings a decision on this path gets (R1–R3, R4 (up to two), R6 and R12): the list never grows.
-    private const int Capacity = 5;
-
     public ScreeningPath Path => ScreeningPath.SkillToTitle;
 
     public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
@@ -40,7 +37,7 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
             return DecisionComposer.MissingLevel(facts, target, "R1", Clauses.SkillToTitle);
         }
 
-        var findings = new List<Finding>(Capacity);
+        var findings = new FindingBuffer();
         SkillCertificate? basis = null;
         if (Ladder.ForTitle(level) is { } rung)
         {
@@ -51,9 +48,9 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
             findings.Add(OffTheLadder(level));
         }
 
-        AnnualAssessmentRule.Check(facts, findings);
+        AnnualAssessmentRule.Check(facts, ref findings);
         findings.Add(ThroughSeriesRule.Check(series));
-        return DecisionComposer.Compose(facts, target, findings, basis?.CertificateNo ?? "");
+        return DecisionComposer.Compose(facts, target, ref findings, basis?.CertificateNo ?? "");
     }
 
     // 96号 二（二）1 opens 助理级, 中级 and 副高级 only; 正高级 is reached through the green channel.

@@ -19,14 +19,14 @@ internal static class SkillYearsRule
         var employee = facts.Employee;
         basis = null;
         DateOnly? best = null;
-        foreach (var c in facts.Record.Certificates)
+        foreach (var c in facts.Certificates)
         {
             if (!facts.Counts(c) || c.Level < rung.Skill)
             {
                 continue;
             }
 
-            var metOn = TechnicalSkillWork.MetOn(c.IssuedOn, rung.Years, employee.HireDate, facts.Record.WorkPeriods, facts.AsOf);
+            var metOn = TechnicalSkillWork.MetOn(c.IssuedOn, rung.Years, employee.HireDate, facts.WorkPeriods, facts.AsOf);
             // A certificate whose date cannot be projected is used only when no other gives a date.
             if (basis is null || (metOn is { } d && (best is null || d < best)))
             {
@@ -50,35 +50,39 @@ internal static class SkillYearsRule
         return date <= facts.AsOf ? Met(rung, basis, countedFrom, date) : NotYet(rung, basis, countedFrom, date);
     }
 
-    // One small method per sentence: each lambda captures only its own method's parameters, so a finding costs one
-    // closure, allocated only when that finding is made.
+    // One small method per sentence: the finding keeps the values its sentence names, and a static method puts them
+    // into words when the sentence is read.
     private static Finding NoCertificate(Ladder.Rung rung, DateOnly asOf) => Finding.Deferred(
         rung.RuleId,
         Clauses.SkillToTitle,
         FindingKind.Failed,
-        () => $"截至{ChineseText.Date(asOf)}未持有有效的{rung.Skill.ToChinese()}及以上职业资格或职业技能等级证书，" +
-            $"不能申报{rung.Title.ToChinese()}职称");
+        (rung, asOf),
+        static a => $"截至{ChineseText.Date(a.asOf)}未持有有效的{a.rung.Skill.ToChinese()}及以上职业资格或职业技能等级证书，" +
+            $"不能申报{a.rung.Title.ToChinese()}职称");
 
     private static Finding NoDate(Ladder.Rung rung, SkillCertificate basis, CountedFromPhrase countedFrom) => Finding.Deferred(
         rung.RuleId,
         Clauses.SkillToTitle,
         FindingKind.Failed,
-        () => $"持有{ChineseText.Certificate(basis)}，{countedFrom}须满{rung.Years}年；" +
-            $"工作经历记录显示技术技能工作未持续至今，无法推算满{rung.Years}年的日期");
+        (rung, basis, countedFrom),
+        static a => $"持有{ChineseText.Certificate(a.basis)}，{a.countedFrom}须满{a.rung.Years}年；" +
+            $"工作经历记录显示技术技能工作未持续至今，无法推算满{a.rung.Years}年的日期");
 
     private static Finding Met(Ladder.Rung rung, SkillCertificate basis, CountedFromPhrase countedFrom, DateOnly date) => Finding.Deferred(
         rung.RuleId,
         Clauses.SkillToTitle,
         FindingKind.Met,
-        () => $"持有{ChineseText.Certificate(basis)}，{countedFrom}满{rung.Years}年，" +
-            $"已于{ChineseText.Date(date)}满足申报{rung.Title.ToChinese()}职称的年限要求");
+        (rung, basis, countedFrom, date),
+        static a => $"持有{ChineseText.Certificate(a.basis)}，{a.countedFrom}满{a.rung.Years}年，" +
+            $"已于{ChineseText.Date(a.date)}满足申报{a.rung.Title.ToChinese()}职称的年限要求");
 
     private static Finding NotYet(Ladder.Rung rung, SkillCertificate basis, CountedFromPhrase countedFrom, DateOnly date) => Finding.Deferred(
         rung.RuleId,
         Clauses.SkillToTitle,
         FindingKind.Failed,
-        () => $"持有{ChineseText.Certificate(basis)}，{countedFrom}须满{rung.Years}年，" +
-            $"将于{ChineseText.Date(date)}满足申报{rung.Title.ToChinese()}职称的年限要求",
+        (rung, basis, countedFrom, date),
+        static a => $"持有{ChineseText.Certificate(a.basis)}，{a.countedFrom}须满{a.rung.Years}年，" +
+            $"将于{ChineseText.Date(a.date)}满足申报{a.rung.Title.ToChinese()}职称的年限要求",
         date);
 
     // Where the years count from: decided with the finding, put into words only with its sentence.
@@ -91,7 +95,7 @@ internal static class SkillYearsRule
 
     private static CountedFromKind CountedFrom(EmployeeFacts facts, SkillCertificate basis, int years, DateOnly? metOn)
     {
-        if (facts.Record.WorkPeriods.Count > 0)
+        if (facts.WorkPeriods.Length > 0)
         {
             return metOn is { } d && d != Anniversary.Of(basis.IssuedOn, years)
                 ? CountedFromKind.IssueLessOtherWork

@@ -11,12 +11,24 @@ internal static class ThroughSeriesRule
     private const string RuleId = "R6";
     private const string ThroughList = "工程、农业、工艺美术、文物博物、实验技术、艺术、体育、技工院校教师";
 
-    // The finding depends on the series alone: built once per series instead of once per decision.
-    private static readonly Dictionary<TitleSeries, Finding> BySeries =
-        Enum.GetValues<TitleSeries>().ToDictionary(s => s, Build);
+    // The finding depends on the series alone: built once per series instead of once per decision, and found by the
+    // series' value (the codes are small numbers).
+    private static readonly Finding?[] BySeries = BuildAll();
 
     internal static Finding Check(TitleSeries series) =>
-        BySeries.TryGetValue(series, out var finding) ? finding : Build(series);
+        (uint)series < (uint)BySeries.Length && BySeries[(int)series] is { } finding ? finding : Build(series);
+
+    private static Finding?[] BuildAll()
+    {
+        var all = Enum.GetValues<TitleSeries>();
+        var table = new Finding?[(int)all.Max() + 1];
+        foreach (var series in all)
+        {
+            table[(int)series] = Build(series);
+        }
+
+        return table;
+    }
 
     private static Finding Build(TitleSeries series)
     {

@@ -6,9 +6,6 @@ namespace EnterpriseEval.Sdk.Rules;
 /// <summary>专业技术人才参加职业技能评价 (96号 二（四）): R8, with the R9 flag.</summary>
 internal sealed class TitleToSkillPath(TitleToSkillRule titleToSkill, RelatedMajorRule relatedMajor) : IPathScreener
 {
-    // The most findings a decision on this path gets (R8 (title, occupation, years), R9 and R12): the list never grows.
-    private const int Capacity = 5;
-
     public ScreeningPath Path => ScreeningPath.TitleToSkill;
 
     public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
@@ -41,14 +38,14 @@ internal sealed class TitleToSkillPath(TitleToSkillRule titleToSkill, RelatedMaj
             return DecisionComposer.MissingLevel(facts, target, "R8", Clauses.TitleToSkill);
         }
 
-        var findings = new List<Finding>(Capacity);
-        titleToSkill.Check(facts, level, target.Occupation, findings, out var basis);
+        var findings = new FindingBuffer();
+        titleToSkill.Check(facts, level, target.Occupation, ref findings, out var basis);
         var exemption = relatedMajor.Check(facts.Employee, target.Occupation);
         if (exemption is not null)
         {
             findings.Add(exemption);
         }
 
-        return DecisionComposer.Compose(facts, target, findings, basis?.CertificateNo ?? "", exemption is not null);
+        return DecisionComposer.Compose(facts, target, ref findings, basis?.CertificateNo ?? "", exemption is not null);
     }
 }

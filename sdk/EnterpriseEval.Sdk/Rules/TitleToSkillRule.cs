@@ -19,7 +19,7 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
 
     /// <summary>Adds the findings on the title, the occupation and the years; <paramref name="basis"/> is the title used.</summary>
     internal void Check(
-        EmployeeFacts facts, SkillLevel target, string occupation, List<Finding> findings, out ProfessionalTitle? basis)
+        EmployeeFacts facts, SkillLevel target, string occupation, ref FindingBuffer findings, out ProfessionalTitle? basis)
     {
         basis = null;
         if (Ladder.ForSkill(target) is not { } rung)
@@ -51,19 +51,21 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
         return TitleMissing(facts.HighestTitle, facts.AsOf, rung.Title, target);
     }
 
-    // One method per sentence, so each finding allocates only its own closure.
+    // One method per sentence; each finding keeps the values its sentence names.
     private static Finding TitleHeld(ProfessionalTitle title, SkillLevel target) => Finding.Deferred(
         RuleId,
         Clauses.TitleToSkill,
         FindingKind.Met,
-        () => $"持有{ChineseText.Title(title)}，可申请参加{target.ToChinese()}职业技能评价");
+        (title, target),
+        static a => $"持有{ChineseText.Title(a.title)}，可申请参加{a.target.ToChinese()}职业技能评价");
 
     private static Finding TitleMissing(ProfessionalTitle? lower, DateOnly asOf, TitleLevel required, SkillLevel target) => Finding.Deferred(
         RuleId,
         Clauses.TitleToSkill,
         FindingKind.Failed,
-        () => (lower is null ? "" : $"所持最高职称为{ChineseText.Title(lower)}，") +
-            $"截至{ChineseText.Date(asOf)}未取得{required.ToChinese()}及以上职称，不能申请参加{target.ToChinese()}职业技能评价");
+        (lower, asOf, required, target),
+        static a => (a.lower is null ? "" : $"所持最高职称为{ChineseText.Title(a.lower)}，") +
+            $"截至{ChineseText.Date(a.asOf)}未取得{a.required.ToChinese()}及以上职称，不能申请参加{a.target.ToChinese()}职业技能评价");
 
     private static Finding CheckOccupation(Employee employee, string occupation)
     {
@@ -77,11 +79,13 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                () => $"申报的职业工种“{occupation}”与现岗位相对应")
+                occupation,
+                static occupation => $"申报的职业工种“{occupation}”与现岗位相对应")
             : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                () => $"申报的职业工种“{occupation}”与现岗位的职业工种“{employee.Occupation}”不对应，应申请与现岗位相对应职业（工种）的评价");
+                (occupation, held: employee.Occupation),
+                static a => $"申报的职业工种“{a.occupation}”与现岗位的职业工种“{a.held}”不对应，应申请与现岗位相对应职业（工种）的评价");
     }
 }

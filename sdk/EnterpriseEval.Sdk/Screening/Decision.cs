@@ -56,14 +56,23 @@ public sealed record Decision
     public static (Outcome Outcome, DateOnly? EarliestEligibleOn) Evaluate(IReadOnlyList<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        return findings switch
+        {
+            Finding[] array => Evaluate(array),
+            List<Finding> list => Evaluate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list)),
+            _ => Evaluate([.. findings]),
+        };
+    }
+
+    // The statutory rules evaluate their findings while they are still on the stack.
+    internal static (Outcome Outcome, DateOnly? EarliestEligibleOn) Evaluate(ReadOnlySpan<Finding> findings)
+    {
         var failed = false;
         var onlyTime = true;
         var review = false;
         DateOnly? latest = null;
-        // By index: a foreach over the interface would allocate an enumerator for every decision.
-        for (var i = 0; i < findings.Count; i++)
+        foreach (var f in findings)
         {
-            var f = findings[i];
             switch (f.Kind)
             {
                 case FindingKind.Failed:

@@ -11,10 +11,10 @@ public sealed record Finding
     private static readonly char[] TrailingPunctuation = ['。', '；', ' '];
 
     // A finding is made with its message, or with how to compose it; the message is then kept once first read.
-    private readonly Func<string>? _sentence;
+    private readonly Sentence? _sentence;
     private string? _message;
 
-    private Finding(string ruleId, string clause, FindingKind kind, string? message, Func<string>? sentence, DateOnly? metOn)
+    private Finding(string ruleId, string clause, FindingKind kind, string? message, Sentence? sentence, DateOnly? metOn)
     {
         RuleId = ruleId;
         Clause = clause;
@@ -83,17 +83,19 @@ public sealed record Finding
 
     /// <summary>
     /// A statutory finding whose sentence is composed only when <see cref="Message"/> is first read: deciding a
-    /// million employees does not write several million sentences that, in many uses, nobody reads. The
-    /// <paramref name="sentence"/> must depend only on immutable values it captures.
+    /// million employees does not write several million sentences that, in many uses, nobody reads. The finding keeps
+    /// the values its sentence names in <paramref name="args"/> (immutable values only); <paramref name="sentence"/>,
+    /// a <see langword="static"/> lambda, puts them into words. One small object per finding, no closure.
     /// </summary>
-    internal static Finding Deferred(string ruleId, string clause, FindingKind kind, Func<string> sentence, DateOnly? metOn = null)
+    internal static Finding Deferred<TArgs>(
+        string ruleId, string clause, FindingKind kind, TArgs args, Func<TArgs, string> sentence, DateOnly? metOn = null)
     {
         if (metOn is not null && kind != FindingKind.Failed)
         {
             throw new ArgumentException("Only a failed finding has a date on which it will be met.", nameof(metOn));
         }
 
-        return new Finding(ruleId, clause, kind, message: null, sentence, metOn);
+        return new Finding(ruleId, clause, kind, message: null, new Sentence<TArgs>(args, sentence), metOn);
     }
 
     // One allocation for the message: a million decisions make several million findings.
@@ -103,8 +105,19 @@ public sealed record Finding
     // Two threads reading at once may both compose; they compose the same text and either result is kept.
     private string ComposeMessage()
     {
-        var message = WithClause(_sentence!(), Clause);
+        var message = WithClause(_sentence!.Compose(), Clause);
         _message = message;
         return message;
+    }
+
+    // How a deferred sentence is composed: its values and a static method that puts them into words.
+    private abstract class Sentence
+    {
+        public abstract string Compose();
+    }
+
+    private sealed class Sentence<TArgs>(TArgs args, Func<TArgs, string> compose) : Sentence
+    {
+        public override string Compose() => compose(args);
     }
 }

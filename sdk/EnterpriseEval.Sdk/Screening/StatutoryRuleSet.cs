@@ -25,6 +25,10 @@ public sealed partial class StatutoryRuleSet
             new TitleToSkillPath(new TitleToSkillRule(workYears), new RelatedMajorRule(policy)),
             new SkillPromotionPath(new SkillPromotionRule(workYears)),
         ];
+        for (var i = 0; i < _paths.Length; i++)
+        {
+            System.Diagnostics.Debug.Assert(_paths[i].Path == ScreeningPath.SkillToTitle + i, "PathOf indexes _paths by path.");
+        }
     }
 
     /// <summary>
@@ -93,16 +97,9 @@ public sealed partial class StatutoryRuleSet
         return PostEquivalenceRule.Evaluate(record.Employee, asOf);
     }
 
-    private IPathScreener PathOf(ScreeningPath path)
-    {
-        foreach (var screener in _paths)
-        {
-            if (screener.Path == path)
-            {
-                return screener;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(path), path, $"未知的申报路径：{path}");
-    }
+    // The paths are numbered from 1 in path order, as _paths holds them.
+    private IPathScreener PathOf(ScreeningPath path) =>
+        (uint)(path - ScreeningPath.SkillToTitle) < (uint)_paths.Length
+            ? _paths[path - ScreeningPath.SkillToTitle]
+            : throw new ArgumentOutOfRangeException(nameof(path), path, $"未知的申报路径：{path}");
 }

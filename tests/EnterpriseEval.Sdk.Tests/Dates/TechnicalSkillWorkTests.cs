@@ -103,6 +103,6 @@ public sealed class TechnicalSkillWorkTests
         periods.Add(new WorkPeriod { Start = day, Kind = WorkKind.TechnicalSkill });
 
         // 40 uncovered days in between.
-        Assert.Equal(D("2023-04-10"), TechnicalSkillWork.MetOn(D("2020-03-01"), 3, EarlyHire, periods, CutOff));
+        Assert.Equal(D("2023-04-10"), TechnicalSkillWork.MetOn(D("2020-03-01"), 3, EarlyHire, periods.ToArray(), CutOff));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -12,7 +13,7 @@ public sealed class FindingTests
     [Fact]
     public void A_deferred_finding_reads_and_compares_exactly_like_one_created_with_its_sentence()
     {
-        var deferred = Finding.Deferred("R1", "96/2.2.1", FindingKind.Failed, () => "持有技师证书满2年。", new DateOnly(2027, 3, 1));
+        var deferred = Finding.Deferred("R1", "96/2.2.1", FindingKind.Failed, 2, static years => $"持有技师证书满{years}年。", new DateOnly(2027, 3, 1));
         var created = Finding.Create("R1", "96/2.2.1", FindingKind.Failed, "持有技师证书满2年。", new DateOnly(2027, 3, 1));
 
         Assert.Equal("持有技师证书满2年（96/2.2.1）", deferred.Message);
@@ -26,7 +27,7 @@ public sealed class FindingTests
     {
         var basis = Finding.Create("R4", "96/2.2.1", FindingKind.Met, "甲");
 
-        Assert.NotEqual(basis, Finding.Deferred("R4", "96/2.2.1", FindingKind.Met, () => "乙"));
+        Assert.NotEqual(basis, Finding.Deferred("R4", "96/2.2.1", FindingKind.Met, "乙", static s => s));
         Assert.NotEqual(basis, Finding.Create("R4", "96/2.2.1", FindingKind.Info, "甲"));
         Assert.NotEqual(
             Finding.Create("R1", "96/2.2.1", FindingKind.Failed, "甲", new DateOnly(2027, 1, 1)),
@@ -36,10 +37,10 @@ public sealed class FindingTests
     [Fact]
     public void The_sentence_is_composed_once_and_the_same_text_is_seen_by_every_thread()
     {
-        var composed = 0;
-        var finding = Finding.Deferred("R8", "96/2.4", FindingKind.Met, () =>
+        var composed = new StrongBox<int>();
+        var finding = Finding.Deferred("R8", "96/2.4", FindingKind.Met, composed, static count =>
         {
-            Interlocked.Increment(ref composed);
+            Interlocked.Increment(ref count.Value);
             return "持有工程系列中级职称";
         });
 
@@ -48,16 +49,16 @@ public sealed class FindingTests
 
         Assert.All(seen, m => Assert.Equal("持有工程系列中级职称（96/2.4）", m));
         // Threads racing on the first read may each compose; after that it is never composed again.
-        var afterRace = composed;
+        var afterRace = composed.Value;
         _ = finding.Message;
-        Assert.Equal(afterRace, composed);
+        Assert.Equal(afterRace, composed.Value);
         Assert.InRange(afterRace, 1, seen.Length);
     }
 
     [Fact]
     public void Only_a_failed_deferred_finding_carries_the_day_it_will_be_met() =>
         Assert.Throws<ArgumentException>(() =>
-            Finding.Deferred("R1", "96/2.2.1", FindingKind.Met, () => "甲", new DateOnly(2027, 1, 1)));
+            Finding.Deferred("R1", "96/2.2.1", FindingKind.Met, "甲", static s => s, new DateOnly(2027, 1, 1)));
 
     [Fact]
     public void Screening_the_same_employee_twice_gives_equal_decisions_whether_or_not_sentences_were_read()
