@@ -18,7 +18,7 @@ internal static class AnnualAssessmentRule
     private static volatile MetTable? _met;
 
     /// <summary>Adds one finding, or two when a year is unacceptable and another is missing.</summary>
-    internal static void Check(EmployeeFacts facts, ref FindingBuffer findings)
+    internal static void Check(EmployeeFacts facts, ref StackList<Finding> findings)
     {
         // The same for every decision of the employee (it reads only the assessments and the cut-off): found once.
         var found = facts.Assessment ??= Evaluate(facts);

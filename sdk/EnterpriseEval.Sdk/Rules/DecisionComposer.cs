@@ -11,7 +11,7 @@ internal static class DecisionComposer
     /// decision.
     /// </summary>
     internal static Decision Compose(
-        EmployeeFacts facts, ScreeningTarget target, ref FindingBuffer findings, string basisNo = "", bool theoryExamExempt = false)
+        EmployeeFacts facts, ScreeningTarget target, ref StackList<Finding> findings, string basisNo = "", bool theoryExamExempt = false)
     {
         var (outcome, earliest) = Decision.Evaluate(findings.AsSpan());
         if (outcome == Outcome.Eligible)
@@ -42,7 +42,7 @@ internal static class DecisionComposer
     /// </summary>
     internal static Decision MissingLevel(EmployeeFacts facts, ScreeningTarget target, string ruleId, string clause)
     {
-        var findings = new FindingBuffer();
+        var findings = new StackList<Finding>();
         findings.Add(Finding.Create(
             ruleId,
             clause,

@@ -10,7 +10,7 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
 
     public ScreeningPath Path => ScreeningPath.GreenChannel;
 
-    public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
+    public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         if (!HasHonour(facts))
         {
@@ -36,7 +36,7 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
             return DecisionComposer.MissingLevel(facts, target, "R7", Clauses.GreenChannel);
         }
 
-        var findings = new FindingBuffer();
+        var findings = new StackList<Finding>();
         greenChannel.Check(facts, level, ref findings);
         AnnualAssessmentRule.Check(facts, ref findings);
         findings.Add(ThroughSeriesRule.Check(series));

@@ -23,7 +23,7 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
         "现岗位不是生产服务一线岗位，不符合“长期坚守在生产服务一线岗位工作”的条件");
 
     /// <summary>Adds the findings on the honour, the frontline post and the target level.</summary>
-    internal void Check(EmployeeFacts facts, TitleLevel target, ref FindingBuffer findings)
+    internal void Check(EmployeeFacts facts, TitleLevel target, ref StackList<Finding> findings)
     {
         findings.Add(CheckHonour(facts));
         findings.Add(facts.Employee.Frontline ? FrontlineMet : NotFrontline);

@@ -10,7 +10,7 @@ internal interface IPathScreener
     ScreeningPath Path { get; }
 
     /// <summary>Without applications: the targets this employee may reach on the path, in ascending order.</summary>
-    void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets);
+    void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets);
 
     /// <summary>The target of an application row, with the defaults of SPEC §6 filled in.</summary>
     ScreeningTarget TargetOf(EmployeeFacts facts, Application application);

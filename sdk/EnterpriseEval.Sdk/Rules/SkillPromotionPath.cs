@@ -8,7 +8,7 @@ internal sealed class SkillPromotionPath(SkillPromotionRule promotion) : IPathSc
 {
     public ScreeningPath Path => ScreeningPath.SkillPromotion;
 
-    public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
+    public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         if (!facts.IsProfessionalTechnical ||
             facts.HighestCertificate() is not { } highest ||
@@ -38,7 +38,7 @@ internal sealed class SkillPromotionPath(SkillPromotionRule promotion) : IPathSc
             return DecisionComposer.MissingLevel(facts, target, "R10", Clauses.TitleToSkill);
         }
 
-        var findings = new FindingBuffer();
+        var findings = new StackList<Finding>();
         promotion.Check(facts, level, target.Occupation, ref findings, out var basis);
         return DecisionComposer.Compose(facts, target, ref findings, basis?.CertificateNo ?? "");
     }

@@ -27,7 +27,7 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
     /// <paramref name="basis"/> is the highest certificate in the occupation.
     /// </summary>
     internal void Check(
-        EmployeeFacts facts, SkillLevel target, string occupation, ref FindingBuffer findings, out SkillCertificate? basis)
+        EmployeeFacts facts, SkillLevel target, string occupation, ref StackList<Finding> findings, out SkillCertificate? basis)
     {
         findings.Add(CheckProfessionalTechnical(facts));
 

@@ -8,7 +8,7 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
 {
     public ScreeningPath Path => ScreeningPath.SkillToTitle;
 
-    public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
+    public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         var highest = facts.HighestCertificate();
         if (highest is null)
@@ -37,7 +37,7 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
             return DecisionComposer.MissingLevel(facts, target, "R1", Clauses.SkillToTitle);
         }
 
-        var findings = new FindingBuffer();
+        var findings = new StackList<Finding>();
         SkillCertificate? basis = null;
         if (Ladder.ForTitle(level) is { } rung)
         {

@@ -8,7 +8,7 @@ internal sealed class TitleToSkillPath(TitleToSkillRule titleToSkill, RelatedMaj
 {
     public ScreeningPath Path => ScreeningPath.TitleToSkill;
 
-    public void AddPossibleTargets(EmployeeFacts facts, List<ScreeningTarget> targets)
+    public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         if (facts.HighestTitle is not { } title || Ladder.SkillForTitle(title.Level) is not { } level)
         {
@@ -38,7 +38,7 @@ internal sealed class TitleToSkillPath(TitleToSkillRule titleToSkill, RelatedMaj
             return DecisionComposer.MissingLevel(facts, target, "R8", Clauses.TitleToSkill);
         }
 
-        var findings = new FindingBuffer();
+        var findings = new StackList<Finding>();
         titleToSkill.Check(facts, level, target.Occupation, ref findings, out var basis);
         var exemption = relatedMajor.Check(facts.Employee, target.Occupation);
         if (exemption is not null)

@@ -19,7 +19,7 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
 
     /// <summary>Adds the findings on the title, the occupation and the years; <paramref name="basis"/> is the title used.</summary>
     internal void Check(
-        EmployeeFacts facts, SkillLevel target, string occupation, ref FindingBuffer findings, out ProfessionalTitle? basis)
+        EmployeeFacts facts, SkillLevel target, string occupation, ref StackList<Finding> findings, out ProfessionalTitle? basis)
     {
         basis = null;
         if (Ladder.ForSkill(target) is not { } rung)

@@ -68,19 +68,20 @@ public sealed partial class StatutoryRuleSet
             return decisions;
         }
 
-        var result = new List<Decision>();
-        var targets = new List<ScreeningTarget>(2);
+        // Collected on the stack: most employees get no decision or one or two, and the array holds exactly those.
+        var result = new StackList<Decision>();
+        var targets = new StackList<ScreeningTarget>();
         foreach (var path in _paths)
         {
             targets.Clear();
-            path.AddPossibleTargets(facts, targets);
-            foreach (var target in targets)
+            path.AddPossibleTargets(facts, ref targets);
+            foreach (var target in targets.AsSpan())
             {
                 result.Add(path.Screen(facts, target));
             }
         }
 
-        return result;
+        return result.ToArray();
     }
 
     /// <summary>

@@ -66,4 +66,36 @@ public sealed class AnnualAssessmentRuleTests
             [FindingKind.Failed, FindingKind.NeedsReview],
             decision.Of("R4").Select(f => f.Kind));
     }
+
+    [Fact]
+    public void Of_two_rows_for_one_year_the_first_counts_as_the_roster_reader_keeps_it()
+    {
+        var record = Technician().Build();
+        // A record built by hand (a plug-in's test, say) may hold any list, and may repeat a year.
+        var assessments = new List<Assessment>(record.Assessments)
+        {
+            new() { Year = 2024, Result = AssessmentResult.Unqualified },
+        };
+        var first = Screen.Defaults.Screen(record with { Assessments = assessments }, Screen.DefaultCutOff);
+        assessments.Insert(0, new Assessment { Year = 2024, Result = AssessmentResult.Unqualified });
+        var unqualifiedFirst = Screen.Defaults.Screen(record with { Assessments = assessments }, Screen.DefaultCutOff);
+
+        Assert.Equal(Outcome.Eligible, Assert.Single(first).Outcome);
+        Assert.Equal(Outcome.NotEligible, Assert.Single(unqualifiedFirst).Outcome);
+        Assert.Contains("2024年度为不合格", Assert.Single(Assert.Single(unqualifiedFirst).Of("R4")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_decision_of_an_employee_carries_the_same_assessment_findings()
+    {
+        var decisions = Screen.All(
+            Technician()
+                .Applies(ScreeningPath.SkillToTitle, TitleLevel.Assistant)
+                .Assessed(2024, AssessmentResult.BasicallyQualified)
+                .NotAssessed(2025));
+
+        Assert.Equal(2, decisions.Count);
+        Assert.All(decisions, d => Assert.Equal([FindingKind.Failed, FindingKind.NeedsReview], d.Of("R4").Select(f => f.Kind)));
+        Assert.Equal(decisions[0].Of("R4").Select(f => f.Message), decisions[1].Of("R4").Select(f => f.Message));
+    }
 }

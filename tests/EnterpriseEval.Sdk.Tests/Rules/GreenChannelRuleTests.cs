@@ -106,4 +106,23 @@ public sealed class GreenChannelRuleTests
         Assert.Equal(Outcome.NotEligible, decision.Outcome);
         Assert.Equal("R6", decision.RuleIds());
     }
+
+    [Fact]
+    public void A_decision_failing_every_green_channel_condition_reports_each_of_them()
+    {
+        // The most findings a statutory decision can have: honour, frontline, level, two for R4 and R6.
+        var decision = Screen.One(
+            new EmployeeRecordBuilder()
+                .Honour(HonourKind.NationalTechnicalExpert, "2027-05-01")
+                .With(e => e with { Frontline = false })
+                .Assessed(2024, AssessmentResult.Unqualified)
+                .NotAssessed(2025)
+                .Applies(ScreeningPath.GreenChannel, TitleLevel.Intermediate, TitleSeries.Economics));
+
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        Assert.Equal(
+            ["R7", "R7", "R7", "R4", "R4", "R6"],
+            decision.Findings.Select(f => f.RuleId));
+        Assert.All(decision.Findings, f => Assert.NotEqual(FindingKind.Met, f.Kind));
+    }
 }
