@@ -83,11 +83,12 @@ internal sealed class ScreeningFixture : IDisposable
     public static int ComposeSentences(IReadOnlyList<Decision> decisions)
     {
         var characters = 0;
-        foreach (var decision in decisions)
+        for (var d = 0; d < decisions.Count; d++)
         {
-            foreach (var finding in decision.Findings)
+            var findings = decisions[d].Findings;
+            for (var f = 0; f < findings.Count; f++)
             {
-                characters += finding.Message.Length;
+                characters += findings[f].Message.Length;
             }
         }
 
