@@ -22,6 +22,20 @@ step "pack $version into $packages"
 rm -f "$packages"/EnterpriseEval.*.nupkg
 dotnet pack EnterpriseEval.sln -o "$packages" --nologo -v quiet
 
+# The test kit uses the runtime's internals: its package must require exactly this runtime, not "this or later".
+kit_nupkg="$packages/EnterpriseEval.Sdk.Testing.$version.nupkg"
+read_nuspec() {
+  if command -v unzip >/dev/null; then unzip -p "$kit_nupkg" EnterpriseEval.Sdk.Testing.nuspec
+  else python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("EnterpriseEval.Sdk.Testing.nuspec").decode())' "$kit_nupkg"
+  fi
+}
+kit_runtime=$(read_nuspec |
+  sed -n 's:.*<dependency id="EnterpriseEval.Runtime" version="\([^"]*\)".*:\1:p')
+if [ "$kit_runtime" != "[$version]" ]; then
+  echo "EnterpriseEval.Sdk.Testing depends on EnterpriseEval.Runtime '$kit_runtime', expected exactly '[$version]'" >&2
+  exit 1
+fi
+
 # NuGet caches packages by id and version, and the version does not change between runs: without this, restore would
 # take the bits cached by an earlier run instead of those just packed.
 nuget_cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
