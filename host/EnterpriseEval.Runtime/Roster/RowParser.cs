@@ -143,6 +143,12 @@ internal sealed class RowParser
     /// <summary>Free text, empty when absent.</summary>
     public bool Text(RosterColumn column, out string value) => ParseText(column, new TextField(null), out value);
 
+    /// <summary>
+    /// Checks a required free-text column as <see cref="Text"/> does (rejects the row when it is empty) without making
+    /// a string of it: for a pass that only decides whether the row stands.
+    /// </summary>
+    public bool HasText(RosterColumn column) => Required(column, default(AnyText), out bool _);
+
     /// <summary>Free text whose values repeat across rows (部门, 职业工种 …): one string per distinct value.</summary>
     public bool SharedText(RosterColumn column, out string value) => ParseText(column, new TextField(_pool), out value);
 
@@ -264,5 +270,16 @@ internal sealed class RowParser
         }
 
         return new RowValues(shared, values);
+    }
+
+    // Any non-empty text is valid; nothing is kept.
+    private readonly struct AnyText : IFieldParser<bool>
+    {
+        public bool TryParse(ReadOnlySpan<char> text, out bool value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? reason)
+        {
+            value = true;
+            reason = null;
+            return true;
+        }
     }
 }

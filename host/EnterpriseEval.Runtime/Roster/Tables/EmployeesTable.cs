@@ -82,7 +82,7 @@ internal static class EmployeesTable
 
         // Required columns first: once they pass, the row stands, so a dropped optional value is never reported
         // for a row that is then rejected as a whole.
-        if (!(row.Text(Name, out _)
+        if (!(row.HasText(Name)
             && row.Date(HireDate, out _)
             && row.Code(PostCategory, out PostCategory _)
             && row.YesNo(Frontline, out _)))
