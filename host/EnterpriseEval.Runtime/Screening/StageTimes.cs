@@ -66,7 +66,7 @@ internal sealed class StageTimes
         }
 
         logger.LogDebug(
-            "Screening took {Total:F2} s: employees.csv {Employees:F2} s; reader busy {Reading:F2} s; screening waited {WaitingForReader:F2} s for the reader and {WaitingForWriters:F2} s for the writers; CSV writer busy {Csv:F2} s, JSON writer busy {Json:F2} s; GC paused {Pause:F2} s (collections {Gen0}/{Gen1}/{Gen2})",
+            "Screening took {Total:F2} s: employees.csv {Employees:F2} s; reader busy {Reading:F2} s; screening waited {WaitingForReader:F2} s for the reader and {WaitingForWriters:F2} s for the writers; CSV writer busy {Csv:F2} s, JSON writer busy {Json:F2} s; GC paused {Pause:F2} s (collections {Gen0}/{Gen1}/{Gen2}, {Allocated:N0} MB allocated)",
             Stopwatch.GetElapsedTime(_started).TotalSeconds,
             Employees,
             Reading,
@@ -77,6 +77,7 @@ internal sealed class StageTimes
             GC.GetTotalPauseDuration().TotalSeconds,
             GC.CollectionCount(0),
             GC.CollectionCount(1),
-            GC.CollectionCount(2));
+            GC.CollectionCount(2),
+            GC.GetTotalAllocatedBytes() / (1024 * 1024));
     }
 }
