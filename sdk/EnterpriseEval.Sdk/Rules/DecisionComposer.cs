@@ -7,8 +7,8 @@ namespace EnterpriseEval.Sdk.Rules;
 internal static class DecisionComposer
 {
     /// <summary>
-    /// Derives outcome and earliest date with <see cref="Decision.Evaluate(ReadOnlySpan{Finding})"/> and adds the R12 finding to an eligible
-    /// decision.
+    /// Derives outcome and earliest date with <see cref="Decision.Evaluate(ReadOnlySpan{Finding})"/> and adds the R12
+    /// finding to an eligible decision.
     /// </summary>
     internal static Decision Compose(
         EmployeeFacts facts, ScreeningTarget target, ref StackList<Finding> findings, string basisNo = "", bool theoryExamExempt = false)

@@ -25,9 +25,13 @@ public sealed partial class StatutoryRuleSet
             new TitleToSkillPath(new TitleToSkillRule(workYears), new RelatedMajorRule(policy)),
             new SkillPromotionPath(new SkillPromotionRule(workYears)),
         ];
+        // PathOf finds a path by its value: the list must stay in the enum's order.
         for (var i = 0; i < _paths.Length; i++)
         {
-            System.Diagnostics.Debug.Assert(_paths[i].Path == ScreeningPath.SkillToTitle + i, "PathOf indexes _paths by path.");
+            if (_paths[i].Path != ScreeningPath.SkillToTitle + i)
+            {
+                throw new InvalidOperationException("The statutory paths must be listed in ScreeningPath order.");
+            }
         }
     }
 
