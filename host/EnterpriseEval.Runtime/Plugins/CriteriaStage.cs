@@ -1,6 +1,7 @@
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Rules;
 using EnterpriseEval.Sdk.Screening;
 
 namespace EnterpriseEval.Runtime.Plugins;
@@ -109,6 +110,14 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         {
             findings.Add(Finding.Create(AuthorisationRuleId, AuthorisationClause, FindingKind.Info, reason + "，应报送具有相应权限的评审委员会评审"));
             outcome = Outcome.OutOfScope;
+        }
+
+        // R12 says the person meets the conditions (docs/rules.md, R12): it belongs to a final eligible decision only.
+        // The statutory rules added it before any criterion ran; a criterion's failure or review, or the authorisation,
+        // changes the outcome, and the sentence must go with it.
+        if (outcome != Outcome.Eligible)
+        {
+            findings.Remove(VoluntaryParticipation.Finding);
         }
 
         return decision with { Findings = findings, Outcome = outcome, EarliestEligibleOn = earliest };
