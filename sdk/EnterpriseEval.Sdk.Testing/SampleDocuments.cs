@@ -64,7 +64,7 @@ internal static class SampleDocuments
                     Outcome = Outcome.NotEligible,
                     EarliestEligibleOn = new(2027, 7, 1),
                     TheoryExamExempt = true,
-                    Reasons = ["取得技师职业技能等级后从事技术技能工作未满3年（96/2.2.1）"],
+                    Reasons = ["取得技师职业技能等级后从事技术技能工作未满3年（人社部发〔2020〕96号 二（二）1）"],
                 },
             ],
             Basis = [new(Clauses.SkillToTitle)],

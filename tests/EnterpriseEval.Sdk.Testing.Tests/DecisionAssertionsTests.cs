@@ -21,7 +21,7 @@ public sealed class DecisionAssertionsTests
         var e = Assert.Throws<PluginAssertionException>(() => Decision.ShouldBe(Outcome.Eligible));
 
         Assert.StartsWith("结论应为符合", e.Message, StringComparison.Ordinal);
-        Assert.Contains("取得技师后未满3年（96/2.2.1）", e.Message, StringComparison.Ordinal);
+        Assert.Contains("取得技师后未满3年（人社部发〔2020〕96号 二（二）1）", e.Message, StringComparison.Ordinal);
         Assert.Contains("Expected outcome eligible", e.Message, StringComparison.Ordinal);
     }
 

@@ -58,7 +58,7 @@ internal static class ScreeningSummaryView
             console.MarkupLine($"  {Markup.Escape(Path.GetFileName(file))}");
         }
 
-        console.MarkupLine("[grey]说明：判定结果仅表示本人“可以”申报，是否申报由本人自愿决定（96/2.5）。[/]");
+        console.MarkupLine("[grey]说明：判定结果仅表示本人“可以”申报，是否申报由本人自愿决定（人社部发〔2020〕96号 二（五））。[/]");
     }
 
     private static string ShortName(Outcome outcome) => outcome switch

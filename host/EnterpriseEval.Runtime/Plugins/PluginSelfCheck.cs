@@ -23,7 +23,7 @@ internal static class PluginSelfCheck
 
             if (a.Series.Any(s => !s.IsThroughSeries()))
             {
-                problems.Add($"插件 {id}：授权系列含非贯通系列（96/2.1）");
+                problems.Add($"插件 {id}：授权系列含非贯通系列（人社部发〔2020〕96号 二（一））");
             }
         }
 

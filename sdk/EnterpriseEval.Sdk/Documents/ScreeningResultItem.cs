@@ -25,7 +25,7 @@ public sealed record ScreeningResultItem
 
     /// <summary>
     /// 审查意见 (<c>result.reasons</c>, a list of text), each ending with its clause id. Example item:
-    /// <c>取得技师职业技能等级后从事技术技能工作满3年（96/2.2.1）</c>.
+    /// <c>取得技师职业技能等级后从事技术技能工作满3年（人社部发〔2020〕96号 二（二）1）</c>.
     /// </summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 }

@@ -2,8 +2,8 @@ namespace EnterpriseEval.Sdk.Screening;
 
 /// <summary>
 /// One rule's verdict on one decision: the rule id, the clause it cites, what it means and a Chinese
-/// sentence for the HR reviewer that ends with the clause id, e.g.
-/// <c>近3年年度考核中2024年为基本合格（96/2.2.1）</c>.
+/// sentence for the HR reviewer and the employee that ends with the clause, cited by document number and clause, e.g.
+/// <c>近3年年度考核中2024年为基本合格（人社部发〔2020〕96号 二（二）1）</c>; the short id (<c>96/2.2.1</c>) is <see cref="Clause"/>.
 /// </summary>
 public sealed record Finding
 {
@@ -36,7 +36,11 @@ public sealed record Finding
     /// <summary>What the finding does to the decision.</summary>
     public FindingKind Kind { get; }
 
-    /// <summary>The Chinese sentence, ending with <c>（</c><see cref="Clause"/><c>）</c>.</summary>
+    /// <summary>
+    /// The Chinese sentence, ending with the citation of <see cref="Clause"/> in brackets: a statutory clause id is written
+    /// out as the document cites it (<see cref="Documents.PolicyCitation.Format(string)"/>: <c>96/2.2.1</c> →
+    /// <c>（人社部发〔2020〕96号 二（二）1）</c>); a firm's own regulation is written as the criterion gives it.
+    /// </summary>
     /// <remarks>
     /// The statutory rules decide without writing sentences; a finding's sentence is composed the first time it is
     /// read (by the output writers, a document, a criterion) and kept. Reading it is thread-safe.
@@ -50,7 +54,7 @@ public sealed record Finding
     /// </summary>
     public DateOnly? MetOn { get; }
 
-    /// <summary>Creates a finding; the clause id is appended to the sentence.</summary>
+    /// <summary>Creates a finding; the citation of the clause is appended to the sentence.</summary>
     /// <param name="ruleId">The rule or criterion id.</param>
     /// <param name="clause">The clause or regulation cited.</param>
     /// <param name="kind">What the finding does to the decision.</param>
@@ -100,7 +104,22 @@ public sealed record Finding
 
     // One allocation for the message: a million decisions make several million findings.
     private static string WithClause(string sentence, string clause) =>
-        string.Concat(sentence.AsSpan().TrimEnd(TrailingPunctuation), "（", clause, "）");
+        string.Concat(sentence.AsSpan().TrimEnd(TrailingPunctuation), "（", CitationOf(clause), "）");
+
+    // A sentence reaches a person, so it cites the document by number and clause (docs/rules.md); the statutory ids are
+    // written out once here, anything else (a firm's regulation) as given.
+    private static string CitationOf(string clause) => clause switch
+    {
+        Clauses.Balance => Citations.Balance,
+        Clauses.ThroughSeries => Citations.ThroughSeries,
+        Clauses.SkillToTitle => Citations.SkillToTitle,
+        Clauses.GreenChannel => Citations.GreenChannel,
+        Clauses.TitleToSkill => Citations.TitleToSkill,
+        Clauses.Equivalence => Citations.Equivalence,
+        Clauses.JiangxiSeries => Citations.JiangxiSeries,
+        Clauses.ProjectDefault => Citations.ProjectDefault,
+        _ => Documents.PolicyCitation.Format(clause),
+    };
 
     // Two threads reading at once may both compose; they compose the same text and either result is kept.
     private string ComposeMessage()
@@ -108,6 +127,18 @@ public sealed record Finding
         var message = WithClause(_sentence!.Compose(), Clause);
         _message = message;
         return message;
+    }
+
+    private static class Citations
+    {
+        internal static readonly string Balance = Documents.PolicyCitation.Format(Clauses.Balance);
+        internal static readonly string ThroughSeries = Documents.PolicyCitation.Format(Clauses.ThroughSeries);
+        internal static readonly string SkillToTitle = Documents.PolicyCitation.Format(Clauses.SkillToTitle);
+        internal static readonly string GreenChannel = Documents.PolicyCitation.Format(Clauses.GreenChannel);
+        internal static readonly string TitleToSkill = Documents.PolicyCitation.Format(Clauses.TitleToSkill);
+        internal static readonly string Equivalence = Documents.PolicyCitation.Format(Clauses.Equivalence);
+        internal static readonly string JiangxiSeries = Documents.PolicyCitation.Format(Clauses.JiangxiSeries);
+        internal static readonly string ProjectDefault = Documents.PolicyCitation.Format(Clauses.ProjectDefault);
     }
 
     // How a deferred sentence is composed: its values and a static method that puts them into words.

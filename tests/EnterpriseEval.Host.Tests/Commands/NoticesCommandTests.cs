@@ -36,7 +36,9 @@ public sealed class NoticesCommandTests
         Assert.Equal(74, Directory.GetFiles(outDir.Path, "screening_result_notice_*.md").Length);
         var notice = File.ReadAllText(Directory.GetFiles(outDir.Path, "screening_result_notice_*_HM0014.md").Single());
         Assert.Contains("2027年1月1日", notice);
-        Assert.Contains("96/2.2.1", notice);
+        // The employee reads the clause as the document cites it, not the short id (docs/rules.md).
+        Assert.Contains("（人社部发〔2020〕96号 二（二）1）", notice);
+        Assert.DoesNotContain("96/2.2.1", notice);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class PluginsCommandTests
         var csv = File.ReadAllText(outDir.File("decisions.csv"));
         Assert.Contains("《赣江重机技能人才自主评价管理办法》", csv);
         Assert.Contains("《赣电供电技能人才业绩评审量化积分细则》", csv);
-        Assert.Contains("（96/2.2.1）", csv);
+        Assert.Contains("（人社部发〔2020〕96号 二（二）1）", csv);
         Assert.Contains("ganjiang-heavy@1.0.0#", csv);
         Assert.Contains("ganpower-supply@1.0.0#", csv);
         var hm0012 = File.ReadLines(outDir.File("decisions.csv")).First(l => l.StartsWith("HM0012,", StringComparison.Ordinal));

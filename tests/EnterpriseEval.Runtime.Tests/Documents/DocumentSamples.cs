@@ -77,7 +77,7 @@ internal static class DocumentSamples
                 Path = ScreeningPath.SkillToTitle,
                 Target = "工程系列中级职称",
                 Outcome = Outcome.Eligible,
-                Reasons = ["取得技师职业技能等级后从事技术技能工作已满3年（96/2.2.1）", "近3年年度考核均为合格以上（96/2.2.1）"],
+                Reasons = ["取得技师职业技能等级后从事技术技能工作已满3年（人社部发〔2020〕96号 二（二）1）", "近3年年度考核均为合格以上（人社部发〔2020〕96号 二（二）1）"],
             },
             new()
             {
@@ -85,14 +85,14 @@ internal static class DocumentSamples
                 Target = "工程系列副高级职称",
                 Outcome = Outcome.NotEligible,
                 EarliestEligibleOn = new(2029, 7, 1),
-                Reasons = ["取得高级技师职业技能等级后从事技术技能工作未满4年（96/2.2.1）"],
+                Reasons = ["取得高级技师职业技能等级后从事技术技能工作未满4年（人社部发〔2020〕96号 二（二）1）"],
             },
             new()
             {
                 Path = ScreeningPath.GreenChannel,
                 Target = "工程系列副高级职称",
                 Outcome = Outcome.NotEligible,
-                Reasons = ["未获得绿色通道所列荣誉（96/2.2.3）"],
+                Reasons = ["未获得绿色通道所列荣誉（人社部发〔2020〕96号 二（二）3）"],
             },
         ],
         Basis = [new(Clauses.SkillToTitle), new(Clauses.GreenChannel)],

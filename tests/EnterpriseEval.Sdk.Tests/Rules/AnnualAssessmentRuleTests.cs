@@ -21,7 +21,7 @@ public sealed class AnnualAssessmentRuleTests
         Assert.Null(decision.EarliestEligibleOn);
         Assert.Equal("R4", decision.RuleIds());
         Assert.Equal(
-            $"近3年年度考核中2024年度为{chinese}，不符合近3年年度考核合格的要求（96/2.2.1）",
+            $"近3年年度考核中2024年度为{chinese}，不符合近3年年度考核合格的要求（人社部发〔2020〕96号 二（二）1）",
             Assert.Single(decision.Of("R4")).Message);
     }
 

@@ -64,7 +64,7 @@ public sealed class SkillYearsRuleTests
         var met = Assert.Single(decision.Of("R2"));
         Assert.Equal(
             "持有技师职业技能等级证书（车工，证书编号 JN-2024-001，2020年3月1日发证），发证后从事技术技能工作满3年，" +
-            "已于2023年3月1日满足申报中级职称的年限要求（96/2.2.1）",
+            "已于2023年3月1日满足申报中级职称的年限要求（人社部发〔2020〕96号 二（二）1）",
             met.Message);
     }
 

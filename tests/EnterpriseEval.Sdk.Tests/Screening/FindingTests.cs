@@ -16,7 +16,7 @@ public sealed class FindingTests
         var deferred = Finding.Deferred("R1", "96/2.2.1", FindingKind.Failed, 2, static years => $"持有技师证书满{years}年。", new DateOnly(2027, 3, 1));
         var created = Finding.Create("R1", "96/2.2.1", FindingKind.Failed, "持有技师证书满2年。", new DateOnly(2027, 3, 1));
 
-        Assert.Equal("持有技师证书满2年（96/2.2.1）", deferred.Message);
+        Assert.Equal("持有技师证书满2年（人社部发〔2020〕96号 二（二）1）", deferred.Message);
         Assert.Equal(created, deferred);
         Assert.Equal(created.GetHashCode(), deferred.GetHashCode());
         Assert.Equal(created.ToString(), deferred.ToString());
@@ -47,7 +47,7 @@ public sealed class FindingTests
         var seen = new string[64];
         Parallel.For(0, seen.Length, i => seen[i] = finding.Message);
 
-        Assert.All(seen, m => Assert.Equal("持有工程系列中级职称（96/2.4）", m));
+        Assert.All(seen, m => Assert.Equal("持有工程系列中级职称（人社部发〔2020〕96号 二（四））", m));
         // Threads racing on the first read may each compose; after that it is never composed again.
         var afterRace = composed.Value;
         _ = finding.Message;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using static EnterpriseEval.Sdk.Tests.EmployeeRecordBuilder;
@@ -100,9 +101,13 @@ public sealed partial class StatutoryRuleSetTests
         Assert.True(findings.Count > 15);
         Assert.All(findings, f =>
         {
-            Assert.EndsWith($"（{f.Clause}）", f.Message, StringComparison.Ordinal);
+            // A sentence reaches a person: it cites the document by number and clause, never the short id.
+            var citation = PolicyCitation.Format(f.Clause);
+            Assert.EndsWith($"（{citation}）", f.Message, StringComparison.Ordinal);
+            Assert.Matches("^(人社部发〔2020〕96号|赣人社字〔2021〕227号|本系统项目默认配置)", citation);
+            Assert.DoesNotContain(f.Clause, f.Message, StringComparison.Ordinal);
             Assert.Matches(RuleId(), f.RuleId);
-            Assert.DoesNotMatch(Latin(), f.Message.Replace(f.Clause, "", StringComparison.Ordinal));
+            Assert.DoesNotMatch(Latin(), f.Message);
         });
     }
 
