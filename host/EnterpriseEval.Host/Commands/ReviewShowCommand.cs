@@ -1,3 +1,4 @@
+using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Runtime;
 using EnterpriseEval.Runtime.Review;
 using EnterpriseEval.Runtime.Review.Store;
@@ -20,9 +21,9 @@ internal sealed class ReviewShowCommand(ReviewStoreFactory stores, IAnsiConsole 
         }
 
         var d = batch.Definition;
-        console.MarkupLine($"[bold]批次[/] {Markup.Escape(d.Name)}：{d.Year}年度，截止日期 {Markup.Escape(Dates.Chinese(d.AsOf))}，系列 {Markup.Escape(d.Series)}，层级 {Markup.Escape(d.Levels)}");
-        console.MarkupLine($"授权：{Markup.Escape(d.Authorisation)}");
-        console.MarkupLine($"插件：{Markup.Escape(d.Plugins)}；规则集 {Markup.Escape(d.RuleSetVersion)}");
+        console.MarkupLine($"[bold]批次[/] {ConsoleText.Escape(d.Name)}：{d.Year}年度，截止日期 {ConsoleText.Escape(Dates.Chinese(d.AsOf))}，系列 {ConsoleText.Escape(d.Series)}，层级 {ConsoleText.Escape(d.Levels)}");
+        console.MarkupLine($"授权：{ConsoleText.Escape(d.Authorisation)}");
+        console.MarkupLine($"插件：{ConsoleText.Escape(d.Plugins)}；规则集 {ConsoleText.Escape(d.RuleSetVersion)}");
         var progress = store.ScreenProgress(batch.Id);
         var decisions = store.Decisions(batch.Id);
         console.MarkupLine($"资格筛查：{progress.Done}/{progress.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "未开始"} 名员工，{decisions.Count} 条决策，候选人 {new BatchScope(d).Candidates(decisions).Count} 条");
@@ -30,13 +31,13 @@ internal sealed class ReviewShowCommand(ReviewStoreFactory stores, IAnsiConsole 
         console.MarkupLine($"业绩评分 {store.Scores(batch.Id).Count} 条；表决 {votes.Count} 条（通过 {votes.Count(v => v.Passed)}）；异议 {store.Objections(batch.Id).Count} 条；通知书 {store.Notices(batch.Id).Count} 份");
         if (store.Publicity(batch.Id) is { } p)
         {
-            console.MarkupLine($"公示期：{Markup.Escape(Dates.Chinese(p.Start))}至{Markup.Escape(Dates.Chinese(p.End))}");
+            console.MarkupLine($"公示期：{ConsoleText.Escape(Dates.Chinese(p.Start))}至{ConsoleText.Escape(Dates.Chinese(p.End))}");
         }
 
         var log = new Table().Border(TableBorder.Rounded).Title("审计日志").AddColumn("#").AddColumn("步骤").AddColumn("操作人").AddColumn("时间（UTC）").AddColumn("内容");
         foreach (var e in store.Audit(batch.Id))
         {
-            log.AddRow($"{e.Seq}", Markup.Escape(e.Step), Markup.Escape(e.User), Markup.Escape(e.At), Markup.Escape(AuditDetail.Summary(e.Detail)));
+            log.AddRow($"{e.Seq}", ConsoleText.Escape(e.Step), ConsoleText.Escape(e.User), ConsoleText.Escape(e.At), ConsoleText.Escape(AuditDetail.Summary(e.Detail)));
         }
 
         console.Write(log);
@@ -51,36 +52,36 @@ internal sealed class ReviewShowCommand(ReviewStoreFactory stores, IAnsiConsole 
             throw new UserFacingException($"批次“{batch.Name}”中没有工号 {id} 的决策记录");
         }
 
-        console.MarkupLine($"[bold]{Markup.Escape(id)} {Markup.Escape(decisions[0].Name)}[/] 在批次 {Markup.Escape(batch.Name)} 中的记录：");
+        console.MarkupLine($"[bold]{ConsoleText.Escape(id)} {ConsoleText.Escape(decisions[0].Name)}[/] 在批次 {ConsoleText.Escape(batch.Name)} 中的记录：");
         foreach (var d in decisions)
         {
-            console.MarkupLine($"  决策：{Markup.Escape(ReviewExports.PathName(d.Path))} {Markup.Escape(ReviewExports.LevelName(d.TargetLevel))} → {Markup.Escape(d.Outcome)} {Markup.Escape(d.RuleIds)}");
-            console.MarkupLine($"    理由：{Markup.Escape(d.Reasons)}");
+            console.MarkupLine($"  决策：{ConsoleText.Escape(ReviewExports.PathName(d.Path))} {ConsoleText.Escape(ReviewExports.LevelName(d.TargetLevel))} → {ConsoleText.Escape(d.Outcome)} {ConsoleText.Escape(d.RuleIds)}");
+            console.MarkupLine($"    理由：{ConsoleText.Escape(d.Reasons)}");
         }
 
         foreach (var s in store.Scores(batch.Id).Where(s => s.EmployeeId == id))
         {
-            console.MarkupLine($"  业绩评分（{Markup.Escape(s.PluginId)}）：{s.Total} 分，合格线 {s.PassMark}，{(s.Passed ? "合格" : "不合格")}");
+            console.MarkupLine($"  业绩评分（{ConsoleText.Escape(s.PluginId)}）：{s.Total} 分，合格线 {s.PassMark}，{(s.Passed ? "合格" : "不合格")}");
         }
 
         foreach (var v in store.Votes(batch.Id).Where(v => v.EmployeeId == id))
         {
-            console.MarkupLine($"  表决：{Markup.Escape(ReviewExports.LevelName(v.TargetLevel))} {Markup.Escape(v.Reason)}");
+            console.MarkupLine($"  表决：{ConsoleText.Escape(ReviewExports.LevelName(v.TargetLevel))} {ConsoleText.Escape(v.Reason)}");
         }
 
         if (store.Publicity(batch.Id) is { } p && store.Votes(batch.Id).Any(v => v.EmployeeId == id && v.Passed))
         {
-            console.MarkupLine($"  公示：{Markup.Escape(Dates.Chinese(p.Start))}至{Markup.Escape(Dates.Chinese(p.End))}");
+            console.MarkupLine($"  公示：{ConsoleText.Escape(Dates.Chinese(p.Start))}至{ConsoleText.Escape(Dates.Chinese(p.End))}");
         }
 
         foreach (var o in store.Objections(batch.Id).Where(o => o.EmployeeId == id))
         {
-            console.MarkupLine($"  异议：{Markup.Escape(Dates.Chinese(o.RaisedOn))} {Markup.Escape(o.Reason)}（登记人 {Markup.Escape(o.RecordedBy)}）");
+            console.MarkupLine($"  异议：{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))} {ConsoleText.Escape(o.Reason)}（登记人 {ConsoleText.Escape(o.RecordedBy)}）");
         }
 
         foreach (var n in store.Notices(batch.Id).Where(n => n.EmployeeId == id))
         {
-            console.MarkupLine($"  通知书：{Markup.Escape(n.File)}（SHA-256 {Markup.Escape(n.Sha256[..12])}…）");
+            console.MarkupLine($"  通知书：{ConsoleText.Escape(n.File)}（SHA-256 {ConsoleText.Escape(n.Sha256[..12])}…）");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using EnterpriseEval.Runtime.Output;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -46,7 +47,9 @@ internal static class XlsxExport
             var cells = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
             for (var i = 0; i < columns.Count; i++)
             {
-                cells[columns[i].Header] = i < row.Count ? row[i] : null;
+                // A text cell is made spreadsheet-safe like a CSV cell (docs/security.md): HR may save the sheet as CSV.
+                var value = i < row.Count ? row[i] : null;
+                cells[columns[i].Header] = value is string text ? SpreadsheetText.Safe(text) : value;
             }
 
             yield return cells;

@@ -78,10 +78,10 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
             using var row = writer.NewRow();
             row["kind"].Set(kind.ToCode());
             row["sequence"].Set(i < models.Count ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "batch");
-            row["employee_id"].Set(person?.EmployeeId ?? "");
-            row["name"].Set(person?.Name ?? "");
-            row["document_number"].Set(issue?.DocumentNumber ?? "");
-            row["file"].Set(Path.GetFileName(files[i]));
+            row["employee_id"].Set(SpreadsheetText.Safe(person?.EmployeeId ?? ""));
+            row["name"].Set(SpreadsheetText.Safe(person?.Name ?? ""));
+            row["document_number"].Set(SpreadsheetText.Safe(issue?.DocumentNumber ?? ""));
+            row["file"].Set(SpreadsheetText.Safe(Path.GetFileName(files[i])));
         }
     }
 

@@ -126,23 +126,24 @@ internal sealed class DecisionOutput : IDisposable
         Span<char> earliest = stackalloc char[10];
         var hasEarliest = d.EarliestEligibleOn is { } on && Format(on, earliest);
 
-        // By column index, in DecisionColumns.Header order: no look-up of the column name per cell.
+        // By column index, in DecisionColumns.Header order: no look-up of the column name per cell. Every value that
+        // comes from the roster or a plug-in is made spreadsheet-safe (SpreadsheetText); codes and dates are ours.
         using (var row = _csv.NewRow())
         {
-            row[0].Set(d.EmployeeId);
-            row[1].Set(d.Name);
+            row[0].Set(SpreadsheetText.Safe(d.EmployeeId));
+            row[1].Set(SpreadsheetText.Safe(d.Name));
             row[2].Set(d.Path.ToCode());
             row[3].Set(d.TargetLevelCode);
             row[4].Set(DecisionColumns.Series(d));
-            row[5].Set(d.TargetOccupation);
+            row[5].Set(SpreadsheetText.Safe(d.TargetOccupation));
             row[6].Set(d.Outcome.ToCode());
             row[7].Set(hasEarliest ? earliest : []);
             row[8].Set(DecisionColumns.YesNo(d.TheoryExamExempt));
-            row[9].Set(DecisionColumns.OrderedRuleIds(ordered));
-            row[10].Set(DecisionColumns.OrderedReasons(ordered, ref _reasons));
-            row[11].Set(d.BasisCertificateNo);
+            row[9].Set(SpreadsheetText.Safe(DecisionColumns.OrderedRuleIds(ordered)));
+            row[10].Set(SpreadsheetText.Safe(DecisionColumns.OrderedReasons(ordered, ref _reasons)));
+            row[11].Set(SpreadsheetText.Safe(d.BasisCertificateNo));
             row[12].Set(StatutoryRuleSet.Version);
-            row[13].Set(_pluginProvenance);
+            row[13].Set(SpreadsheetText.Safe(_pluginProvenance));
         }
 
         _counts[(d.Path, d.Outcome)] = _counts.GetValueOrDefault((d.Path, d.Outcome)) + 1;

@@ -18,14 +18,14 @@ internal static class EquivalenceCsvWriter
         foreach (var e in equivalences)
         {
             using var row = writer.NewRow();
-            row["employee_id"].Set(e.EmployeeId);
-            row["name"].Set(e.Name);
+            row["employee_id"].Set(SpreadsheetText.Safe(e.EmployeeId));
+            row["name"].Set(SpreadsheetText.Safe(e.Name));
             row["appointed_skill_level"].Set(e.AppointedSkillLevel.ToCode());
             row["equivalent_title_level"].Set(e.EquivalentTitleLevel.ToCode());
             row["appointed_from"].Set(CsvOutput.Date(e.AppointedFrom));
             row["appointed_until"].Set(CsvOutput.Date(e.AppointedUntil));
-            row["enterprise_grade"].Set(e.EnterpriseGrade);
-            row["reason"].Set(e.Finding.Message);
+            row["enterprise_grade"].Set(SpreadsheetText.Safe(e.EnterpriseGrade));
+            row["reason"].Set(SpreadsheetText.Safe(e.Finding.Message));
         }
     }
 }

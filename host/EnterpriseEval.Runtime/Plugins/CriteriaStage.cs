@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Output;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
@@ -75,7 +76,8 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
         catch (Exception e)
         {
-            return Review(plugin, criterion, $"运行出错（{e.GetType().Name}: {e.Message}），请人工复核");
+            // The message may quote roster values; a 身份证号 in it is masked before it becomes a reason (docs/security.md).
+            return Review(plugin, criterion, $"运行出错（{e.GetType().Name}: {IdentityScrubber.Scrub(e.Message)}），请人工复核");
         }
         finally
         {

@@ -302,24 +302,16 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         string? readWhole = null)
     {
         pluginProvenance ??= plugins.Provenance;
-        string[] files = [.. new[] { DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv }.Select(name => Path.Combine(outputDirectory, name))];
-        try
-        {
-            Directory.CreateDirectory(outputDirectory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserFacingException($"无法创建输出文件夹：{outputDirectory}（{e.Message}）", e);
-        }
+        string[] names = [DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv];
 
-        // Written under temporary names and renamed only when all four are complete: a run that fails half-way
-        // (or is stopped) leaves the previous results as they were, never a mix of old and partial files.
-        var partial = files.Select(f => f + ".partial").ToArray();
+        // Written into a staging folder and published as one set (docs/security.md): a run that fails half-way, or is
+        // killed at any point, leaves the previous results as they were, never a mix of old and new files.
+        using var set = ResultSet.Begin(outputDirectory, names);
         try
         {
             IReadOnlyDictionary<(ScreeningPath Path, Outcome Outcome), int> counts;
             IReadOnlyList<PostEquivalence> equivalences;
-            using (var output = new DecisionOutput(partial[0], partial[1], asOf, pluginProvenance))
+            using (var output = new DecisionOutput(set.StagingPath(DecisionsCsv), set.StagingPath(DecisionsJson), asOf, pluginProvenance))
             {
                 equivalences = writeDecisions(output);
                 output.Complete();
@@ -327,12 +319,9 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             }
 
             var (rowsRead, screened, rejects) = roster();
-            EquivalenceCsvWriter.Write(partial[2], equivalences);
-            RejectCsvWriter.Write(partial[3], rejects);
-            for (var i = 0; i < files.Length; i++)
-            {
-                File.Move(partial[i], files[i], overwrite: true);
-            }
+            EquivalenceCsvWriter.Write(set.StagingPath(EquivalencesCsv), equivalences);
+            RejectCsvWriter.Write(set.StagingPath(RejectsCsv), rejects);
+            set.Publish();
 
             return new ScreeningReport(
                 asOf,
@@ -341,35 +330,14 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 rejects.Count,
                 counts,
                 equivalences.Count,
-                files,
+                [.. names.Select(set.PublishedPath)],
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
                 [.. plugins.Refused.Select(e => e.Message)],
                 readWhole);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DeletePartial(partial);
             throw new UserFacingException($"无法写入输出文件夹：{outputDirectory}（{e.Message}）", e);
-        }
-        catch
-        {
-            DeletePartial(partial);
-            throw;
-        }
-    }
-
-    private static void DeletePartial(string[] partial)
-    {
-        foreach (var file in partial)
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: a leftover .partial file is harmless and overwritten by the next run.
-            }
         }
     }
 }

@@ -180,18 +180,34 @@ public sealed class ScreenCommandTests
     }
 
     [Fact]
-    public async Task A_run_that_cannot_write_its_results_leaves_the_previous_results_untouched()
+    public async Task A_run_that_fails_half_way_leaves_the_previous_results_untouched()
     {
         using var outDir = new TempFolder();
-        await CliRun.Of(["screen", "--roster", Demo, "--as-of", "2026-12-31", "--out", outDir.Path]);
-        var before = File.ReadAllBytes(outDir.File("decisions.csv"));
-        Directory.CreateDirectory(outDir.File("rejects.csv.partial"));
+        using var roster = new TempFolder();
+        foreach (var file in Directory.GetFiles(Demo, "*.csv"))
+        {
+            File.Copy(file, roster.File(Path.GetFileName(file)));
+        }
 
-        var run = await CliRun.Of(["screen", "--roster", Demo, "--as-of", "2027-12-31", "--out", outDir.Path]);
+        await CliRun.Of(["screen", "--roster", roster.Path, "--as-of", "2026-12-31", "--out", outDir.Path]);
+        var before = Directory.GetFiles(outDir.Path).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        // The last table ends in bytes that are neither UTF-8 nor GB18030: the run stops after decisions were written.
+        File.AppendAllText(roster.File("work_periods.csv"), "HM0001,");
+        using (var tail = File.Open(roster.File("work_periods.csv"), FileMode.Append))
+        {
+            tail.Write([0xFF, 0xFE, 0xFF, (byte)'\n']);
+        }
+
+        var run = await CliRun.Of(["screen", "--roster", roster.Path, "--as-of", "2027-12-31", "--out", outDir.Path]);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("无法写入输出文件夹", run.Output);
-        Assert.Equal(before, File.ReadAllBytes(outDir.File("decisions.csv")));
-        Assert.False(File.Exists(outDir.File("decisions.csv.partial")));
+        Assert.Contains("work_periods.csv", run.Output);
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(outDir.Path).Select(Path.GetFileName).Order());
+        foreach (var (name, bytes) in before)
+        {
+            Assert.Equal(bytes, File.ReadAllBytes(outDir.File(name)));
+        }
+
+        Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(outDir.Path)!, $".{Path.GetFileName(outDir.Path)}.eeval-staging-*"));
     }
 }
