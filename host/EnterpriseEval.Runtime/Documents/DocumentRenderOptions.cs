@@ -15,6 +15,12 @@ internal sealed record DocumentRenderOptions
     /// <summary>Nesting depth of function calls and includes.</summary>
     public int RecursiveLimit { get; init; } = 64;
 
+    /// <summary>
+    /// Characters one document may have. A template that writes more fails with a message naming the limit instead of
+    /// being cut: the publicity list of 100,000 employees is about 20 million characters, so the default leaves room.
+    /// </summary>
+    public int OutputLimit { get; init; } = 64_000_000;
+
     /// <summary>From this many documents on, a batch is rendered in parallel (output order is kept).</summary>
     public int ParallelThreshold { get; init; } = 32;
 }

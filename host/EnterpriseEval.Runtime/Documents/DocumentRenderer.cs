@@ -102,6 +102,12 @@ internal sealed class DocumentRenderer(TemplateCatalog catalog)
             return $"循环次数超过上限（{catalog.Options.LoopLimit}次），模板可能含有死循环";
         }
 
+        if (message.Contains("output limit", StringComparison.OrdinalIgnoreCase) || message.Contains("string limit", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("LimitToString", StringComparison.Ordinal) || message.Contains("OutputLimit", StringComparison.Ordinal))
+        {
+            return $"文档内容超过上限（{catalog.Options.OutputLimit:N0}个字符），未生成；模板可能在循环中输出了过多内容";
+        }
+
         if (message.Contains("recursive", StringComparison.OrdinalIgnoreCase))
         {
             return $"调用或引用嵌套超过上限（{catalog.Options.RecursiveLimit}层），模板可能含有无限递归";

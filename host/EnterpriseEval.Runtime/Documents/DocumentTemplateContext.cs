@@ -33,6 +33,11 @@ internal sealed class DocumentTemplateContext : TemplateContext
         EnableRelaxedMemberAccess = false;
         LoopLimit = options.LoopLimit;
         RecursiveLimit = options.RecursiveLimit;
+
+        // A document that outgrows its limit fails with a message; Scriban's default is to cut it silently.
+        OutputLimit = options.OutputLimit;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        OnStringLimit = ScriptLimitBehavior.Throw;
         MemberFilter = ModelSchema.Filter;
         MemberRenamer = ModelSchema.Renamer;
         TemplateLoader = new IncludeLoader(template.IncludeRoot);
@@ -46,6 +51,7 @@ internal sealed class DocumentTemplateContext : TemplateContext
     {
         null => this,
         TrustedMarkup markup => base.Write(span, markup.Text),
+        _ when IsRecord(textAsObject) => throw WholeRecord(span, textAsObject),
         _ => base.Write(span, OutputEscaper.Escape(_format, ObjectToString(textAsObject))),
     };
 
@@ -65,8 +71,18 @@ internal sealed class DocumentTemplateContext : TemplateContext
         PostCategory category => category.ToChinese(),
         DocumentKind kind => kind.ToChinese(),
         TrustedMarkup markup => markup.Text,
+        _ when IsRecord(value) => throw WholeRecord(CurrentNode?.Span ?? default, value!),
         _ => base.ObjectToString(value, nested) ?? "",
     };
+
+    // A model record or a list printed whole would show every field, the identity number among them
+    // (docs/security.md, "Privacy"); a notice prints fields.
+    private static bool IsRecord(object? value) =>
+        value is not null and not string && (ModelSchema.IsModelType(value.GetType()) || value is System.Collections.IEnumerable);
+
+    private static ScriptRuntimeException WholeRecord(SourceSpan span, object value) => new(
+        span,
+        $"不能直接输出整个{(value is System.Collections.IEnumerable ? "列表" : $"记录（{value.GetType().Name}）")}：请输出其中的字段，例如 employee.name");
 
     /// <summary>
     /// Accessors of model records are built once per type and shared by all renders (the filter and renamer never

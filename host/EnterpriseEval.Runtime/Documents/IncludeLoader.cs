@@ -11,7 +11,7 @@ namespace EnterpriseEval.Runtime.Documents;
 /// </summary>
 internal sealed class IncludeLoader(string? root) : ITemplateLoader
 {
-    private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+    private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(RealPath(Path.GetFullPath(root))) + Path.DirectorySeparatorChar;
 
     /// <summary>
     /// The full path an include name stands for, or null with the reason (Chinese) when it is not allowed. Shared by
@@ -39,7 +39,39 @@ internal sealed class IncludeLoader(string? root) : ITemplateLoader
             return null;
         }
 
-        return path;
+        // A link inside the folder may point anywhere: the file it resolves to must be inside the folder too.
+        var real = RealPath(path);
+        if (!real.StartsWith(_root, StringComparison.Ordinal))
+        {
+            refusal = $"不允许 include 指向插件目录以外的链接：“{templateName}”";
+            return null;
+        }
+
+        if (File.GetAttributes(real).HasFlag(FileAttributes.Device) || !new FileInfo(real).Exists)
+        {
+            refusal = $"include 的不是普通文件：“{templateName}”";
+            return null;
+        }
+
+        return real;
+    }
+
+    // The path with every symbolic link along it resolved, component by component.
+    private static string RealPath(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? "/";
+        var current = root;
+        foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = RealPath(target.FullName);
+            }
+        }
+
+        return current;
     }
 
     /// <inheritdoc />

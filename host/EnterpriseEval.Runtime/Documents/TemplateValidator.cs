@@ -57,6 +57,10 @@ internal sealed class TemplateValidator
 
         CollectAssigned(parsed.Page);
         Visit(parsed.Page, scope, lenient: false);
+        foreach (var (node, problem) in OutputContexts.Check(parsed.Page, _template.Format))
+        {
+            Error(node, problem);
+        }
     }
 
     // The included file is checked now, with the names in scope where it is included; so its name must be a literal.
@@ -160,6 +164,15 @@ internal sealed class TemplateValidator
                 foreach (var argument in include.Arguments)
                 {
                     Visit(argument, scope, lenient);
+                }
+
+                return null;
+            case ScriptExpressionStatement { Expression: not ScriptAssignExpression } statement:
+                // A record or a list printed whole would show every field, the identity number among them.
+                if (Visit(statement.Expression, scope, lenient) is { } printed
+                    && (ModelSchema.IsModelType(printed) || ModelSchema.ElementType(printed) is not null))
+                {
+                    Error(statement, $"不能直接输出整个{(ModelSchema.IsModelType(printed) ? $"记录（{printed.Name}）" : "列表")}：请输出其中的字段，例如 employee.name");
                 }
 
                 return null;

@@ -20,4 +20,15 @@ public sealed record DocumentPerson
 
     /// <summary>岗位 (<c>employee.post</c>). Example: <c>数控车工</c>.</summary>
     public string Post { get; init; } = "";
+
+    // ToString (logs, a template printing the record) never shows the identity number in full.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("EmployeeId = ").Append(EmployeeId)
+            .Append(", Name = ").Append(Name)
+            .Append(", IdNumber = ").Append(IdentityNumber.Mask(IdNumber))
+            .Append(", Department = ").Append(Department)
+            .Append(", Post = ").Append(Post);
+        return true;
+    }
 }
