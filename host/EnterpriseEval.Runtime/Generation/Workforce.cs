@@ -47,6 +47,9 @@ internal static class Workforce
 
     private static readonly int TotalWeight = Posts.Sum(p => p.Weight);
 
+    /// <summary>Every kind of post the generator draws from (tests check their occupations have a series).</summary>
+    public static IReadOnlyList<PostTemplate> All => Posts;
+
     public static PostTemplate Next(Random random)
     {
         var pick = random.Next(TotalWeight);

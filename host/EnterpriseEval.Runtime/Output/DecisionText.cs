@@ -8,6 +8,8 @@ internal static class DecisionText
 {
     public static string Target(Decision d) =>
         d.TargetTitleLevel is { } title
-            ? $"{d.TargetSeries?.ToChinese() ?? ""}系列{title.ToChinese()}职称"
+            ? d.TargetSeries is { } series
+                ? $"{series.ToChinese()}系列{title.ToChinese()}职称"
+                : $"{title.ToChinese()}职称（职称系列待确认）"
             : $"{d.TargetOccupation}{d.TargetSkillLevel?.ToChinese() ?? ""}";
 }

@@ -34,9 +34,10 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
         };
         foreach (var policy in Loaded.Select(p => p.Composition.Policy))
         {
-            foreach (var (occupation, (series, _)) in policy.Occupations)
+            foreach (var (occupation, (series, specialty)) in policy.Occupations)
             {
-                merged.OccupationSeries[occupation] = series.ToCode();
+                // series/specialty, as configuration writes it (PolicyOptions.OccupationSeries).
+                merged.OccupationSeries[occupation] = specialty.Length > 0 ? $"{series.ToCode()}/{specialty}" : series.ToCode();
             }
 
             foreach (var (occupation, majors) in policy.RelatedMajors)

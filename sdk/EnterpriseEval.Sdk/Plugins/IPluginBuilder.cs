@@ -65,7 +65,8 @@ public interface IPluginBuilder
 
     /// <summary>
     /// Declares that an occupation (职业工种) corresponds to a title series and specialty (专业对应关系, 96号 二（一）);
-    /// screening without applications then aims at that series.
+    /// title paths whose application names no series then aim at that series. Wins over the SDK's default
+    /// correspondence and over configuration; an occupation nobody declares has no series and needs review.
     /// </summary>
     IPluginBuilder MapOccupation(string occupation, TitleSeries series, string specialty);
 

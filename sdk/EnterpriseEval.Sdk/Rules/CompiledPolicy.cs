@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -12,20 +13,26 @@ internal sealed class CompiledPolicy
     // Sanity bound for configured years; a larger value is certainly a typing error.
     private const int MaxYears = 50;
 
+    // OccupationSeries values may name a specialty after the series: 工程/机械工程.
+    private static readonly char[] SpecialtySeparators = ['/', '／'];
+
     private readonly Dictionary<SkillLevel, int> _years;
     private readonly Dictionary<string, Dictionary<SkillLevel, int>> _yearsByOccupation;
     private readonly Dictionary<string, HashSet<string>> _relatedMajors;
     private readonly HashSet<HonourKind> _greenChannelHonours;
-    private readonly Dictionary<string, TitleSeries> _occupationSeries;
-    private readonly TitleSeries _defaultSeries;
+    private readonly Dictionary<string, SeriesCorrespondence> _occupationSeries;
+    private readonly TitleSeries? _defaultSeries;
+
+    // Occupations nothing declares, met while screening: one correspondence (and finding) per occupation, not per row.
+    private readonly ConcurrentDictionary<string, SeriesCorrespondence> _undeclared = new(StringComparer.Ordinal);
 
     private CompiledPolicy(
         Dictionary<SkillLevel, int> years,
         Dictionary<string, Dictionary<SkillLevel, int>> yearsByOccupation,
         Dictionary<string, HashSet<string>> relatedMajors,
         HashSet<HonourKind> greenChannelHonours,
-        Dictionary<string, TitleSeries> occupationSeries,
-        TitleSeries defaultSeries)
+        Dictionary<string, SeriesCorrespondence> occupationSeries,
+        TitleSeries? defaultSeries)
     {
         _years = years;
         _yearsByOccupation = yearsByOccupation;
@@ -72,15 +79,37 @@ internal sealed class CompiledPolicy
             honours.Add(Parse<HonourKind>(text, $"{Section}:{nameof(PolicyOptions.GreenChannelHonours)}", "荣誉"));
         }
 
-        var series = new Dictionary<string, TitleSeries>(StringComparer.Ordinal);
+        // The project's default correspondence first (the data file), then configuration and plug-ins over it.
+        var series = new Dictionary<string, SeriesCorrespondence>(StringComparer.Ordinal);
+        foreach (var row in OccupationSeriesData.Rows)
+        {
+            foreach (var name in row.Aliases.Prepend(row.Occupation))
+            {
+                series[name] = new SeriesCorrespondence(name, row.Series, row.Specialty, CorrespondenceOrigin.ProjectDefault);
+            }
+        }
+
         foreach (var (occupation, text) in options.OccupationSeries ?? [])
         {
             var key = $"{Section}:{nameof(PolicyOptions.OccupationSeries)}:{occupation}";
-            series[RequireOccupation(occupation, key)] = Parse<TitleSeries>(text, key, "职称系列");
+            var name = RequireOccupation(occupation, key);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                // Declared as corresponding to no series: the default file's entry no longer applies.
+                series.Remove(name);
+                continue;
+            }
+
+            var separator = text.IndexOfAny(SpecialtySeparators);
+            var seriesText = separator < 0 ? text : text[..separator];
+            var specialty = separator < 0 ? "" : text[(separator + 1)..].Trim();
+            series[name] = new SeriesCorrespondence(
+                name, Parse<TitleSeries>(seriesText.Trim(), key, "职称系列"), specialty, CorrespondenceOrigin.Configured);
         }
 
-        var defaultSeries = Parse<TitleSeries>(
-            options.DefaultSeries, $"{Section}:{nameof(PolicyOptions.DefaultSeries)}", "职称系列");
+        TitleSeries? defaultSeries = string.IsNullOrWhiteSpace(options.DefaultSeries)
+            ? null
+            : Parse<TitleSeries>(options.DefaultSeries.Trim(), $"{Section}:{nameof(PolicyOptions.DefaultSeries)}", "职称系列");
 
         return new CompiledPolicy(years, byOccupation, majors, honours, series, defaultSeries);
     }
@@ -89,11 +118,28 @@ internal sealed class CompiledPolicy
     internal bool OpensGreenChannel(HonourKind honour) => _greenChannelHonours.Contains(honour);
 
     /// <summary>
-    /// The series a title path aims at: the one asked for, else the one the occupation corresponds to, else the
-    /// default (工程, 227号 一).
+    /// The series a title path aims at when no application names one (docs/rules.md "The series of a title path"):
+    /// the correspondence declared for the occupation of the current post, else for that of the highest counted
+    /// certificate; configuration and plug-ins over the project's data file. Nothing declared: no series (needs
+    /// review), unless the operator opted in to <see cref="PolicyOptions.DefaultSeries"/>.
     /// </summary>
-    internal TitleSeries SeriesFor(Employee employee, TitleSeries? asked) =>
-        asked ?? (_occupationSeries.Count > 0 && _occupationSeries.TryGetValue(employee.Occupation, out var series) ? series : _defaultSeries);
+    internal SeriesCorrespondence SeriesFor(EmployeeFacts facts)
+    {
+        var occupation = facts.Employee.Occupation;
+        if (occupation.Length == 0)
+        {
+            occupation = facts.HighestCertificate()?.Occupation ?? "";
+        }
+
+        return _occupationSeries.TryGetValue(occupation, out var declared)
+            ? declared
+            : _undeclared.GetOrAdd(occupation, Undeclared, _defaultSeries);
+    }
+
+    private static SeriesCorrespondence Undeclared(string occupation, TitleSeries? defaultSeries) =>
+        defaultSeries is { } series
+            ? new SeriesCorrespondence(occupation, series, "", CorrespondenceOrigin.DefaultSeries)
+            : new SeriesCorrespondence(occupation, null, "", CorrespondenceOrigin.Missing);
 
     /// <summary>Whether the major is configured as related to the occupation (R9).</summary>
     internal bool IsRelatedMajor(string occupation, string major) =>

@@ -17,7 +17,8 @@ internal sealed class EmployeeFacts
         Assessments = ArrayOf(record.Assessments);
         Honours = ArrayOf(record.Honours);
         WorkPeriods = ArrayOf(record.WorkPeriods);
-        foreach (var title in ArrayOf(record.Titles))
+        Titles = ArrayOf(record.Titles);
+        foreach (var title in Titles)
         {
             if (title.ObtainedOn <= asOf && IsBetterTitle(title, HighestTitle))
             {
@@ -45,6 +46,9 @@ internal sealed class EmployeeFacts
 
     internal WorkPeriod[] WorkPeriods { get; }
 
+    /// <summary>Every title row, including any obtained after the cut-off (which do not count).</summary>
+    internal ProfessionalTitle[] Titles { get; }
+
     /// <summary>The highest title obtained by the cut-off (the earliest obtained among equals).</summary>
     internal ProfessionalTitle? HighestTitle { get; }
 
@@ -59,8 +63,30 @@ internal sealed class EmployeeFacts
     internal bool Counts(SkillCertificate certificate) =>
         certificate.Status == CertificateStatus.Valid && certificate.IssuedOn <= AsOf;
 
-    /// <summary>Whether the target title level lies above every title held (targets tried without applications).</summary>
-    internal bool IsAboveEveryTitle(TitleLevel target) => HighestTitle is null || target > HighestTitle.Level;
+    /// <summary>
+    /// Whether the target title level lies above every title held by the cut-off in the target's series (targets tried
+    /// without applications, docs/rules.md): a title in another series does not hide the path (96号 二（二）1 and
+    /// 二（一） bar nothing of the kind). With no series declared for the target, every title held in a 贯通 series
+    /// counts, as the series the reviewer confirms can only be one of those.
+    /// </summary>
+    internal bool IsAboveEveryTitle(TitleLevel target, TitleSeries? series)
+    {
+        if (HighestTitle is null || target > HighestTitle.Level)
+        {
+            return true;
+        }
+
+        foreach (var title in Titles)
+        {
+            if (title.ObtainedOn <= AsOf && title.Level >= target &&
+                (series is { } s ? title.Series == s : title.Series.IsThroughSeries()))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The highest counted certificate, in the occupation when one is given (the earliest issued among equals, as

@@ -17,21 +17,24 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
             return;
         }
 
+        var series = policy.SeriesFor(facts);
         foreach (var level in Targets)
         {
-            if (facts.IsAboveEveryTitle(level))
+            if (facts.IsAboveEveryTitle(level, series.Series))
             {
-                targets.Add(ScreeningTarget.ForTitle(Path, level, policy.SeriesFor(facts.Employee, null)));
+                targets.Add(ScreeningTarget.ForTitle(Path, level, series));
             }
         }
     }
 
     public ScreeningTarget TargetOf(EmployeeFacts facts, Application application) =>
-        ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, policy.SeriesFor(facts.Employee, application.TargetSeries));
+        application.TargetSeries is { } asked
+            ? ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, asked)
+            : ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, policy.SeriesFor(facts));
 
     public Decision Screen(EmployeeFacts facts, ScreeningTarget target)
     {
-        if (target.TitleLevel is not { } level || target.Series is not { } series)
+        if (target.TitleLevel is not { } level)
         {
             return DecisionComposer.MissingLevel(facts, target, "R7", Clauses.GreenChannel);
         }
@@ -39,7 +42,7 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
         var findings = new StackList<Finding>();
         greenChannel.Check(facts, level, ref findings);
         AnnualAssessmentRule.Check(facts, ref findings);
-        findings.Add(ThroughSeriesRule.Check(series));
+        findings.Add(ThroughSeriesRule.Check(target));
         return DecisionComposer.Compose(facts, target, ref findings);
     }
 

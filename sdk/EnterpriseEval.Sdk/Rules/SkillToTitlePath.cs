@@ -16,23 +16,24 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
             return;
         }
 
-        TitleSeries? series = null;
+        var series = policy.SeriesFor(facts);
         foreach (var rung in Ladder.Rungs)
         {
-            if (highest.Level >= rung.Skill && facts.IsAboveEveryTitle(rung.Title))
+            if (highest.Level >= rung.Skill && facts.IsAboveEveryTitle(rung.Title, series.Series))
             {
-                series ??= policy.SeriesFor(facts.Employee, null);
-                targets.Add(ScreeningTarget.ForTitle(Path, rung.Title, series.Value));
+                targets.Add(ScreeningTarget.ForTitle(Path, rung.Title, series));
             }
         }
     }
 
     public ScreeningTarget TargetOf(EmployeeFacts facts, Application application) =>
-        ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, policy.SeriesFor(facts.Employee, application.TargetSeries));
+        application.TargetSeries is { } asked
+            ? ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, asked)
+            : ScreeningTarget.ForTitle(Path, application.TargetTitleLevel, policy.SeriesFor(facts));
 
     public Decision Screen(EmployeeFacts facts, ScreeningTarget target)
     {
-        if (target.TitleLevel is not { } level || target.Series is not { } series)
+        if (target.TitleLevel is not { } level)
         {
             return DecisionComposer.MissingLevel(facts, target, "R1", Clauses.SkillToTitle);
         }
@@ -49,7 +50,7 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
         }
 
         AnnualAssessmentRule.Check(facts, ref findings);
-        findings.Add(ThroughSeriesRule.Check(series));
+        findings.Add(ThroughSeriesRule.Check(target));
         return DecisionComposer.Compose(facts, target, ref findings, basis?.CertificateNo ?? "");
     }
 

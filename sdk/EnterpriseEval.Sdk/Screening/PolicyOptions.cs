@@ -31,15 +31,27 @@ public sealed class PolicyOptions
     /// <summary>The honours that open the green channel (R7), by code or Chinese name.</summary>
     public List<string> GreenChannelHonours { get; set; } = [];
 
-    /// <summary>The title series an occupation corresponds to, for screening without <c>applications.csv</c>.</summary>
+    /// <summary>
+    /// The title series (and specialty) an occupation corresponds to (专业对应关系, 96号 二（一）), for title paths whose
+    /// application names no series: occupation → series, or series/specialty (e.g. <c>工程/机械工程</c>). Wins over the
+    /// project's default correspondence shipped with the SDK (<c>Data/occupation-series.csv</c>); an empty value
+    /// declares that the occupation corresponds to no series. An occupation declared nowhere has no series and its
+    /// title decisions need review (docs/rules.md).
+    /// </summary>
     public Dictionary<string, string> OccupationSeries { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The series used when nothing maps the occupation: <c>engineering</c> (227号 一: 工程 is the focus).</summary>
-    public string DefaultSeries { get; set; } = "engineering";
+    /// <summary>
+    /// An explicit opt-in, empty by default: the series assumed for an occupation that neither
+    /// <see cref="OccupationSeries"/> nor the default correspondence declares. Left empty, such an occupation has no
+    /// series and its title decisions need review, since 96号 二（二）1 opens the 「相应专业」 title only; when set,
+    /// every decision that rests on it says that the series was assumed by configuration.
+    /// </summary>
+    public string DefaultSeries { get; set; } = "";
 
     /// <summary>
     /// The project defaults as shipped (the same values as the host's <c>appsettings.json</c>): years 2/3/4,
-    /// all five green-channel honours, no related majors, every occupation in the engineering series.
+    /// all five green-channel honours, no related majors, no occupation series beyond the SDK's default correspondence
+    /// and no default series.
     /// </summary>
     public static PolicyOptions ProjectDefaults() => new()
     {

@@ -177,12 +177,17 @@ public sealed partial class StatutoryRuleSetTests
         var options = PolicyOptions.ProjectDefaults();
         options.GreenChannelHonours = ["全国技术能手"];
         options.CumulativeWorkYears = new(StringComparer.Ordinal) { ["技师"] = 30 };
-        options.DefaultSeries = "工艺美术";
+        // The default correspondence declares 车工 (工程); configuration wins over it, and DefaultSeries (an explicit
+        // opt-in) applies only to an occupation nothing declares (96/2.1: the 专业对应关系 is declared, not guessed).
+        options.OccupationSeries["车工"] = "工艺美术";
+        options.DefaultSeries = "实验技术";
         var rules = StatutoryRuleSet.Create(options);
 
         var decisions = Screen.All(Everyone(), rules: rules);
 
         Assert.All(decisions.Where(d => d.TargetSeries is not null), d => Assert.Equal(TitleSeries.ArtsCrafts, d.TargetSeries));
+        var undeclared = Screen.All(Everyone().With(e => e with { Occupation = "中式烹调师" }), rules: rules);
+        Assert.All(undeclared.Where(d => d.TargetTitleLevel is not null), d => Assert.Equal(TitleSeries.Laboratory, d.TargetSeries));
         var reverse = Screen.One(
             new EmployeeRecordBuilder().Title(TitleLevel.Intermediate, "2020-01-01").Applies(ScreeningPath.TitleToSkill, SkillLevel.Technician),
             rules: rules);
