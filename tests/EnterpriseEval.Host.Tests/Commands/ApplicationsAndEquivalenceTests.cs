@@ -170,6 +170,30 @@ public sealed class ApplicationsAndEquivalenceTests
         Assert.Equal("HM0027", held.Id);
     }
 
+    // samples/rosters/ganjiang-heavy has no applications.csv: every path is tried for everyone, nobody is left out, and
+    // each of its five appointments is backed by a certificate of its level (96/2.5; 特级/首席技师 by 高级技师).
+    [Fact]
+    public async Task The_ganjiang_heavy_sample_has_no_applications_and_its_equivalences_are_all_confirmed()
+    {
+        using var outDir = new TempFolder();
+        var sample = RepoPaths.Sample("rosters/ganjiang-heavy");
+        Assert.Empty(Directory.GetFiles(sample, "applications.csv"));
+
+        var run = await CliRun.Of(
+        [
+            "screen", "--roster", sample, "--plugins", Path.Combine(RepoPaths.Root, "artifacts", "plugins", "ganjiang-heavy"),
+            "--config", RepoPaths.Sample("config/ganjiang-heavy.json"), "--as-of", "2026-12-31", "--out", outDir.Path,
+        ]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.DoesNotContain("未申报", run.Output);
+        Assert.DoesNotContain("待复核", run.Output);
+        var equivalences = Rows(outDir.File("equivalences.csv"), r => (Id: r["employee_id"].ToString(), Status: r["status"].ToString(), Grade: r["enterprise_grade"].ToString()));
+        Assert.Equal(["HM0003", "HM0004", "HM0016", "HM0026", "HM0027"], equivalences.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(equivalences, e => Assert.Equal("confirmed", e.Status));
+        Assert.All(equivalences, e => Assert.StartsWith("T", e.Grade, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Review_verify_on_a_store_that_does_not_exist_is_an_error_naming_the_path_and_creates_nothing()
     {
