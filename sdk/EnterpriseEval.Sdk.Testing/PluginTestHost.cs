@@ -101,13 +101,19 @@ public sealed class PluginTestHost : IDisposable
         set => _pluginsOptions.CriterionTimeoutMilliseconds = (int)value.TotalMilliseconds;
     }
 
-    /// <summary>Screens employees built in code (see <see cref="EmployeeBuilder"/>) as of a cut-off date.</summary>
+    /// <summary>
+    /// Screens employees built in code (see <see cref="EmployeeBuilder"/>) as of a cut-off date. The employees are one
+    /// roster: when any of them has an application (<see cref="EmployeeBuilder.Applying(ScreeningPath, TitleLevel, TitleSeries?)"/>),
+    /// the roster has applications and, as <c>eeval screen</c> does with <c>applications.csv</c>, those without one get
+    /// no decision at all (docs/rules.md "Which decisions are made").
+    /// </summary>
     /// <param name="records">The employees, e.g. <c>[EmployeeBuilder.Create("E1")….Build()]</c>.</param>
     /// <param name="asOf">The cut-off date (截止日期).</param>
     public ScreeningRun Screen(IEnumerable<EmployeeRecord> records, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return new ScreeningRun(_screener.Screen([.. records], asOf, _plugins), []);
+        EmployeeRecord[] roster = [.. records];
+        return new ScreeningRun(_screener.Screen(roster, asOf, _plugins, roster.Any(r => r.Applications.Count > 0)), []);
     }
 
     /// <summary>
@@ -123,7 +129,7 @@ public sealed class PluginTestHost : IDisposable
         var rejects = roster.Rejects
             .Select(r => $"{r.File} 第{r.Row}行{(r.Column.Length > 0 ? $" {r.Column}" : "")}“{r.Value}”：{r.Reason}")
             .ToList();
-        return new ScreeningRun(_screener.Screen(roster.Records, asOf, _plugins), rejects);
+        return new ScreeningRun(_screener.Screen(roster.Records, asOf, _plugins, roster.HasApplications), rejects);
     }
 
     /// <summary>

@@ -74,6 +74,25 @@ public sealed class ScreeningTests
         Assert.StartsWith("kit-forging@1.2.0#", run.PluginProvenance, StringComparison.Ordinal);
     }
 
+    // docs/rules.md "Which decisions are made": when the roster has applications, 「every application row is screened
+    // on its own path and target, and nothing else」 — the kit screens the employees given as one roster, as eeval does.
+    [Fact]
+    public void Employees_screened_together_are_one_roster_when_one_applies_the_others_get_no_decision()
+    {
+        using var host = Host();
+        var notApplying = EmployeeBuilder.Create("E2")
+            .InSkillPost("车工")
+            .WithCertificate(SkillLevel.SeniorWorker, "车工", new DateOnly(2015, 1, 1))
+            .WithAssessments(AssessmentResult.Qualified, 2023, 2024, 2025);
+
+        var together = host.Screen([SeniorWorker("E1").Build(), notApplying.Build()], KitPlugins.AsOf);
+        var alone = host.Screen([notApplying.Build()], KitPlugins.AsOf);
+
+        Assert.Single(together.DecisionsFor("E1"));
+        Assert.Empty(together.DecisionsFor("E2"));
+        Assert.NotEmpty(alone.DecisionsFor("E2"));
+    }
+
     [Fact]
     public void For_fails_clearly_when_the_employee_has_no_decision_on_the_path()
     {

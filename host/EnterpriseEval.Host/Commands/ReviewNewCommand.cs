@@ -10,7 +10,7 @@ internal sealed class ReviewNewCommand(ReviewStoreFactory stores, ReviewBatches 
 {
     public override int Execute(CommandContext context, ReviewNewSettings settings, CancellationToken cancellationToken)
     {
-        using var store = stores.Open(settings.Store);
+        using var store = stores.OpenOrCreate(settings.Store);
         var request = new NewBatchRequest(
             settings.Batch!, settings.Year, settings.Series!, settings.Levels!,
             settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Plugins);

@@ -18,6 +18,11 @@ internal sealed class ReviewScreenCommand(ReviewStoreFactory stores, BatchScreen
             console.MarkupLine($"已导入花名册；拒收 {r.Rejects} 行。");
         }
 
+        if (r.ApplicationsWarning is { } empty)
+        {
+            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(empty)}");
+        }
+
         if (r.ResumedFrom > 0 && r.ResumedFrom < r.Total)
         {
             console.MarkupLine($"从第 {r.ResumedFrom + 1} 名员工续跑（此前已提交 {r.ResumedFrom} 名）。");
@@ -30,6 +35,11 @@ internal sealed class ReviewScreenCommand(ReviewStoreFactory stores, BatchScreen
         }
 
         console.MarkupLine($"[bold]资格筛查完成[/]：{r.Total} 名员工，{r.Decisions} 条决策已存入批次 {Markup.Escape(batch.Name)}。");
+        if (r.NotApplied > 0)
+        {
+            console.MarkupLine($"花名册有申报表，只筛查申报人员：{r.NotApplied} 名员工未申报，未参加筛查，不进入本批次。");
+        }
+
         if (settings.Out is not null)
         {
             console.MarkupLine($"已导出 {Markup.Escape(ReviewExports.Decisions(settings.Out, store.Decisions(batch.Id)))}");

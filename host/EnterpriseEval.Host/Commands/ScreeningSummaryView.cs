@@ -30,11 +30,26 @@ internal static class ScreeningSummaryView
                 "大型花名册请让各表按 employees.csv 的员工顺序导出（见 docs/roster.md）。");
         }
 
+        if (report.ApplicationsWarning is { } empty)
+        {
+            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(empty)}");
+        }
+
         var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
         totals.AddRow("读取员工", Count(report.EmployeesRead));
         totals.AddRow("参加筛查员工", Count(report.EmployeesScreened));
+        if (report.NotApplied > 0)
+        {
+            totals.AddRow("未申报、未筛查员工（有申报表时只筛查申报人员）", Count(report.NotApplied));
+        }
+
         totals.AddRow(report.RejectLines > 0 ? "[yellow]拒收行（见 rejects.csv）[/]" : "拒收行", Count(report.RejectLines));
         totals.AddRow("岗位比照（在聘）", Count(report.Equivalences));
+        if (report.EquivalencesToReview > 0)
+        {
+            totals.AddRow("[yellow]其中岗位比照待复核（证书与聘任等级不符，见 equivalences.csv）[/]", Count(report.EquivalencesToReview));
+        }
+
         console.Write(totals);
 
         var outcomes = Enum.GetValues<Outcome>();

@@ -11,7 +11,9 @@ namespace EnterpriseEval.Runtime.Notices;
 /// <summary>
 /// Turns a screened roster into the document models of one kind: who gets a notice (appointed 高级工 and above for
 /// post equivalence; employees whose pay tables list items for wage and allowance notices; every screened employee
-/// for screening results; one list for publicity) and what it says.
+/// for screening results; one list for publicity) and what it says. A notice that rests on a post equivalence the
+/// certificates held do not back (R11 <c>needs_review</c>, docs/rules.md) is not issued: it is listed in
+/// <see cref="Held"/> as 待复核 instead. In a roster with applications, screening results go to those who applied.
 /// </summary>
 internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions options, ReviewOptions review, DateOnly issuedOn)
 {
@@ -23,6 +25,9 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         : screened.Plugins.Loaded.FirstOrDefault()?.Manifest.Enterprise ?? "本单位";
 
     private int _sequence;
+
+    /// <summary>The notices held back for review by the last <see cref="Build"/>, in roster order.</summary>
+    public List<HeldNotice> Held { get; } = [];
 
     public IReadOnlyList<object> Build(DocumentKind kind) => kind switch
     {
@@ -37,7 +42,12 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
     private List<object> PostEquivalence()
     {
         var byId = screened.Roster.Records.ToDictionary(r => r.Employee.EmployeeId, StringComparer.Ordinal);
-        return [.. screened.Result.Equivalences.Select(e => (object)new PostEquivalenceNotice
+        foreach (var e in screened.Result.Equivalences.Where(e => e.Status == EquivalenceStatus.NeedsReview))
+        {
+            Held.Add(new HeldNotice(e.EmployeeId, e.Name, e.Finding.Message));
+        }
+
+        return [.. screened.Result.Equivalences.Where(e => e.Status == EquivalenceStatus.Confirmed).Select(e => (object)new PostEquivalenceNotice
         {
             Issue = NextIssue(),
             Employee = Person(byId[e.EmployeeId].Employee),
@@ -61,7 +71,12 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         {
             var equivalence = equivalences.GetValueOrDefault(record.Employee.EmployeeId);
             var list = tables.SelectMany(t => items(t, record, equivalence)).ToList();
-            if (list.Count > 0)
+            if (list.Count > 0 && equivalence is { Status: EquivalenceStatus.NeedsReview })
+            {
+                // Pay set on the strength of 96号 二（五） cannot be notified while the equivalence itself awaits review.
+                Held.Add(new HeldNotice(record.Employee.EmployeeId, record.Employee.Name, equivalence.Finding.Message));
+            }
+            else if (list.Count > 0)
             {
                 models.Add(new PayNotice
                 {
@@ -83,6 +98,12 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         var models = new List<object>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
+            // A roster with applications screens those who applied only: the others get no result to be notified of.
+            if (screened.Roster.HasApplications && records[i].Applications.Count == 0)
+            {
+                continue;
+            }
+
             var decisions = screened.Result.DecisionsByEmployee[i];
             models.Add(new ScreeningResultNotice
             {
@@ -164,3 +185,9 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         Post = e.Post,
     };
 }
+
+/// <summary>A notice not issued because the post equivalence it rests on awaits review (R11 <c>needs_review</c>).</summary>
+/// <param name="EmployeeId">工号.</param>
+/// <param name="Name">姓名.</param>
+/// <param name="Reason">The equivalence finding: which certificate is missing, which is held.</param>
+internal sealed record HeldNotice(string EmployeeId, string Name, string Reason);

@@ -16,6 +16,12 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
 {
     public const string IndexFile = "index.csv";
 
+    /// <summary><c>index.csv</c> status of a notice written.</summary>
+    public const string Issued = "已出具";
+
+    /// <summary><c>index.csv</c> status of a notice held back until its post equivalence is reviewed (R11).</summary>
+    public const string ToReview = "待复核";
+
     /// <summary>
     /// Renders the notices of an already screened roster. Templates are read and checked again on every call, so a
     /// watch session reloads edited templates without reloading (unloading) any plug-in assembly.
@@ -24,7 +30,8 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
     {
         var catalog = LoadTemplates(screened);
         var issuedOn = request.IssuedOn ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var models = new NoticeModels(screened, options.Value, review.Value, issuedOn).Build(request.Kind);
+        var builder = new NoticeModels(screened, options.Value, review.Value, issuedOn);
+        var models = builder.Build(request.Kind);
 
         progress?.Report(new ScreeningStage("生成文书", 0, models.Count));
         var outputDirectory = request.Screening.OutputDirectory;
@@ -32,7 +39,7 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
         try
         {
             files = new DocumentWriter(new DocumentRenderer(catalog)).Write(request.Kind, models, request.Format, outputDirectory);
-            WriteIndex(Path.Combine(outputDirectory, IndexFile), request.Kind, models, files);
+            WriteIndex(Path.Combine(outputDirectory, IndexFile), request.Kind, models, files, builder.Held);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,10 +55,13 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
             request.Kind,
             models.Count,
             Path.Combine(outputDirectory, IndexFile),
-            screened.Roster.Records.Count,
+            screened.Roster.Records.Count - screened.Result.NotApplied,
             screened.Roster.Rejects.Count,
             [.. screened.Plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
-            [.. screened.Plugins.Refused.Select(e => e.Message)]);
+            [.. screened.Plugins.Refused.Select(e => e.Message)])
+        {
+            Held = builder.Held,
+        };
     }
 
     private TemplateCatalog LoadTemplates(ScreenedRoster screened)
@@ -68,10 +78,14 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
         }
     }
 
-    /// <summary><c>index.csv</c>: one line per file produced, with the employee it is addressed to.</summary>
-    private static void WriteIndex(string path, DocumentKind kind, IReadOnlyList<object> models, IReadOnlyList<string> files)
+    /// <summary>
+    /// <c>index.csv</c>: one line per file produced, with the employee it is addressed to (status 已出具), then one line
+    /// per notice held back for review (status 待复核, no file, the reason).
+    /// </summary>
+    private static void WriteIndex(
+        string path, DocumentKind kind, IReadOnlyList<object> models, IReadOnlyList<string> files, IReadOnlyList<HeldNotice> held)
     {
-        using var writer = CsvOutput.Create(path, ["kind", "sequence", "employee_id", "name", "document_number", "file"]);
+        using var writer = CsvOutput.Create(path, ["kind", "sequence", "employee_id", "name", "document_number", "file", "status", "reason"]);
         for (var i = 0; i < files.Count; i++)
         {
             var (person, issue) = i < models.Count ? Addressee(models[i]) : (null, null);
@@ -82,6 +96,21 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
             row["name"].Set(SpreadsheetText.Safe(person?.Name ?? ""));
             row["document_number"].Set(SpreadsheetText.Safe(issue?.DocumentNumber ?? ""));
             row["file"].Set(SpreadsheetText.Safe(Path.GetFileName(files[i])));
+            row["status"].Set(Issued);
+            row["reason"].Set("");
+        }
+
+        foreach (var h in held)
+        {
+            using var row = writer.NewRow();
+            row["kind"].Set(kind.ToCode());
+            row["sequence"].Set("");
+            row["employee_id"].Set(SpreadsheetText.Safe(h.EmployeeId));
+            row["name"].Set(SpreadsheetText.Safe(h.Name));
+            row["document_number"].Set("");
+            row["file"].Set("");
+            row["status"].Set(ToReview);
+            row["reason"].Set(SpreadsheetText.Safe(h.Reason));
         }
     }
 

@@ -10,4 +10,8 @@ internal sealed record NoticesReport(
     int EmployeesScreened,
     int RejectLines,
     IReadOnlyList<string> PluginsLoaded,
-    IReadOnlyList<string> PluginsRefused);
+    IReadOnlyList<string> PluginsRefused)
+{
+    /// <summary>Notices not issued because the post equivalence they rest on awaits review (R11 <c>needs_review</c>).</summary>
+    public IReadOnlyList<HeldNotice> Held { get; init; } = [];
+}

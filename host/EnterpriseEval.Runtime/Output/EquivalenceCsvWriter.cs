@@ -3,14 +3,24 @@ using EnterpriseEval.Sdk.Screening;
 
 namespace EnterpriseEval.Runtime.Output;
 
-/// <summary>Writes <c>equivalences.csv</c>: appointments active on the cut-off and the title level they are treated as.</summary>
+/// <summary>
+/// Writes <c>equivalences.csv</c>: appointments active on the cut-off and the title level they are treated as, with
+/// the status (<c>confirmed</c>, or <c>needs_review</c> when the certificates held do not back the appointment) and
+/// the reason (docs/roster.md "Result files").
+/// </summary>
 internal static class EquivalenceCsvWriter
 {
     private static readonly string[] Header =
     [
         "employee_id", "name", "appointed_skill_level", "equivalent_title_level", "appointed_from", "appointed_until",
-        "enterprise_grade", "reason",
+        "enterprise_grade", "status", "reason",
     ];
+
+    /// <summary><c>status</c> of an equivalence the certificates held back.</summary>
+    public const string Confirmed = "confirmed";
+
+    /// <summary><c>status</c> of an equivalence a person must review (R11, docs/rules.md).</summary>
+    public const string NeedsReview = "needs_review";
 
     public static void Write(string path, IEnumerable<PostEquivalence> equivalences)
     {
@@ -25,6 +35,7 @@ internal static class EquivalenceCsvWriter
             row["appointed_from"].Set(CsvOutput.Date(e.AppointedFrom));
             row["appointed_until"].Set(CsvOutput.Date(e.AppointedUntil));
             row["enterprise_grade"].Set(SpreadsheetText.Safe(e.EnterpriseGrade));
+            row["status"].Set(e.Status == EquivalenceStatus.NeedsReview ? NeedsReview : Confirmed);
             row["reason"].Set(SpreadsheetText.Safe(e.Finding.Message));
         }
     }

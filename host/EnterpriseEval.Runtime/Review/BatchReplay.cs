@@ -21,7 +21,8 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
             causes.Add($"法定规则集版本由 {batch.Definition.RuleSetVersion} 变为 {StatutoryRuleSet.Version}");
         }
 
-        var records = RosterReader.Read(new StoredRosterSource(store, batch.Id)).Records;
+        var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id));
+        var records = roster.Records;
         List<StoredDecision> replayed;
         using (var plugins = rules.LoadPlugins(batch.Definition.Configuration, pluginsDirectory ?? batch.Definition.PluginsDirectory))
         {
@@ -30,7 +31,7 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
                 causes.Add($"插件由“{Show(batch.Definition.Plugins)}”变为“{Show(plugins.Provenance)}”");
             }
 
-            var result = rules.Screener(batch.Definition.Configuration).Screen(records, batch.Definition.AsOf, plugins);
+            var result = rules.Screener(batch.Definition.Configuration).Screen(records, batch.Definition.AsOf, plugins, roster.HasApplications);
             replayed = [.. DecisionRecord.FromResult(result, 0)];
         }
 

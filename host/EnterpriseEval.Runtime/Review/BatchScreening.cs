@@ -50,7 +50,9 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
                 }
 
                 ct.ThrowIfCancellationRequested();
-                var result = screener.Screen([.. records.Skip(from).Take(to - from)], batch.Definition.AsOf, plugins);
+                // Whether the roster has applications is a property of the whole stored roster, not of the chunk: an
+                // employee without application rows in a roster that has some is not screened (docs/rules.md).
+                var result = screener.Screen([.. records.Skip(from).Take(to - from)], batch.Definition.AsOf, plugins, roster.HasApplications);
                 var last = to == records.Count;
                 store.SaveScreenChunk(
                     batch.Id, from, to, records.Count, DecisionRecord.FromResult(result, from),
@@ -66,8 +68,13 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             progress = store.ScreenProgress(batch.Id);
         }
 
+        var notApplied = roster.HasApplications ? records.Count(r => r.Applications.Count == 0) : 0;
         return new ScreenBatchReport(
-            imported, roster.Rejects.Count, resumedFrom, progress.Done, records.Count, store.Decisions(batch.Id).Count, !progress.Complete);
+            imported, roster.Rejects.Count, resumedFrom, progress.Done, records.Count, store.Decisions(batch.Id).Count, !progress.Complete)
+        {
+            NotApplied = notApplied,
+            ApplicationsWarning = roster.ApplicationsWarning,
+        };
     }
 
     /// <summary>The batch's plug-ins, refused unless they are exactly those recorded when the batch was created.</summary>

@@ -8,4 +8,11 @@ namespace EnterpriseEval.Runtime.Review;
 /// <param name="Total">Employees in the roster.</param>
 /// <param name="Decisions">Decisions stored for the batch so far.</param>
 /// <param name="Stopped">Whether the run stopped early on <c>--stop-after</c>.</param>
-internal sealed record ScreenBatchReport(bool Imported, int Rejects, int ResumedFrom, int Done, int Total, int Decisions, bool Stopped);
+internal sealed record ScreenBatchReport(bool Imported, int Rejects, int ResumedFrom, int Done, int Total, int Decisions, bool Stopped)
+{
+    /// <summary>Employees of the roster not screened because it has applications and they have none (docs/rules.md).</summary>
+    public int NotApplied { get; init; }
+
+    /// <summary>A Chinese warning about the applications table (a header and no rows), or null.</summary>
+    public string? ApplicationsWarning { get; init; }
+}

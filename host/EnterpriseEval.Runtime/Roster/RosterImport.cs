@@ -24,12 +24,12 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
     private readonly StringPool _pool = new();
     private readonly EmployeeDirectory _employees = new();
     private string _employeesFile = "employees.csv";
-    private bool _hasApplications;
 
     /// <summary>Reads the whole roster.</summary>
     public RosterReadResult Run()
     {
         var employeeRows = ReadEmployees();
+        var (hasApplications, applicationsWarning) = Applications();
 
         // After employees.csv the directory of 工号 is only looked up, and each further table fills its own part of
         // the employees it names (extra files share one dictionary per employee, so they are one job, read in
@@ -81,7 +81,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             _rejects.AddRange(rejects);
         }
 
-        return new RosterReadResult(_employees.BuildRecords(), _rejects, employeeRows, _hasApplications);
+        return new RosterReadResult(_employees.BuildRecords(), _rejects, employeeRows, hasApplications, applicationsWarning);
     }
 
     /// <summary>
@@ -100,6 +100,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         // duplicates and which rows stand), on this thread before anything else can start; then, a chunk at a time on
         // the reader threads, the rest of each accepted row.
         var employeeRows = ReadEmployees(claimOnly: true);
+        var (hasApplications, applicationsWarning) = Applications();
         if (checkOrderForChunksOf is { } chunkSize)
         {
             CheckOrder(chunkSize);
@@ -119,7 +120,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
                 }
             }
 
-            return new RosterStream(_employees, employees, cursors, _rejects, employeeRows);
+            return new RosterStream(_employees, employees, cursors, _rejects, employeeRows, hasApplications, applicationsWarning);
         }
         catch
         {
@@ -161,6 +162,48 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         }
 
         return row.RowsRead;
+    }
+
+    /// <summary>
+    /// Whether the roster as a whole has applications (docs/rules.md "Which decisions are made"): an applications table
+    /// with at least one row that is not blank. Decided before any employee is screened, by reading only as far as that
+    /// first row, so a streamed roster knows it before its first chunk. A table with a header and no rows is read as no
+    /// applications, with a warning (docs/roster.md); an absent or empty table says nothing.
+    /// </summary>
+    private (bool HasApplications, string? Warning) Applications()
+    {
+        var name = ApplicationsTable.Schema.Name;
+        if (!source.Contains(name))
+        {
+            return (false, null);
+        }
+
+        try
+        {
+            using var reader = source.Open(name);
+            if (reader.Header.Count == 0)
+            {
+                return (false, null);
+            }
+
+            while (reader.MoveNext())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (!reader.Field(i).IsEmpty)
+                    {
+                        return (true, null);
+                    }
+                }
+            }
+
+            return (false, $"{reader.Name} 只有表头、没有申报行，按无申报处理：每名员工的每条路径都会尝试。如只筛查申报人员，请在该表中填写申报行");
+        }
+        catch (RosterException)
+        {
+            // The table cannot be read (its encoding, say): the full read reports it, in its turn, as for any table.
+            return (true, null);
+        }
     }
 
     /// <summary>
@@ -255,8 +298,6 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
                 return null;
             }
 
-            // SPEC §6: a roster with an applications table (with a header) is screened on its applications only.
-            _hasApplications |= ReferenceEquals(table.Schema, ApplicationsTable.Schema);
             return new TableCursor(reader, table.Schema, table.Read, _employees, _employeesFile, pool, cancellationToken)
             {
                 IsExtraFile = IsExtra(table.Schema),

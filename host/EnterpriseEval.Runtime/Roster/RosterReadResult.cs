@@ -7,11 +7,16 @@ namespace EnterpriseEval.Runtime.Roster;
 /// <param name="Rejects">Every rejected row or value, in the order the files and rows were read.</param>
 /// <param name="EmployeeRowsRead">Data rows seen in <c>employees.csv</c>, accepted or not (blank rows not counted).</param>
 /// <param name="HasApplications">
-/// Whether the roster has an <c>applications.csv</c> with a header; when it does not, screening tries every path
-/// for every employee (SPEC §6).
+/// Whether the roster has an applications table (<c>applications.csv</c> or the 申报 sheet) with at least one row;
+/// when it has, only the employees with application rows are screened, on those rows (docs/rules.md "Which decisions
+/// are made"); when it has not, every path is tried for every employee.
+/// </param>
+/// <param name="ApplicationsWarning">
+/// A Chinese warning when the applications table has a header but no rows (read as no applications), else null.
 /// </param>
 internal sealed record RosterReadResult(
     IReadOnlyList<EmployeeRecord> Records,
     IReadOnlyList<RosterReject> Rejects,
     int EmployeeRowsRead,
-    bool HasApplications);
+    bool HasApplications,
+    string? ApplicationsWarning = null);

@@ -28,7 +28,9 @@ internal sealed class RosterStream : IDisposable
         EmployeeRowsCursor employeeRows,
         List<TableCursor> cursors,
         List<RosterReject> employeeRejects,
-        int employeeRowsRead)
+        int employeeRowsRead,
+        bool hasApplications,
+        string? applicationsWarning)
     {
         _employees = employees;
         _employeeRows = employeeRows;
@@ -37,7 +39,18 @@ internal sealed class RosterStream : IDisposable
         _employeeRejects = employeeRejects;
         EmployeeRowsRead = employeeRowsRead;
         Count = employees.AcceptedCount;
+        HasApplications = hasApplications;
+        ApplicationsWarning = applicationsWarning;
     }
+
+    /// <summary>
+    /// Whether the roster has an applications table with at least one row (<see cref="RosterReadResult.HasApplications"/>),
+    /// known before the first chunk is handed out.
+    /// </summary>
+    public bool HasApplications { get; }
+
+    /// <summary>See <see cref="RosterReadResult.ApplicationsWarning"/>.</summary>
+    public string? ApplicationsWarning { get; }
 
     /// <summary>Data rows seen in <c>employees.csv</c>, accepted or not.</summary>
     public int EmployeeRowsRead { get; }

@@ -15,10 +15,19 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
     public int ChunkSize => Math.Max(1, screening.Value.ChunkSize);
 
     /// <summary>Screens the whole roster and keeps every decision (for callers that need them all: notices, watch).</summary>
-    public ScreeningResult Screen(IReadOnlyList<EmployeeRecord> records, DateOnly asOf, PluginSet plugins, IProgress<int>? progress = null)
+    /// <param name="rosterHasApplications">
+    /// Whether the roster as a whole has applications (<see cref="Roster.RosterReadResult.HasApplications"/>): then
+    /// employees without application rows are not screened.
+    /// </param>
+    public ScreeningResult Screen(
+        IReadOnlyList<EmployeeRecord> records, DateOnly asOf, PluginSet plugins, bool rosterHasApplications, IProgress<int>? progress = null)
     {
-        var chunk = Start(records.Count, asOf, plugins).Screen(records, 0, records.Count, progress is null ? null : progress.Report);
-        return new ScreeningResult(asOf, chunk.DecisionsByEmployee, [.. chunk.Equivalences.OfType<PostEquivalence>()], plugins.Provenance);
+        var chunk = Start(records.Count, asOf, plugins, rosterHasApplications)
+            .Screen(records, 0, records.Count, progress is null ? null : progress.Report);
+        return new ScreeningResult(asOf, chunk.DecisionsByEmployee, [.. chunk.Equivalences.OfType<PostEquivalence>()], plugins.Provenance)
+        {
+            NotApplied = chunk.NotApplied,
+        };
     }
 
     /// <summary>
@@ -29,6 +38,7 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         IReadOnlyList<EmployeeRecord> records,
         DateOnly asOf,
         PluginSet plugins,
+        bool rosterHasApplications,
         Action<ScreenedChunk> consume,
         IProgress<int>? progress = null,
         CancellationToken ct = default)
@@ -55,6 +65,7 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
             },
             asOf,
             plugins,
+            rosterHasApplications,
             consume,
             progress,
             ct);
@@ -70,11 +81,12 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         Func<IReadOnlyList<EmployeeRecord>?> nextChunk,
         DateOnly asOf,
         PluginSet plugins,
+        bool rosterHasApplications,
         Action<ScreenedChunk> consume,
         IProgress<int>? progress = null,
         CancellationToken ct = default)
     {
-        var pass = Start(total, asOf, plugins);
+        var pass = Start(total, asOf, plugins, rosterHasApplications);
         var done = 0;
         while (true)
         {
@@ -90,12 +102,12 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         }
     }
 
-    private ScreeningPass Start(int employees, DateOnly asOf, PluginSet plugins)
+    private ScreeningPass Start(int employees, DateOnly asOf, PluginSet plugins, bool rosterHasApplications)
     {
         var scheduler = new GuardedScheduler(
             employees >= screening.Value.ParallelThreshold ? Environment.ProcessorCount : 1,
             pluginOptions.Value.CriterionTimeoutMilliseconds);
-        return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf);
+        return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf, rosterHasApplications);
     }
 
     private StatutoryRuleSet CreateRules(PluginSet plugins)

@@ -65,6 +65,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
 
         var roster = RosterReader.ReadFolder(request.RosterPath, ct);
         var total = roster.Records.Count;
+        var notApplied = new NotAppliedCount();
         progress?.Report(new ScreeningStage("资格筛查", 0, total));
         return WriteOutputs(
             request.OutputDirectory,
@@ -72,11 +73,12 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             plugins,
             output => ScreenAndWrite(
                 output,
-                (consume, screened) => screener.ScreenInChunks(roster.Records, asOf, plugins, consume, screened, ct),
+                (consume, screened) => screener.ScreenInChunks(roster.Records, asOf, plugins, roster.HasApplications, consume, screened, ct),
                 total,
                 progress,
-                new StageTimes()),
-            () => (roster.EmployeeRowsRead, total, roster.Rejects),
+                new StageTimes(),
+                notApplied),
+            () => new RosterCounts(roster.EmployeeRowsRead, total, roster.Rejects, notApplied.Value, roster.ApplicationsWarning),
             readWhole: readWhole);
     }
 
@@ -90,6 +92,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         CancellationToken ct)
     {
         var total = stream.Count;
+        var notApplied = new NotAppliedCount();
         progress?.Report(new ScreeningStage("资格筛查", 0, total));
         return WriteOutputs(
             outputDirectory,
@@ -127,6 +130,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                                 () => chunks.TryTake(out var chunk, Timeout.Infinite, ct) ? chunk : null),
                             asOf,
                             plugins,
+                            stream.HasApplications,
                             consume,
                             screened,
                             ct);
@@ -151,8 +155,9 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 },
                 total,
                 progress,
-                times),
-            () => (stream.EmployeeRowsRead, total, stream.Rejects()));
+                times,
+                notApplied),
+            () => new RosterCounts(stream.EmployeeRowsRead, total, stream.Rejects(), notApplied.Value, stream.ApplicationsWarning));
     }
 
     /// <summary>
@@ -164,7 +169,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         Action<Action<ScreenedChunk>, IProgress<int>?> screen,
         int total,
         IProgress<ScreeningStage>? progress,
-        StageTimes times)
+        StageTimes times,
+        NotAppliedCount notApplied)
     {
         var equivalences = new List<PostEquivalence>();
         var writing = Task.CompletedTask;
@@ -176,6 +182,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                     // One chunk is written while the next is screened; never more, so memory stays bounded.
                     // The two files are written on two threads: together they are the slowest stage of a large run.
                     StageTimes.Time(ref times.WaitingForWriters, () => writing.GetAwaiter().GetResult());
+                    notApplied.Value += chunk.NotApplied;
                     writing = Task.WhenAll(
                         Task.Run(() => StageTimes.Time(ref times.Csv, () => WriteCsv(output, chunk, equivalences))),
                         Task.Run(() => StageTimes.Time(ref times.Json, () => WriteJson(output, chunk))));
@@ -208,7 +215,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
 
                 return result.Equivalences;
             },
-            () => (roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects),
+            () => new RosterCounts(roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects, result.NotApplied, roster.ApplicationsWarning),
             result.PluginProvenance);
     }
 
@@ -226,6 +233,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 roster.Records,
                 asOf,
                 plugins,
+                roster.HasApplications,
                 progress is null ? null : new Progress<int>(n => progress.Report(new ScreeningStage("资格筛查", n, total))));
             ct.ThrowIfCancellationRequested();
             return new ScreenedRoster(roster, result, plugins);
@@ -297,7 +305,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         DateOnly asOf,
         PluginSet plugins,
         Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions,
-        Func<(int RowsRead, int Screened, IReadOnlyList<RosterReject> Rejects)> roster,
+        Func<RosterCounts> roster,
         string? pluginProvenance = null,
         string? readWhole = null)
     {
@@ -318,7 +326,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 counts = output.Counts;
             }
 
-            var (rowsRead, screened, rejects) = roster();
+            var (rowsRead, employees, rejects, notApplied, applicationsWarning) = roster();
             EquivalenceCsvWriter.Write(set.StagingPath(EquivalencesCsv), equivalences);
             RejectCsvWriter.Write(set.StagingPath(RejectsCsv), rejects);
             set.Publish();
@@ -326,18 +334,34 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             return new ScreeningReport(
                 asOf,
                 rowsRead,
-                screened,
+                employees - notApplied,
                 rejects.Count,
                 counts,
                 equivalences.Count,
                 [.. names.Select(set.PublishedPath)],
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
                 [.. plugins.Refused.Select(e => e.Message)],
-                readWhole);
+                readWhole)
+            {
+                NotApplied = notApplied,
+                ApplicationsWarning = applicationsWarning,
+                EquivalencesToReview = equivalences.Count(e => e.Status == EquivalenceStatus.NeedsReview),
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserFacingException($"无法写入输出文件夹：{outputDirectory}（{e.Message}）", e);
         }
+    }
+
+    /// <summary>What the roster says once its decisions are written: rows read, employees accepted, rejects, and
+    /// employees left out because the roster has applications and they have none.</summary>
+    private readonly record struct RosterCounts(
+        int RowsRead, int Employees, IReadOnlyList<RosterReject> Rejects, int NotApplied, string? ApplicationsWarning);
+
+    /// <summary>Employees not screened for want of an application, summed chunk by chunk on the screening thread.</summary>
+    private sealed class NotAppliedCount
+    {
+        public int Value { get; set; }
     }
 }

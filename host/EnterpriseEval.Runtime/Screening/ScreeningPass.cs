@@ -7,9 +7,10 @@ namespace EnterpriseEval.Runtime.Screening;
 /// <summary>
 /// One screening of a roster: rules, plug-in criteria and the scheduler set up once, then any run of consecutive
 /// employees screened on the scheduler's workers. The scheduler is shared by every range, so a criterion disabled for
-/// hanging stays disabled for the rest of the roster.
+/// hanging stays disabled for the rest of the roster. When the roster has applications, an employee without any is
+/// not screened at all: no decisions, no plug-in criteria (docs/rules.md "Which decisions are made").
 /// </summary>
-internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, GuardedScheduler scheduler, DateOnly asOf)
+internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, GuardedScheduler scheduler, DateOnly asOf, bool rosterHasApplications)
 {
     private readonly CriteriaStage _criteria = new(plugins, scheduler);
 
@@ -22,7 +23,7 @@ internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, G
             (i, slot) =>
             {
                 var record = records[from + i];
-                var screened = _criteria.Apply(record, rules.Screen(record, asOf), asOf, slot);
+                var screened = _criteria.Apply(record, rules.Screen(record, asOf, rosterHasApplications), asOf, slot);
                 var equivalence = rules.Equivalence(record, asOf);
                 if (equivalence is not null && plugins.Loaded.Count > 0)
                 {
@@ -43,7 +44,19 @@ internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, G
                 }
             },
             progress);
-        return new ScreenedChunk(decisions, equivalences);
+        var notApplied = 0;
+        if (rosterHasApplications)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (records[from + i].Applications.Count == 0)
+                {
+                    notApplied++;
+                }
+            }
+        }
+
+        return new ScreenedChunk(decisions, equivalences, notApplied);
     }
 
     private static void ComposeSentences(IReadOnlyList<Decision> decisions, PostEquivalence? equivalence)

@@ -3,6 +3,7 @@ using EnterpriseEval.Sdk.Model;
 namespace EnterpriseEval.Runtime.Screening;
 
 /// <summary>What a completed screening produced, for the summary a person reads.</summary>
+/// <param name="EmployeesScreened">Employees accepted and screened (those who did not apply, in a roster with applications, excepted).</param>
 /// <param name="RosterReadWhole">
 /// Why a CSV roster could not be read a chunk at a time and was read whole instead (Chinese), or null. The files are
 /// the same either way; only memory and time differ.
@@ -17,4 +18,17 @@ internal sealed record ScreeningReport(
     IReadOnlyList<string> FilesWritten,
     IReadOnlyList<string> PluginsLoaded,
     IReadOnlyList<string> PluginsRefused,
-    string? RosterReadWhole = null);
+    string? RosterReadWhole = null)
+{
+    /// <summary>
+    /// Employees not screened because the roster has applications and they have none (docs/rules.md "Which decisions
+    /// are made"); not counted in <see cref="EmployeesScreened"/>.
+    /// </summary>
+    public int NotApplied { get; init; }
+
+    /// <summary>A Chinese warning about the applications table (a header and no rows: read as no applications), or null.</summary>
+    public string? ApplicationsWarning { get; init; }
+
+    /// <summary>Equivalences whose appointment the certificates held do not back (R11, <c>needs_review</c>).</summary>
+    public int EquivalencesToReview { get; init; }
+}

@@ -27,5 +27,11 @@ internal sealed class ScreeningResult
 
     public IReadOnlyList<PostEquivalence> Equivalences { get; }
 
+    /// <summary>
+    /// Employees not screened because the roster has applications and they have none (docs/rules.md "Which decisions
+    /// are made"); their lists of decisions are empty.
+    /// </summary>
+    public int NotApplied { get; init; }
+
     public IEnumerable<Decision> Decisions => DecisionsByEmployee.SelectMany(d => d);
 }

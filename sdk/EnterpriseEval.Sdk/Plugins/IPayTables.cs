@@ -12,13 +12,21 @@ public interface IPayTables
 {
     /// <summary>Wage items that change for the employee (薪酬调整), each with amount, start date and basis.</summary>
     /// <param name="record">The employee.</param>
-    /// <param name="equivalence">The employee's post equivalence on the cut-off, when appointed.</param>
+    /// <param name="equivalence">
+    /// The employee's post equivalence on the cut-off, when appointed. When its <see cref="PostEquivalence.Status"/> is
+    /// <see cref="EquivalenceStatus.NeedsReview"/> (the certificates held do not back the appointment), the host does
+    /// not issue a notice that lists items for the employee: it lists it in <c>index.csv</c> as 待复核 instead.
+    /// </param>
     /// <param name="asOf">The cut-off date.</param>
     IReadOnlyList<PayItem> WageItems(EmployeeRecord record, PostEquivalence? equivalence, DateOnly asOf);
 
     /// <summary>Allowances granted to the employee (津贴发放), each with amount, start date and basis.</summary>
     /// <param name="record">The employee.</param>
-    /// <param name="equivalence">The employee's post equivalence on the cut-off, when appointed.</param>
+    /// <param name="equivalence">
+    /// The employee's post equivalence on the cut-off, when appointed. When its <see cref="PostEquivalence.Status"/> is
+    /// <see cref="EquivalenceStatus.NeedsReview"/> (the certificates held do not back the appointment), the host does
+    /// not issue a notice that lists items for the employee: it lists it in <c>index.csv</c> as 待复核 instead.
+    /// </param>
     /// <param name="asOf">The cut-off date.</param>
     IReadOnlyList<PayItem> AllowanceItems(EmployeeRecord record, PostEquivalence? equivalence, DateOnly asOf);
 }

@@ -4,7 +4,8 @@ namespace EnterpriseEval.Sdk.Screening;
 
 /// <summary>
 /// 岗位比照 (96号 二（五）): an employee appointed to a skill level on the cut-off date is treated as the
-/// corresponding title level for study, appointment, promotion, awards and research-project applications.
+/// corresponding title level for study, appointment, promotion, awards and research-project applications. The
+/// appointment is checked against the certificates held on the cut-off date (<see cref="Status"/>).
 /// </summary>
 public sealed record PostEquivalence
 {
@@ -29,6 +30,18 @@ public sealed record PostEquivalence
     /// <summary>The firm's internal post grade a plug-in maps the appointment to (empty when none).</summary>
     public string EnterpriseGrade { get; init; } = "";
 
-    /// <summary>The finding that explains the equivalence, with its clause.</summary>
+    /// <summary>
+    /// The finding that explains the equivalence, with its clause: <see cref="FindingKind.Met"/> when the appointment is
+    /// backed by a certificate, <see cref="FindingKind.NeedsReview"/> (naming the certificate missing and the one held)
+    /// when it is not.
+    /// </summary>
     public required Finding Finding { get; init; }
+
+    /// <summary>
+    /// <see cref="EquivalenceStatus.NeedsReview"/> when the appointment is not backed by a valid certificate of the
+    /// appointed level or higher held on the cut-off date (for 特级技师 and 首席技师: 高级技师 or higher), else
+    /// <see cref="EquivalenceStatus.Confirmed"/>. Follows <see cref="Finding"/>'s kind, so the two never disagree.
+    /// </summary>
+    public EquivalenceStatus Status =>
+        Finding.Kind == FindingKind.NeedsReview ? EquivalenceStatus.NeedsReview : EquivalenceStatus.Confirmed;
 }

@@ -51,7 +51,9 @@ public sealed partial class StatutoryRuleSet
     /// Screens one employee as of the cut-off date. With applications, one decision per application row, in row
     /// order, and nothing else; without, one decision per path and target the employee may reach (docs/rules.md
     /// "Which decisions are made"), ordered by path (skill_to_title, green_channel, title_to_skill, skill_promotion)
-    /// and then ascending target level. The same input always gives equal decisions.
+    /// and then ascending target level. The same input always gives equal decisions. This looks at the employee alone:
+    /// in a roster that has applications, an employee without any is not screened at all — use
+    /// <see cref="Screen(EmployeeRecord, DateOnly, bool)"/> when screening a roster.
     /// </summary>
     /// <param name="record">Everything the roster says about the employee.</param>
     /// <param name="asOf">The cut-off date (截至日期); nothing dated after it is seen.</param>
@@ -89,8 +91,27 @@ public sealed partial class StatutoryRuleSet
     }
 
     /// <summary>
+    /// Screens one employee of a roster, knowing whether the roster as a whole has applications (docs/rules.md "Which
+    /// decisions are made"): when it has, an employee without an application row gets no decision at all (people who
+    /// did not apply are not screened); when it has not, every path is tried, as <see cref="Screen(EmployeeRecord, DateOnly)"/>.
+    /// </summary>
+    /// <param name="record">Everything the roster says about the employee.</param>
+    /// <param name="asOf">The cut-off date (截至日期); nothing dated after it is seen.</param>
+    /// <param name="rosterHasApplications">
+    /// Whether the roster has an applications table (<c>applications.csv</c> or the 申报 sheet) with at least one row.
+    /// </param>
+    /// <returns>The decisions; empty when the employee did not apply, or when no path applies to the employee.</returns>
+    public IReadOnlyList<Decision> Screen(EmployeeRecord record, DateOnly asOf, bool rosterHasApplications)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return rosterHasApplications && record.Applications.Count == 0 ? [] : Screen(record, asOf);
+    }
+
+    /// <summary>
     /// The post equivalence (岗位比照, R11) of an employee whose skill-level appointment is active on the cut-off date:
-    /// 高级工, 技师, 高级技师 are treated as 助理级, 中级, 副高级; 特级技师 and 首席技师 as 正高级.
+    /// 高级工, 技师, 高级技师 are treated as 助理级, 中级, 副高级; 特级技师 and 首席技师 as 正高级. An appointment not backed by a
+    /// valid certificate of its level or higher held on the cut-off date (for 特级技师 and 首席技师, 高级技师) is
+    /// <see cref="EquivalenceStatus.NeedsReview"/>, with a finding naming the certificate missing and the one held.
     /// </summary>
     /// <param name="record">Everything the roster says about the employee.</param>
     /// <param name="asOf">The cut-off date.</param>
@@ -99,7 +120,7 @@ public sealed partial class StatutoryRuleSet
     public PostEquivalence? Equivalence(EmployeeRecord record, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return PostEquivalenceRule.Evaluate(record.Employee, asOf);
+        return PostEquivalenceRule.Evaluate(record, asOf);
     }
 
     // The paths are numbered from 1 in path order, as _paths holds them.

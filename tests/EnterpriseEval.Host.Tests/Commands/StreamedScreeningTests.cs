@@ -71,6 +71,32 @@ public sealed class StreamedScreeningTests
         Assert.Empty(Directory.GetFiles(fromShuffled.Path, "*.partial"));
     }
 
+    // docs/rules.md "Which decisions are made": whether the roster has applications is known before the first chunk,
+    // so a streamed roster with applications leaves out those who did not apply in every chunk, as a whole read does.
+    [Fact]
+    public async Task A_roster_with_applications_streamed_in_chunks_of_seven_decides_the_application_rows_only()
+    {
+        using var roster = new TempFolder();
+        using var small = new TempFolder();
+        using var one = new TempFolder();
+        await CliRun.Of(["generate", "--employees", "300", "--seed", "5", "--out", roster.Path]);
+        var ids = File.ReadLines(roster.File("employees.csv")).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        var applicants = ids.Where((_, i) => i % 10 == 3).ToList();
+        File.WriteAllLines(roster.File("applications.csv"), ["employee_id,path,target_level", .. applicants.Select(id => $"{id},skill_to_title,intermediate")]);
+
+        var smallRun = await Screen(roster.Path, small.Path, chunkSize: 7, withPlugins: false);
+        var oneRun = await Screen(roster.Path, one.Path, chunkSize: 100_000, withPlugins: false);
+
+        Assert.Equal(0, smallRun.ExitCode);
+        Assert.DoesNotContain("整体读入", smallRun.Output);
+        AssertSameFiles(one, small, Outputs);
+        var decided = File.ReadLines(small.File("decisions.csv")).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(applicants.Where(decided.Contains), decided);
+        Assert.True(decided.Count > applicants.Count / 2, $"{decided.Count} of {applicants.Count} applicants decided");
+        Assert.Contains("未申报、未筛查员工", smallRun.Output);
+        Assert.Equal(oneRun.Output.Replace(one.Path, "OUT", StringComparison.Ordinal), smallRun.Output.Replace(small.Path, "OUT", StringComparison.Ordinal));
+    }
+
     private static void AssertSameFiles(TempFolder expected, TempFolder actual, string[] files)
     {
         foreach (var file in files)

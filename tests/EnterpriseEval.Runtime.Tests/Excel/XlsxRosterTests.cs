@@ -13,7 +13,7 @@ public sealed class XlsxRosterTests : IDisposable
     private static readonly Dictionary<string, string> ChineseSheets = new()
     {
         ["employees"] = "员工", ["skill_certificates"] = "技能证书", ["titles"] = "职称", ["assessments"] = "年度考核",
-        ["honours"] = "荣誉", ["achievements"] = "业绩成果",
+        ["honours"] = "荣誉", ["achievements"] = "业绩成果", ["applications"] = "申报",
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("eeval-xlsx-roster-").FullName;
@@ -35,6 +35,29 @@ public sealed class XlsxRosterTests : IDisposable
         // its reason differs; the row numbers do not).
         Assert.Equal(fromCsv.Rejects.Select(r => r.Row), fromXlsx.Rejects.Select(r => r.Row));
         Assert.Equal(Decisions(fromCsv), Decisions(fromXlsx));
+    }
+
+    // docs/rules.md "Which decisions are made": a workbook's 申报 sheet makes the roster one with applications, as
+    // applications.csv does; only the applicants are screened.
+    [Fact]
+    public void A_workbook_with_an_applications_sheet_screens_the_applicants_only()
+    {
+        var csv = Directory.CreateDirectory(Path.Combine(_folder, "with-applications")).FullName;
+        foreach (var file in Directory.GetFiles(SamplePath("ganpower"), "*.csv"))
+        {
+            File.Copy(file, Path.Combine(csv, Path.GetFileName(file)));
+        }
+
+        File.WriteAllLines(Path.Combine(csv, "applications.csv"), ["employee_id,path,target_level", "GP0002,skill_to_title,intermediate"]);
+        var workbook = Path.Combine(_folder, "with-applications.xlsx");
+        ToWorkbook(csv, workbook, chineseSheetNames: true);
+
+        var fromXlsx = RosterReader.ReadFolder(workbook);
+        var decisions = Decisions(fromXlsx);
+
+        Assert.True(fromXlsx.HasApplications);
+        Assert.Equal(["GP0002/intermediate"], decisions.Select(d => $"{d.EmployeeId}/{d.TargetLevel}"));
+        Assert.Equal(Decisions(RosterReader.ReadFolder(csv)), decisions);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

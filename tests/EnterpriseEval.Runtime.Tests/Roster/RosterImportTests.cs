@@ -1,3 +1,5 @@
+using EnterpriseEval.Runtime.Roster;
+
 namespace EnterpriseEval.Runtime.Tests.Roster;
 
 public sealed class RosterImportTests : IDisposable
@@ -72,11 +74,45 @@ public sealed class RosterImportTests : IDisposable
         Assert.False(result.HasApplications);
     }
 
-    [Fact]
-    public void Applications_file_with_only_a_header_counts_as_present()
+    // Issue #19: HasApplications now decides who is screened (only applicants, docs/rules.md "Which decisions are
+    // made"), so a header-only table, which used to count as present, would screen nobody. It reads as no
+    // applications (every path tried) with a warning, as docs/roster.md says.
+    [Theory]
+    [InlineData("employee_id,path,target_level")]
+    [InlineData("employee_id,path,target_level\n,,\n")]
+    public void Applications_file_with_only_a_header_is_read_as_no_applications_with_a_warning(string text)
     {
-        _folder.WithEmployees("E1").Write("applications.csv", "employee_id,path,target_level");
+        _folder.WithEmployees("E1").WriteText("applications.csv", text + "\n", bom: false);
 
-        Assert.True(_folder.Read().HasApplications);
+        var result = _folder.Read();
+
+        Assert.False(result.HasApplications);
+        Assert.Contains("applications.csv 只有表头、没有申报行，按无申报处理", result.ApplicationsWarning, StringComparison.Ordinal);
+        Assert.Empty(result.Rejects);
+    }
+
+    [Fact]
+    public void Applications_file_with_a_row_means_the_roster_has_applications_whole_or_streamed()
+    {
+        _folder.WithEmployees("E1", "E2").Write("applications.csv", "employee_id,path,target_level", "E2,skill_to_title,intermediate");
+
+        var whole = _folder.Read();
+        using var stream = RosterReader.OpenStream(_folder.Path)!;
+
+        Assert.True(whole.HasApplications);
+        Assert.Null(whole.ApplicationsWarning);
+        Assert.True(stream.HasApplications);
+        Assert.Null(stream.ApplicationsWarning);
+    }
+
+    [Fact]
+    public void A_streamed_roster_knows_an_empty_applications_table_before_its_first_chunk()
+    {
+        _folder.WithEmployees("E1").Write("applications.csv", "工号,申报路径,申报层级");
+
+        using var stream = RosterReader.OpenStream(_folder.Path)!;
+
+        Assert.False(stream.HasApplications);
+        Assert.Contains("只有表头、没有申报行", stream.ApplicationsWarning, StringComparison.Ordinal);
     }
 }

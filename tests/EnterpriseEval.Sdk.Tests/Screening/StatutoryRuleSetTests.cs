@@ -47,6 +47,30 @@ public sealed partial class StatutoryRuleSetTests
             decisions.Select(d => d.Path));
     }
 
+    // docs/rules.md "Which decisions are made": with applications.csv 「every application row is screened on its own
+    // path and target, and nothing else」 — in a roster that has applications, someone who did not apply is not screened.
+    [Fact]
+    public void In_a_roster_with_applications_an_employee_without_one_gets_no_decision()
+    {
+        var record = Everyone().Build();
+
+        Assert.Empty(Screen.Defaults.Screen(record, Screen.DefaultCutOff, rosterHasApplications: true));
+        Assert.Equal(
+            Screen.Defaults.Screen(record, Screen.DefaultCutOff).Select(d => (d.Path, d.TargetLevelCode)),
+            Screen.Defaults.Screen(record, Screen.DefaultCutOff, rosterHasApplications: false).Select(d => (d.Path, d.TargetLevelCode)));
+        Assert.Equal(4, Screen.Defaults.Screen(record, Screen.DefaultCutOff, rosterHasApplications: false).Count);
+    }
+
+    [Fact]
+    public void In_a_roster_with_applications_an_applicant_gets_exactly_the_applications()
+    {
+        var record = Everyone().Applies(ScreeningPath.SkillToTitle, TitleLevel.Intermediate).Build();
+
+        var decision = Assert.Single(Screen.Defaults.Screen(record, Screen.DefaultCutOff, rosterHasApplications: true));
+
+        Assert.Equal((ScreeningPath.SkillToTitle, "intermediate"), (decision.Path, decision.TargetLevelCode));
+    }
+
     [Fact]
     public void An_employee_without_any_qualification_gets_no_decision() =>
         Assert.Empty(Screen.All(new EmployeeRecordBuilder()));
