@@ -92,7 +92,7 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
                 Clauses.GreenChannel,
                 FindingKind.Met,
                 highest,
-                static c => $"持有{ChineseText.Certificate(c)}，属于高技能人才（高级工及以上）");
+                static c => $"持有{ChineseText.Certificate(c)}，属于具备高级工及以上职业资格或职业技能等级的高技能人才");
         }
 
         return Finding.Deferred(

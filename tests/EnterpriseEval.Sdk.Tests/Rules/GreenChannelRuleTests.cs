@@ -23,7 +23,7 @@ public sealed class GreenChannelRuleTests
         Assert.Equal(ScreeningPath.GreenChannel, decision.Path);
         Assert.Equal(TitleLevel.Senior, decision.TargetTitleLevel);
         Assert.Contains("获得全国技术能手（2022年5月1日授予）", decision.Reasons(), StringComparison.Ordinal);
-        Assert.Contains("持有高级技师职业技能等级证书（车工，证书编号 GJJS-01，2015年6月1日发证），属于高技能人才", decision.Reasons(), StringComparison.Ordinal);
+        Assert.Contains("持有高级技师职业技能等级证书（车工，证书编号 GJJS-01，2015年6月1日发证），属于具备高级工及以上职业资格或职业技能等级的高技能人才", decision.Reasons(), StringComparison.Ordinal);
         Assert.Contains("生产服务一线岗位", decision.Reasons(), StringComparison.Ordinal);
     }
 
