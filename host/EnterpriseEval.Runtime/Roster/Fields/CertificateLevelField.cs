@@ -14,15 +14,29 @@ internal readonly struct CertificateLevelField : IFieldParser<SkillLevel>
         "特级技师、首席技师为企业聘任的岗位，不是职业资格或职业技能等级证书；请在 employees.csv 的在聘等级（appointed_skill_level）" +
         "及聘期中登记，本行不计入证书";
 
+    /// <summary>The accepted values, the certificate levels only (学徒工 … 高级技师), so as not to invite an appointed post.</summary>
+    public static readonly string UnknownReason = $"无法识别，可填：{CertificateLevels()}";
+
     public bool TryParse(ReadOnlySpan<char> text, out SkillLevel value, [NotNullWhen(false)] out string? reason)
     {
         if (!SpanVocabulary.TryParse(text, out value))
         {
-            reason = CodeField<SkillLevel>.UnknownReason;
+            reason = UnknownReason;
             return false;
         }
 
         reason = value >= SkillLevel.PrincipalTechnician ? AppointedPostReason : null;
         return reason is null;
+    }
+
+    private static string CertificateLevels()
+    {
+        var levels = new List<string>();
+        for (var level = SkillLevel.Apprentice; level <= SkillLevel.SeniorTechnician; level++)
+        {
+            levels.Add($"{level.ToChinese()}({level.ToCode()})");
+        }
+
+        return string.Join("、", levels);
     }
 }

@@ -76,4 +76,14 @@ public sealed class GreenChannelRosterRowsTests : IDisposable
         Assert.Contains("appointed_skill_level", reject.Reason, StringComparison.Ordinal);
         Assert.Equal(SkillLevel.SeniorTechnician, Assert.Single(Assert.Single(result.Records).Certificates).Level);
     }
+
+    [Fact]
+    public void An_unknown_certificate_level_lists_the_certificate_levels_only()
+    {
+        _folder.WithEmployees("E1").Write("skill_certificates.csv", "employee_id,level,issued_on", "E1,八级工,2021-11-30");
+
+        var reject = RejectAssert.Single(_folder.Read(), "skill_certificates.csv", 2, "level", "八级工", "无法识别，可填：");
+        Assert.EndsWith("高级技师(senior_technician)", reject.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("特级技师", reject.Reason, StringComparison.Ordinal);
+    }
 }
