@@ -114,7 +114,8 @@ public sealed class SkillYearsRuleTests
         var before = Screen.One(employee, "2023-03-31");
         Assert.Equal(Outcome.NotEligible, before.Outcome);
         Assert.Equal(D("2023-04-01"), before.EarliestEligibleOn);
-        // Issue #19, defect 7: the gap sentence says how many days were deducted (2021-03-01…2021-03-31: 31 days).
+        // Issue #19, defect 7. 96号 二（二）1:「取得技师…后从事技术技能工作满3年」: the days not in technical-skill work are
+        // deducted, and the sentence says how many (2021-03-01…2021-03-31: 31 days).
         Assert.Contains("扣除未从事技术技能工作的31天", Assert.Single(before.Of("R2")).Message, StringComparison.Ordinal);
         Assert.Equal(Outcome.Eligible, Screen.One(employee, "2023-04-01").Outcome);
     }
