@@ -109,7 +109,7 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
     /// The honour with the policy's own verb (96号 二（二）3): 获得中华技能大奖/全国技术能手, 担任国家级技能大师工作室带头人,
     /// 享受省级以上政府特殊津贴, 被认定为“高精尖缺”高技能人才; with the date it was awarded.
     /// </summary>
-    internal static string HonourPhrase(Honour honour) => honour.Kind switch
+    private static string HonourPhrase(Honour honour) => honour.Kind switch
     {
         HonourKind.NationalMasterStudioLead => $"担任国家级技能大师工作室带头人（{ChineseText.Date(honour.AwardedOn)}起）",
         HonourKind.SpecialGovernmentAllowance => $"享受省级以上政府特殊津贴（{ChineseText.Date(honour.AwardedOn)}批准）",
