@@ -28,6 +28,9 @@ public sealed class FlatCandidate
     /// <summary>With work-period rows: the day the years are met (TechnicalSkillWork), MaxValue when it cannot be projected.</summary>
     public DateTime WorkPeriodMetOn { get; init; }
 
+    /// <summary>Without work-period rows: whether the post category lets the years be presumed (not a management post).</summary>
+    public bool PresumesTechnicalSkillWork { get; init; }
+
     // R4: results of the three calendar years before the cut-off's year, as codes ("" = missing).
     public string Assessment1 { get; init; } = "";
 
@@ -37,6 +40,9 @@ public sealed class FlatCandidate
 
     // R7.
     public bool HasGreenChannelHonour { get; init; }
+
+    /// <summary>高技能人才: a counted certificate at 高级工 or higher.</summary>
+    public bool HasSeniorWorkerCertificate { get; init; }
 
     public bool Frontline { get; init; }
 

@@ -19,7 +19,11 @@ internal static class DecisionColumns
     // of a million-employee roster.
     private const int LastRank = 4;
 
-    /// <summary>Findings that explain a refusal come first, then flags, then the evidence (stable within a kind).</summary>
+    /// <summary>
+    /// Findings that explain a refusal come first, then flags, then the evidence (stable within a kind). Reordering is
+    /// safe because every finding's sentence stands on its own: it names the certificate it speaks of and never says
+    /// 「该证书」 (docs/rules.md, "Decisions taken where the table above is silent").
+    /// </summary>
     public static Finding[] InReadingOrder(IReadOnlyList<Finding> findings)
     {
         var ordered = new Finding[findings.Count];

@@ -3,7 +3,10 @@ namespace EnterpriseEval.Sdk.Model;
 /// <summary>A skill certificate (<c>skill_certificates.csv</c>).</summary>
 public sealed record SkillCertificate
 {
-    /// <summary>等级.</summary>
+    /// <summary>
+    /// 等级, 学徒工 to 高级技师. 特级技师 and 首席技师 are appointed posts (<see cref="Employee.AppointedSkillLevel"/>), not
+    /// certificates; the roster reader rejects a certificate row at either level.
+    /// </summary>
     public required SkillLevel Level { get; init; }
 
     /// <summary>职业工种.</summary>

@@ -51,7 +51,8 @@ internal static class VocabularyData
         new(HonourKind.ChinaSkillsAward, "china_skills_award", "中华技能大奖"),
         new(HonourKind.NationalTechnicalExpert, "national_technical_expert", "全国技术能手"),
         new(HonourKind.NationalMasterStudioLead, "national_master_studio_lead", "国家级技能大师工作室带头人"),
-        new(HonourKind.SpecialGovernmentAllowance, "special_government_allowance", "省级以上政府特殊津贴", "政府特殊津贴"),
+        new(HonourKind.SpecialGovernmentAllowance, "special_government_allowance", "省级以上政府特殊津贴", "政府特殊津贴",
+            "国务院政府特殊津贴", "国务院特殊津贴", "省政府特殊津贴", "省级政府特殊津贴"),
         new(HonourKind.ProvincialHighEndTalent, "provincial_high_end_talent", "高精尖缺高技能人才", "高精尖缺"),
 
         new(PostCategory.Skill, "skill", "技能", "技能岗位"),

@@ -46,8 +46,9 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
         return DecisionComposer.Compose(facts, target, ref findings);
     }
 
-    // Any honour awarded by the cut-off makes the path worth trying; an honour outside the configured list is then
-    // refused with a reason rather than silently skipped.
+    // Any honour awarded by the cut-off makes the path worth trying; an honour outside the configured list, or an
+    // honour holder without a 高级工-or-higher certificate (not 高技能人才, R7), is then refused with a reason rather
+    // than silently skipped (docs/rules.md, "Decisions taken where the table above is silent").
     private static bool HasHonour(EmployeeFacts facts)
     {
         foreach (var honour in facts.Honours)

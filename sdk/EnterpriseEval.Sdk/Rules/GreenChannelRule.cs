@@ -6,7 +6,9 @@ namespace EnterpriseEval.Sdk.Rules;
 /// <summary>
 /// R7 (96号 二（二）3): 获得中华技能大奖、全国技术能手，担任国家级技能大师工作室带头人，享受省级以上政府特殊津贴的高技能人才，
 /// 或各省（区、市）人民政府认定的“高精尖缺”高技能人才，并长期坚守在生产服务一线岗位工作的，可直接申报评审正高级或副高级职称。
-/// Which honours count is configuration (<see cref="PolicyOptions.GreenChannelHonours"/>).
+/// Which honours count is configuration (<see cref="PolicyOptions.GreenChannelHonours"/>). The clause opens the channel to
+/// 高技能人才, whom 二（二）1 describes as holding 高级工以上职业资格或职业技能等级: the honour alone is not enough, a valid
+/// 高级工-or-higher certificate held by the cut-off is required too (docs/rules.md, R7).
 /// </summary>
 internal sealed class GreenChannelRule(CompiledPolicy policy)
 {
@@ -22,10 +24,11 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
         FindingKind.Failed,
         "现岗位不是生产服务一线岗位，不符合“长期坚守在生产服务一线岗位工作”的条件");
 
-    /// <summary>Adds the findings on the honour, the frontline post and the target level.</summary>
+    /// <summary>Adds the findings on the honour, the skill level, the frontline post and the target level.</summary>
     internal void Check(EmployeeFacts facts, TitleLevel target, ref StackList<Finding> findings)
     {
         findings.Add(CheckHonour(facts));
+        findings.Add(CheckSkillLevel(facts));
         findings.Add(facts.Employee.Frontline ? FrontlineMet : NotFrontline);
         if (target is not (TitleLevel.AssociateSenior or TitleLevel.Senior))
         {
@@ -54,7 +57,7 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
                     Clauses.GreenChannel,
                     FindingKind.Met,
                     honour,
-                    static h => $"获得{h.Kind.ToChinese()}（{ChineseText.Date(h.AwardedOn)}授予），可经绿色通道直接申报正高级或副高级职称");
+                    static h => $"{HonourPhrase(h)}，属于绿色通道所列情形");
             }
 
             excluded ??= honour;
@@ -67,13 +70,50 @@ internal sealed class GreenChannelRule(CompiledPolicy policy)
                 Clauses.ProjectDefault,
                 FindingKind.Failed,
                 excluded,
-                static h => $"所获{h.Kind.ToChinese()}（{ChineseText.Date(h.AwardedOn)}授予）未列入本单位配置的绿色通道荣誉范围")
+                static h => $"{HonourPhrase(h)}，未列入本单位配置的绿色通道荣誉范围")
             : Finding.Deferred(
                 RuleId,
                 Clauses.GreenChannel,
                 FindingKind.Failed,
                 facts.AsOf,
-                static asOf => $"截至{ChineseText.Date(asOf)}未获得可经绿色通道申报的荣誉（中华技能大奖、全国技术能手、" +
-                "国家级技能大师工作室带头人、省级以上政府特殊津贴或“高精尖缺”高技能人才认定）");
+                static asOf => $"截至{ChineseText.Date(asOf)}不具备可经绿色通道申报的条件：未获得中华技能大奖或全国技术能手，" +
+                "未担任国家级技能大师工作室带头人，未享受省级以上政府特殊津贴，也未被认定为“高精尖缺”高技能人才");
     }
+
+    // 高技能人才 (96号 二（二）1): 具备高级工以上职业资格或职业技能等级. The highest valid certificate is named either way,
+    // so a reviewer sees what was held.
+    private static Finding CheckSkillLevel(EmployeeFacts facts)
+    {
+        var highest = facts.HighestCertificate();
+        if (highest is not null && highest.Level >= SkillLevel.SeniorWorker)
+        {
+            return Finding.Deferred(
+                RuleId,
+                Clauses.GreenChannel,
+                FindingKind.Met,
+                highest,
+                static c => $"持有{ChineseText.Certificate(c)}，属于具备高级工及以上职业资格或职业技能等级的高技能人才");
+        }
+
+        return Finding.Deferred(
+            RuleId,
+            Clauses.GreenChannel,
+            FindingKind.Failed,
+            (highest, facts.AsOf),
+            static a => (a.highest is null ? "" : $"所持最高为{ChineseText.Certificate(a.highest)}，") +
+                $"截至{ChineseText.Date(a.AsOf)}未持有有效的高级工及以上职业资格或职业技能等级证书，" +
+                "不属于绿色通道所指的高技能人才（高技能人才指具备高级工及以上职业资格或职业技能等级的技能人才），不能经绿色通道申报");
+    }
+
+    /// <summary>
+    /// The honour with the policy's own verb (96号 二（二）3): 获得中华技能大奖/全国技术能手, 担任国家级技能大师工作室带头人,
+    /// 享受省级以上政府特殊津贴, 被认定为“高精尖缺”高技能人才; with the date it was awarded.
+    /// </summary>
+    private static string HonourPhrase(Honour honour) => honour.Kind switch
+    {
+        HonourKind.NationalMasterStudioLead => $"担任国家级技能大师工作室带头人（{ChineseText.Date(honour.AwardedOn)}起）",
+        HonourKind.SpecialGovernmentAllowance => $"享受省级以上政府特殊津贴（{ChineseText.Date(honour.AwardedOn)}批准）",
+        HonourKind.ProvincialHighEndTalent => $"被认定为“高精尖缺”高技能人才（{ChineseText.Date(honour.AwardedOn)}认定）",
+        _ => $"获得{honour.Kind.ToChinese()}（{ChineseText.Date(honour.AwardedOn)}授予）",
+    };
 }

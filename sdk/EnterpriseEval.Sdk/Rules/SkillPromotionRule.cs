@@ -45,20 +45,22 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
 
         findings.Add(CheckNextLevel(basis, target));
 
+        // Each sentence names the certificate itself: the reasons list failed findings first, so a sentence saying
+        // 「该证书」 could come before the one that introduces it (docs/rules.md, "Outcome of a decision").
         var yearOn = Anniversary.Of(basis.IssuedOn, YearsAfterCertificate);
         findings.Add(yearOn <= facts.AsOf
             ? Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Met,
-                yearOn,
-                static on => $"该证书已于{ChineseText.Date(on)}取得满1年")
+                (basis, yearOn),
+                static a => $"所持{ChineseText.Certificate(a.basis)}已于{ChineseText.Date(a.yearOn)}取得满1年")
             : Finding.Deferred(
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                yearOn,
-                static on => $"该证书取得未满1年，将于{ChineseText.Date(on)}满1年",
+                (basis, yearOn),
+                static a => $"所持{ChineseText.Certificate(a.basis)}取得未满1年，将于{ChineseText.Date(a.yearOn)}满1年",
                 yearOn));
 
         if (workYears.Check(RuleId, facts, target, occupation) is { } years)
@@ -84,6 +86,17 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
 
     private static Finding CheckNextLevel(SkillCertificate held, SkillLevel target)
     {
+        // 特级技师 and 首席技师 are appointed posts (人社部发〔2022〕14号), not certificates a promotion evaluation awards.
+        if (target >= SkillLevel.PrincipalTechnician)
+        {
+            return Finding.Deferred(
+                RuleId,
+                Clauses.TitleToSkill,
+                FindingKind.Failed,
+                target,
+                static target => $"{target.ToChinese()}为企业聘任的岗位，不是职业资格或职业技能等级证书，不能申请晋级评价；职业技能晋级评价最高至高级技师");
+        }
+
         if (held.Level >= SkillLevel.SeniorTechnician)
         {
             return Finding.Deferred(
@@ -91,7 +104,7 @@ internal sealed class SkillPromotionRule(CumulativeWorkYearsRule workYears)
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
                 held,
-                static held => $"持有{ChineseText.Certificate(held)}，职业技能晋级评价最高至高级技师，特级技师、首席技师为聘任岗位");
+                static held => $"持有{ChineseText.Certificate(held)}，职业技能晋级评价最高至高级技师，特级技师、首席技师为企业聘任的岗位，不是职业技能等级证书");
         }
 
         var next = held.Level + 1;

@@ -11,7 +11,7 @@ namespace EnterpriseEval.Sdk.Rules;
 internal struct StackList<T>
 {
     /// <summary>
-    /// The most items: a green-channel decision has at most six findings (honour, frontline, level, R4 twice, R6), an
+    /// The most items: a green-channel decision has at most seven findings (honour, skill level, frontline, level, R4 twice, R6), an
     /// employee without applications at most seven decisions (three rungs, two green-channel levels, one on each skill
     /// path).
     /// </summary>

@@ -28,7 +28,8 @@ internal sealed class TitleToSkillRule(CumulativeWorkYearsRule workYears)
                 RuleId,
                 Clauses.TitleToSkill,
                 FindingKind.Failed,
-                $"专业技术人才可按职称申请参加高级工、技师、高级技师职业技能评价，申报的{target.ToChinese()}不适用"));
+                $"专业技术人才可按职称申请参加高级工、技师、高级技师职业技能评价，申报的{target.ToChinese()}不适用" +
+                (target >= SkillLevel.PrincipalTechnician ? "（特级技师、首席技师为企业聘任的岗位，不是职业技能等级证书）" : "")));
             return;
         }
 

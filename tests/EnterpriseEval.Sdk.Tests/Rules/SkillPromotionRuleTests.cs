@@ -1,4 +1,5 @@
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
 using static EnterpriseEval.Sdk.Tests.EmployeeRecordBuilder;
 
 namespace EnterpriseEval.Sdk.Tests.Rules;
@@ -17,7 +18,7 @@ public sealed class SkillPromotionRuleTests
 
         Assert.Equal(Outcome.Eligible, decision.Outcome);
         Assert.Equal("GJG-01", decision.BasisCertificateNo);
-        Assert.Contains("该证书已于2026年12月31日取得满1年", decision.Reasons(), StringComparison.Ordinal);
+        Assert.Contains("所持高级工职业技能等级证书（车工，证书编号 GJG-01，2025年12月31日发证）已于2026年12月31日取得满1年", decision.Reasons(), StringComparison.Ordinal);
         Assert.Contains("现岗位为专业技术岗位，属于专业技术人才", decision.Reasons(), StringComparison.Ordinal);
     }
 
@@ -29,7 +30,10 @@ public sealed class SkillPromotionRuleTests
         Assert.Equal(Outcome.NotEligible, decision.Outcome);
         Assert.Equal(D("2026-12-31"), decision.EarliestEligibleOn);
         Assert.Equal("R10", decision.RuleIds());
-        Assert.Contains("该证书取得未满1年，将于2026年12月31日满1年", decision.Reasons(), StringComparison.Ordinal);
+        // Issue #19, defect 7: the failed finding is listed first, so it names the certificate itself, never 「该证书」.
+        var failed = Assert.Single(decision.Findings, f => f.Kind == FindingKind.Failed);
+        Assert.Contains("所持高级工职业技能等级证书（车工，证书编号 GJG-01，2025年12月31日发证）取得未满1年，将于2026年12月31日满1年", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("该证书", decision.Reasons(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,5 +90,21 @@ public sealed class SkillPromotionRuleTests
         // 1 year after the certificate: 2027-03-01; 3 work years (project default for 技师): 2027-06-01.
         Assert.Equal(Outcome.NotEligible, decision.Outcome);
         Assert.Equal(D("2027-06-01"), decision.EarliestEligibleOn);
+    }
+
+    // Issue #19, defect 7: 特级技师 is an appointed post (人社部发〔2022〕14号), not a 职业技能等级证书 that promotion awards.
+    [Fact]
+    public void Promotion_to_principal_technician_is_refused_as_an_appointed_post_not_a_certificate()
+    {
+        var decision = Screen.One(
+            new EmployeeRecordBuilder()
+                .InTechnicalPost()
+                .Certificate(SkillLevel.SeniorTechnician, "2020-01-01", "GJJS-01")
+                .Applies(ScreeningPath.SkillPromotion, SkillLevel.PrincipalTechnician));
+
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        var failed = Assert.Single(decision.Of("R10"), f => f.Kind == FindingKind.Failed);
+        Assert.Contains("特级技师为企业聘任的岗位，不是职业资格或职业技能等级证书", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("特级技师职业", decision.Reasons(), StringComparison.Ordinal);
     }
 }

@@ -63,8 +63,8 @@ public sealed class SkillYearsRuleTests
 
         var met = Assert.Single(decision.Of("R2"));
         Assert.Equal(
-            "持有技师职业技能等级证书（车工，证书编号 JN-2024-001，2020年3月1日发证），发证后从事技术技能工作满3年，" +
-            "已于2023年3月1日满足申报中级职称的年限要求（人社部发〔2020〕96号 二（二）1）",
+            "持有技师职业技能等级证书（车工，证书编号 JN-2024-001，2020年3月1日发证），未登记工作经历，" +
+            "按发证日期推定发证后从事技术技能工作满3年，已于2023年3月1日满足申报中级职称的年限要求（人社部发〔2020〕96号 二（二）1）",
             met.Message);
     }
 
@@ -114,7 +114,9 @@ public sealed class SkillYearsRuleTests
         var before = Screen.One(employee, "2023-03-31");
         Assert.Equal(Outcome.NotEligible, before.Outcome);
         Assert.Equal(D("2023-04-01"), before.EarliestEligibleOn);
-        Assert.Contains("扣除非技术技能工作时间", Assert.Single(before.Of("R2")).Message, StringComparison.Ordinal);
+        // Issue #19, defect 7. 96号 二（二）1:「取得技师…后从事技术技能工作满3年」: the days not in technical-skill work are
+        // deducted, and the sentence says how many (2021-03-01…2021-03-31: 31 days).
+        Assert.Contains("扣除未从事技术技能工作的31天", Assert.Single(before.Of("R2")).Message, StringComparison.Ordinal);
         Assert.Equal(Outcome.Eligible, Screen.One(employee, "2023-04-01").Outcome);
     }
 
@@ -129,7 +131,7 @@ public sealed class SkillYearsRuleTests
 
         Assert.Equal(Outcome.NotEligible, decision.Outcome);
         Assert.Equal(D("2024-05-01"), decision.EarliestEligibleOn);
-        Assert.Contains("自入职之日（2021年5月1日）起", Assert.Single(decision.Of("R2")).Message, StringComparison.Ordinal);
+        Assert.Contains("按入职日期（2021年5月1日）推定自入职起从事技术技能工作", Assert.Single(decision.Of("R2")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,5 +191,76 @@ public sealed class SkillYearsRuleTests
         Assert.Equal(Outcome.NotEligible, decision.Outcome);
         Assert.Equal("R3", decision.RuleIds());
         Assert.Contains("经绿色通道", decision.Reasons(), StringComparison.Ordinal);
+    }
+
+    // Issue #19, defect 4. 96号 二（二）1:「取得技师职业资格或职业技能等级后从事技术技能工作满3年」. Without work-period rows the
+    // years are only presumed; a management post gives no ground for the presumption.
+    [Fact]
+    public void A_management_post_without_work_periods_needs_review_of_the_years_of_technical_skill_work()
+    {
+        var decision = Screen.One(
+            Holder(SkillLevel.Technician, "2018-03-01", TitleLevel.Intermediate)
+                .With(e => e with { PostCategory = PostCategory.Management, Post = "科长" }));
+
+        Assert.Equal(Outcome.NeedsReview, decision.Outcome);
+        Assert.Null(decision.EarliestEligibleOn);
+        var finding = Assert.Single(decision.Of("R2"));
+        Assert.Equal(FindingKind.NeedsReview, finding.Kind);
+        Assert.Equal(Clauses.SkillToTitle, finding.Clause);
+        Assert.Contains("现岗位为管理岗位且未登记工作经历，无法确认从事技术技能工作的年限", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("work_periods.csv", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("发证后从事技术技能工作满3年，已于", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_management_post_with_work_periods_is_screened_on_the_periods()
+    {
+        var decision = Screen.One(
+            Holder(SkillLevel.Technician, "2018-03-01", TitleLevel.Intermediate)
+                .With(e => e with { PostCategory = PostCategory.Management })
+                .Worked("2015-01-01", "2022-12-31")
+                .Worked("2023-01-01", null, WorkKind.Other));
+
+        Assert.Equal(Outcome.Eligible, decision.Outcome);
+        Assert.Contains("已于2021年3月1日满足", Assert.Single(decision.Of("R2")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_management_post_that_could_not_have_the_years_even_if_presumed_is_refused_without_a_date()
+    {
+        var decision = Screen.One(
+            Holder(SkillLevel.Technician, "2025-03-01", TitleLevel.Intermediate)
+                .With(e => e with { PostCategory = PostCategory.Management }));
+
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        Assert.Null(decision.EarliestEligibleOn);
+        var finding = Assert.Single(decision.Of("R2"));
+        Assert.Equal(FindingKind.Failed, finding.Kind);
+        Assert.Contains("即使发证后一直从事技术技能工作，也要到2028年3月1日才满3年", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PostCategory.Skill)]
+    [InlineData(PostCategory.Technical)]
+    public void Skill_and_technical_posts_without_work_periods_are_eligible_on_a_stated_presumption(PostCategory post)
+    {
+        var decision = Screen.One(
+            Holder(SkillLevel.Technician, "2018-03-01", TitleLevel.Intermediate).With(e => e with { PostCategory = post }));
+
+        Assert.Equal(Outcome.Eligible, decision.Outcome);
+        var met = Assert.Single(decision.Of("R2"));
+        Assert.Equal(FindingKind.Met, met.Kind);
+        Assert.Contains("未登记工作经历，按发证日期推定发证后从事技术技能工作满3年", met.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_work_periods_the_years_are_stated_from_the_records_without_a_presumption()
+    {
+        var decision = Screen.One(
+            Holder(SkillLevel.Technician, "2018-03-01", TitleLevel.Intermediate).Worked("2015-01-01", null));
+
+        var met = Assert.Single(decision.Of("R2"));
+        Assert.Contains("发证后从事技术技能工作满3年", met.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("推定", met.Message, StringComparison.Ordinal);
     }
 }

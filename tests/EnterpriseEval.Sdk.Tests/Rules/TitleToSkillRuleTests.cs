@@ -111,4 +111,17 @@ public sealed class TitleToSkillRuleTests
         Assert.Equal(D("2032-07-01"), decision.EarliestEligibleOn);
         Assert.Contains("按车工工种的配置，申请技师评价须累计工作满20年", decision.Reasons(), StringComparison.Ordinal);
     }
+
+    // Issue #19, defect 7. 96号 二（四）:「…可分别申请参加与现岗位相对应职业（工种）的高级工、技师、高级技师职业技能评价」; 特级技师
+    // is a post an enterprise appoints to (人社部发〔2022〕14号), and the refusal says so rather than call it a certificate.
+    [Fact]
+    public void Principal_technician_is_refused_as_an_appointed_post()
+    {
+        var decision = Screen.One(Engineer(TitleLevel.AssociateSenior).Applies(ScreeningPath.TitleToSkill, SkillLevel.PrincipalTechnician, "车工"));
+
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        var failed = Assert.Single(decision.Of("R8"));
+        Assert.Equal(Clauses.TitleToSkill, failed.Clause);
+        Assert.Contains("申报的特级技师不适用（特级技师、首席技师为企业聘任的岗位，不是职业技能等级证书）", failed.Message, StringComparison.Ordinal);
+    }
 }

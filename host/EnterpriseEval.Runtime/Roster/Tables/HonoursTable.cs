@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Roster.Fields;
 using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Tables;
@@ -17,7 +18,7 @@ internal static class HonoursTable
 
     public static void Read(RowParser row, EmployeeBuilder employee)
     {
-        if (row.Code(Kind, out HonourKind kind) && row.Date(AwardedOn, out var awardedOn))
+        if (row.Required(Kind, default(HonourKindField), out HonourKind kind) && row.Date(AwardedOn, out var awardedOn))
         {
             employee.Add(new Honour { Kind = kind, AwardedOn = awardedOn, Extra = row.Extra() });
         }

@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Roster.Fields;
 using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Tables;
@@ -25,7 +26,7 @@ internal static class SkillCertificatesTable
 
     public static void Read(RowParser row, EmployeeBuilder employee)
     {
-        if (row.Code(Level, out SkillLevel level)
+        if (row.Required(Level, default(CertificateLevelField), out SkillLevel level)
             && row.SharedText(Occupation, out var occupation)
             && row.Text(CertificateNo, out var certificateNo)
             && row.Date(IssuedOn, out var issuedOn)
