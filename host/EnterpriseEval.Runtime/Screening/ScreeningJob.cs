@@ -63,7 +63,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             stream?.Dispose();
         }
 
-        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+        var source = RosterReader.OpenSource(request.RosterPath);
+        var roster = RosterReader.Read(source, ct);
         var total = roster.Records.Count;
         progress?.Report(new ScreeningStage("资格筛查", 0, total));
         return WriteOutputs(
@@ -77,7 +78,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 progress,
                 new StageTimes()),
             () => (roster.EmployeeRowsRead, total, roster.Rejects),
-            readWhole: readWhole);
+            readWhole: readWhole,
+            rosterNotes: source.Notes);
     }
 
     private ScreeningReport RunStreamed(
@@ -299,7 +301,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions,
         Func<(int RowsRead, int Screened, IReadOnlyList<RosterReject> Rejects)> roster,
         string? pluginProvenance = null,
-        string? readWhole = null)
+        string? readWhole = null,
+        IReadOnlyList<string>? rosterNotes = null)
     {
         pluginProvenance ??= plugins.Provenance;
         string[] files = [.. new[] { DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv }.Select(name => Path.Combine(outputDirectory, name))];
@@ -344,7 +347,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 files,
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
                 [.. plugins.Refused.Select(e => e.Message)],
-                readWhole);
+                readWhole,
+                rosterNotes ?? []);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
