@@ -23,7 +23,9 @@ internal static partial class XlsxMergedCells
     /// <summary>The merged ranges of the sheet called <paramref name="sheetName"/>, ordered by first row.</summary>
     public static IReadOnlyList<XlsxMergedRange> Read(string path, string sheetName)
     {
-        using var zip = ZipFile.OpenRead(path);
+        // Shared like MiniExcel's own reads: HR often has the workbook open in Excel while screening it.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
         if (SheetEntry(zip, sheetName) is not { } entry)
         {
             return [];
