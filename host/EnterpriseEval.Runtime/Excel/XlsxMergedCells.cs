@@ -10,6 +10,11 @@ namespace EnterpriseEval.Runtime.Excel;
 /// after <c>&lt;sheetData&gt;</c>, i.e. after every row: the sheet is decompressed once and searched as bytes for that
 /// element (no XML parsing, nothing kept but the element itself), so a 100,000-row sheet costs one fast scan.
 /// </summary>
+/// <remarks>
+/// MiniExcel's own <c>FillMergedCells</c> option is not used: it parses the whole sheet once more as XML, keeps an
+/// entry for every cell of every range (a department merged down 100,000 rows is 100,000 entries) and would spread a
+/// merged header cell into two columns of the same name. <see cref="XlsxMergeFill"/> does the spreading instead.
+/// </remarks>
 internal static partial class XlsxMergedCells
 {
     private const int ChunkSize = 1 << 16;

@@ -172,7 +172,10 @@ internal sealed class XlsxWorkbookSource : ITableSource
             "（见 docs/roster.md）";
     }
 
-    /// <summary>The header row of a sheet (the first of its first rows with a 工号 column), or null when it has none.</summary>
+    /// <summary>
+    /// The header row of a sheet (the first of its first rows with a 工号 column), or null when it has none or cannot
+    /// be read (a chart sheet, say): such a sheet is not the employees table, and the message lists it anyway.
+    /// </summary>
     private string[]? ProbeHeader(string sheet)
     {
         try
@@ -183,7 +186,7 @@ internal sealed class XlsxWorkbookSource : ITableSource
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new RosterException($"无法读取 {FileName}/{sheet}：工作表已损坏或文件被占用（{e.Message}）", e);
+            return null;
         }
     }
 }
