@@ -23,6 +23,11 @@ internal static class ScreeningSummaryView
             ? "插件：无（仅执行法定规则）"
             : $"插件：{Markup.Escape(string.Join("；", report.PluginsLoaded))}");
 
+        foreach (var note in report.RosterNotes ?? [])
+        {
+            console.MarkupLine($"[yellow]提示：[/]{Markup.Escape(note)}");
+        }
+
         if (report.RosterReadWhole is { } why)
         {
             console.MarkupLine(

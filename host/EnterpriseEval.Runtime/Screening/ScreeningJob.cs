@@ -63,7 +63,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             stream?.Dispose();
         }
 
-        var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+        var source = RosterReader.OpenSource(request.RosterPath);
+        var roster = RosterReader.Read(source, ct);
         var total = roster.Records.Count;
         var notApplied = new NotAppliedCount();
         progress?.Report(new ScreeningStage("资格筛查", 0, total));
@@ -79,7 +80,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 new StageTimes(),
                 notApplied),
             () => new RosterCounts(roster.EmployeeRowsRead, total, roster.Rejects, notApplied.Value, roster.ApplicationsWarning),
-            readWhole: readWhole);
+            readWhole: readWhole,
+            rosterNotes: source.Notes);
     }
 
     private ScreeningReport RunStreamed(
@@ -307,7 +309,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions,
         Func<RosterCounts> roster,
         string? pluginProvenance = null,
-        string? readWhole = null)
+        string? readWhole = null,
+        IReadOnlyList<string>? rosterNotes = null)
     {
         pluginProvenance ??= plugins.Provenance;
         string[] names = [DecisionsCsv, DecisionsJson, EquivalencesCsv, RejectsCsv];
@@ -341,7 +344,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 [.. names.Select(set.PublishedPath)],
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
                 [.. plugins.Refused.Select(e => e.Message)],
-                readWhole)
+                readWhole,
+                rosterNotes ?? [])
             {
                 NotApplied = notApplied,
                 ApplicationsWarning = applicationsWarning,

@@ -8,6 +8,10 @@ namespace EnterpriseEval.Runtime.Screening;
 /// Why a CSV roster could not be read a chunk at a time and was read whole instead (Chinese), or null. The files are
 /// the same either way; only memory and time differ.
 /// </param>
+/// <param name="RosterNotes">
+/// How the roster was read, where a person should know it (Chinese): a workbook sheet taken as the employees table,
+/// title rows skipped above a header (docs/roster.md, Workbooks).
+/// </param>
 internal sealed record ScreeningReport(
     DateOnly AsOf,
     int EmployeesRead,
@@ -18,7 +22,8 @@ internal sealed record ScreeningReport(
     IReadOnlyList<string> FilesWritten,
     IReadOnlyList<string> PluginsLoaded,
     IReadOnlyList<string> PluginsRefused,
-    string? RosterReadWhole = null)
+    string? RosterReadWhole = null,
+    IReadOnlyList<string>? RosterNotes = null)
 {
     /// <summary>
     /// Employees not screened because the roster has applications and they have none (docs/rules.md "Which decisions

@@ -12,7 +12,10 @@ internal interface ITableReader : IDisposable
     /// <summary>Header cells as written (trimmed); empty when the table has no header row (an empty file).</summary>
     IReadOnlyList<string> Header { get; }
 
-    /// <summary>The spreadsheet row number of the current row (the header is row 1).</summary>
+    /// <summary>
+    /// The spreadsheet row number of the current row: the header is row 1, or in a workbook the row it is on below any
+    /// title rows (docs/roster.md, Workbooks).
+    /// </summary>
     int RowNumber { get; }
 
     /// <summary>The number of fields in the current row.</summary>

@@ -18,4 +18,10 @@ internal interface ITableSource
 
     /// <summary>Whether several tables may be open and read at once, each on its own thread.</summary>
     bool CanReadConcurrently => false;
+
+    /// <summary>
+    /// What a person should know about how the tables were read (Chinese, for the summary): for a workbook, a sheet
+    /// taken as the employees table or title rows skipped above a header. Complete once the tables have been read.
+    /// </summary>
+    IReadOnlyList<string> Notes => [];
 }

@@ -1,15 +1,26 @@
 using EnterpriseEval.Runtime.Excel;
+using EnterpriseEval.Runtime.Roster.Tables;
 
 namespace EnterpriseEval.Runtime.Roster.Sources;
 
 /// <summary>
-/// One workbook sheet as a table: row 1 is the header, every later row a data row with its spreadsheet row number.
-/// A row counts as many fields as the header unless it has values to the right of the header, which the roster
-/// reader then rejects as it rejects a CSV row with too many fields.
+/// One workbook sheet as a table, as HR offices save them (docs/roster.md, Workbooks): the header is the first row,
+/// among the first <see cref="HeaderSearchRows"/>, that has a 工号 (<c>employee_id</c>) column, which every roster
+/// table has; rows above it (a title such as 「某某公司2026年职称申报花名册」 merged across the top, a blank row) are
+/// skipped. A merged range's value applies to every cell of the range. Every later row is a data row with its real
+/// spreadsheet row number. A row counts as many fields as the header unless it has values to the right of the
+/// header, which the roster reader then rejects as it rejects a CSV row with too many fields.
 /// </summary>
 internal sealed class XlsxSheetReader : ITableReader
 {
+    /// <summary>How far down the header row is looked for; with no 工号 column in these rows, row 1 is the header.</summary>
+    public const int HeaderSearchRows = 10;
+
     private readonly IEnumerator<string[]> _rows;
+    private readonly XlsxMergeFill _merges;
+
+    // Rows read while looking for the header that turn out to be data (only when no header row was found).
+    private readonly Queue<string[]> _pending = new();
     private string[] _current = [];
 
     public XlsxSheetReader(string path, string sheet)
@@ -17,11 +28,13 @@ internal sealed class XlsxSheetReader : ITableReader
         Name = $"{Path.GetFileName(path)}/{sheet}";
         try
         {
+            _merges = new XlsxMergeFill(XlsxMergedCells.Read(path, sheet));
             _rows = XlsxImport.Rows(path, sheet).GetEnumerator();
-            Header = _rows.MoveNext() ? TrimTrailingEmpty(_rows.Current) : [];
+            Header = FindHeader();
         }
         catch (Exception e) when (e is not RosterException and not OutOfMemoryException)
         {
+            _rows?.Dispose();
             throw Failure(e);
         }
     }
@@ -30,26 +43,43 @@ internal sealed class XlsxSheetReader : ITableReader
 
     public IReadOnlyList<string> Header { get; }
 
-    public int RowNumber { get; private set; } = 1;
+    /// <summary>The spreadsheet row number of the header row (1 unless title rows are above it); 0 for an empty sheet.</summary>
+    public int HeaderRow { get; private set; }
+
+    /// <summary>The rows above the header row that were skipped, by row number, with their text (empty for a blank row).</summary>
+    public IReadOnlyList<(int Row, string Text)> SkippedRows { get; private set; } = [];
+
+    public int RowNumber { get; private set; }
 
     public int FieldCount { get; private set; }
 
     public bool MoveNext()
     {
-        try
+        string[] row;
+        if (_pending.Count > 0)
         {
-            if (!_rows.MoveNext())
-            {
-                return false;
-            }
+            row = _pending.Dequeue();
         }
-        catch (Exception e) when (e is not RosterException and not OutOfMemoryException)
+        else
         {
-            throw Failure(e);
+            try
+            {
+                if (!_rows.MoveNext())
+                {
+                    return false;
+                }
+            }
+            catch (Exception e) when (e is not RosterException and not OutOfMemoryException)
+            {
+                throw Failure(e);
+            }
+
+            row = _rows.Current;
         }
 
         RowNumber++;
-        _current = _rows.Current;
+        _merges.Apply(RowNumber, row, spread: true);
+        _current = row;
         FieldCount = Math.Max(Header.Count, LastNonEmpty(_current) + 1);
         return true;
     }
@@ -57,6 +87,59 @@ internal sealed class XlsxSheetReader : ITableReader
     public ReadOnlySpan<char> Field(int index) => index < _current.Length ? _current[index].AsSpan() : [];
 
     public void Dispose() => _rows.Dispose();
+
+    /// <summary>
+    /// Reads up to <see cref="HeaderSearchRows"/> rows to find the header: the first with a 工号 column. Without one,
+    /// row 1 is the header as before (a sheet for plug-ins without 工号 is then ignored; a roster table reports its
+    /// missing 工号 column), and the other rows read are replayed as data.
+    /// </summary>
+    private string[] FindHeader()
+    {
+        var seen = new List<string[]>(HeaderSearchRows);
+        while (seen.Count < HeaderSearchRows && _rows.MoveNext())
+        {
+            var row = _rows.Current;
+            seen.Add(row);
+            if (HasEmployeeIdColumn(row))
+            {
+                break;
+            }
+        }
+
+        if (seen.Count == 0)
+        {
+            return [];
+        }
+
+        var headerAt = seen.FindIndex(HasEmployeeIdColumn);
+        if (headerAt < 0)
+        {
+            headerAt = 0;
+            for (var i = 1; i < seen.Count; i++)
+            {
+                _pending.Enqueue(seen[i]);
+            }
+        }
+
+        // Ranges anchored above or in the header are remembered, but nothing is spread into these rows.
+        for (var i = 0; i <= headerAt; i++)
+        {
+            _merges.Apply(i + 1, seen[i], spread: false);
+        }
+
+        var skipped = new List<(int, string)>(headerAt);
+        for (var i = 0; i < headerAt; i++)
+        {
+            skipped.Add((i + 1, string.Join(" ", seen[i].Where(c => c.Length > 0).Distinct(StringComparer.Ordinal))));
+        }
+
+        SkippedRows = skipped;
+        HeaderRow = headerAt + 1;
+        RowNumber = HeaderRow;
+        return TrimTrailingEmpty(seen[headerAt]);
+    }
+
+    private static bool HasEmployeeIdColumn(string[] row) => Array.Exists(row, RosterColumn.EmployeeId.Matches);
 
     private static string[] TrimTrailingEmpty(string[] cells) => cells[..(LastNonEmpty(cells) + 1)];
 
