@@ -56,7 +56,7 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
         console.MarkupLine($"参加筛查员工 {report.EmployeesScreened:N0} 人，拒收行 {report.RejectLines:N0}，生成文书 [green]{report.Documents:N0}[/] 份。");
         if (report.Held.Count > 0)
         {
-            console.MarkupLine($"[yellow]待复核 {report.Held.Count:N0} 份未出具[/]：在聘等级未得到所持证书支持，岗位比照须人工复核（96/2.5），已列入清单：");
+            console.MarkupLine($"[yellow]待复核 {report.Held.Count:N0} 份未出具[/]：在聘等级未得到所持证书支持，岗位比照须人工复核（人社部发〔2020〕96号 二（五）），已列入清单：");
             foreach (var h in report.Held)
             {
                 console.MarkupLine($"  {Markup.Escape(h.EmployeeId)} {Markup.Escape(h.Name)}：{Markup.Escape(h.Reason)}");

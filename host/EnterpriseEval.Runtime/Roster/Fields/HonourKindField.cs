@@ -13,7 +13,7 @@ internal readonly struct HonourKindField : IFieldParser<HonourKind>
 {
     public const string BelowProvincialReason =
         "市级、县级等省级以下荣誉不能开通职称评审绿色通道：绿色通道只适用于获得中华技能大奖或全国技术能手、担任国家级技能大师工作室带头人、" +
-        "享受省级以上政府特殊津贴或被省级人民政府认定为“高精尖缺”高技能人才的高技能人才（96/2.2.3），本行不计入荣誉";
+        "享受省级以上政府特殊津贴或被省级人民政府认定为“高精尖缺”高技能人才的高技能人才（人社部发〔2020〕96号 二（二）3），本行不计入荣誉";
 
     // The four municipalities are provincial-level: 北京市政府特殊津贴 is not below the provincial level.
     private static readonly string[] Municipalities = ["北京", "天津", "上海", "重庆"];

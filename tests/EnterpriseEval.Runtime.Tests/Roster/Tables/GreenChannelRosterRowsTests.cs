@@ -26,7 +26,8 @@ public sealed class GreenChannelRosterRowsTests : IDisposable
 
         var reject = RejectAssert.Single(result, "honours.csv", 2, "kind", honour, "市级、县级等省级以下荣誉不能开通职称评审绿色通道");
         Assert.Contains("省级以上政府特殊津贴", reject.Reason, StringComparison.Ordinal);
-        Assert.Contains("96/2.2.3", reject.Reason, StringComparison.Ordinal);
+        // A person reads the reason: the clause is cited by document number (docs/rules.md).
+        Assert.Contains("（人社部发〔2020〕96号 二（二）3）", reject.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("可填", reject.Reason, StringComparison.Ordinal);
         Assert.Empty(Assert.Single(result.Records).Honours);
     }
