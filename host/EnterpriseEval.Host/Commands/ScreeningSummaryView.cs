@@ -30,6 +30,11 @@ internal static class ScreeningSummaryView
                 "大型花名册请让各表按 employees.csv 的员工顺序导出（见 docs/roster.md）。");
         }
 
+        foreach (var warning in report.RosterWarnings ?? [])
+        {
+            console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+        }
+
         var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
         totals.AddRow("读取员工", Count(report.EmployeesRead));
         totals.AddRow("参加筛查员工", Count(report.EmployeesScreened));

@@ -14,4 +14,11 @@ internal sealed record RosterReadResult(
     IReadOnlyList<EmployeeRecord> Records,
     IReadOnlyList<RosterReject> Rejects,
     int EmployeeRowsRead,
-    bool HasApplications);
+    bool HasApplications)
+{
+    /// <summary>
+    /// What the person should know about how the roster was read, in Chinese: tables with a header and no rows, files
+    /// read as GB18030 rather than UTF-8.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

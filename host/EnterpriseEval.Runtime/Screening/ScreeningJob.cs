@@ -76,7 +76,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 total,
                 progress,
                 new StageTimes()),
-            () => (roster.EmployeeRowsRead, total, roster.Rejects),
+            () => (roster.EmployeeRowsRead, total, roster.Rejects, roster.Warnings),
             readWhole: readWhole);
     }
 
@@ -152,7 +152,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 total,
                 progress,
                 times),
-            () => (stream.EmployeeRowsRead, total, stream.Rejects()));
+            () => (stream.EmployeeRowsRead, total, stream.Rejects(), stream.Warnings()));
     }
 
     /// <summary>
@@ -208,7 +208,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
 
                 return result.Equivalences;
             },
-            () => (roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects),
+            () => (roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects, roster.Warnings),
             result.PluginProvenance);
     }
 
@@ -297,7 +297,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         DateOnly asOf,
         PluginSet plugins,
         Func<DecisionOutput, IReadOnlyList<PostEquivalence>> writeDecisions,
-        Func<(int RowsRead, int Screened, IReadOnlyList<RosterReject> Rejects)> roster,
+        Func<(int RowsRead, int Screened, IReadOnlyList<RosterReject> Rejects, IReadOnlyList<string> Warnings)> roster,
         string? pluginProvenance = null,
         string? readWhole = null)
     {
@@ -326,7 +326,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 counts = output.Counts;
             }
 
-            var (rowsRead, screened, rejects) = roster();
+            var (rowsRead, screened, rejects, warnings) = roster();
             EquivalenceCsvWriter.Write(partial[2], equivalences);
             RejectCsvWriter.Write(partial[3], rejects);
             for (var i = 0; i < files.Length; i++)
@@ -344,7 +344,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 files,
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
                 [.. plugins.Refused.Select(e => e.Message)],
-                readWhole);
+                readWhole,
+                warnings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

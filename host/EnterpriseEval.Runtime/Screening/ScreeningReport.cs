@@ -7,6 +7,7 @@ namespace EnterpriseEval.Runtime.Screening;
 /// Why a CSV roster could not be read a chunk at a time and was read whole instead (Chinese), or null. The files are
 /// the same either way; only memory and time differ.
 /// </param>
+/// <param name="RosterWarnings">What the person should know about how the roster was read (Chinese), e.g. files read as GB18030.</param>
 internal sealed record ScreeningReport(
     DateOnly AsOf,
     int EmployeesRead,
@@ -17,4 +18,5 @@ internal sealed record ScreeningReport(
     IReadOnlyList<string> FilesWritten,
     IReadOnlyList<string> PluginsLoaded,
     IReadOnlyList<string> PluginsRefused,
-    string? RosterReadWhole = null);
+    string? RosterReadWhole = null,
+    IReadOnlyList<string>? RosterWarnings = null);

@@ -18,4 +18,10 @@ internal interface ITableSource
 
     /// <summary>Whether several tables may be open and read at once, each on its own thread.</summary>
     bool CanReadConcurrently => false;
+
+    /// <summary>
+    /// What the person should know about how the tables were read (Chinese), complete once every table has been read:
+    /// e.g. which CSV files were GB18030, not UTF-8.
+    /// </summary>
+    IReadOnlyList<string> Warnings => [];
 }
