@@ -177,7 +177,8 @@ internal sealed class CsvTextReader : TextReader
             (_position, _length) = (0, left);
         }
 
-        do
+        // A full buffer has no room to read into (a read of nothing would look like the end of the file).
+        while (_length < _bytes.Length)
         {
             var read = _stream.Read(_bytes, _length, _bytes.Length - _length);
             if (read == 0)
@@ -187,8 +188,11 @@ internal sealed class CsvTextReader : TextReader
             }
 
             _length += read;
+            if (!untilFull)
+            {
+                return;
+            }
         }
-        while (untilFull && _length < _bytes.Length);
     }
 
     // At the first byte that is not ASCII, with as many bytes after it as the buffer holds.
