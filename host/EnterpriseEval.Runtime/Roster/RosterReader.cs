@@ -7,7 +7,7 @@ internal static class RosterReader
 {
     /// <summary>Reads a folder of CSV files, or one <c>.xlsx</c> workbook when the path names one.</summary>
     /// <exception cref="RosterException">The folder, workbook or <c>employees</c> table is missing, a file cannot be
-    /// read (as UTF-8), or a table lacks a required column.</exception>
+    /// read (or is neither UTF-8 nor GB18030), two files are one table, or a table lacks a required column.</exception>
     public static RosterReadResult ReadFolder(string folder, CancellationToken cancellationToken = default) =>
         Read(OpenSource(folder), cancellationToken);
 

@@ -146,7 +146,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                         throw;
                     }
 
-                    // A failed read (a file that is not UTF-8, rows out of order) ends the chunks early: report it.
+                    // A failed read (a file neither UTF-8 nor GB18030, rows out of order) ends the chunks early: report it.
                     reading.GetAwaiter().GetResult();
                 },
                 total,

@@ -119,6 +119,25 @@ public sealed class CsvTableReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_GBK_line_pasted_into_a_UTF8_file_stops_reading_at_that_line()
+    {
+        // The UTF-8 Chinese of the first lines decides the file; a GBK line further down is then neither.
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+        var utf8 = Encoding.UTF8.GetBytes("工号,姓名\n" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"E{i},张三\n")));
+        _folder.WriteBytes("t.csv", [.. utf8, .. gbk.GetBytes("E9,李四\n")]);
+
+        using var table = Open("t.csv");
+
+        var error = Assert.Throws<RosterException>(() =>
+        {
+            while (table.MoveNext())
+            {
+            }
+        });
+        Assert.StartsWith("t.csv 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 30002 行有无法识别的字节", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UTF16_is_refused_with_what_to_save_instead()
     {
         _folder.WriteBytes("t.csv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("工号\nE1\n")]);
