@@ -17,6 +17,7 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
         CancellationToken ct = default)
     {
         var imported = false;
+        IReadOnlyList<string> encodings = [];
         if (store.RosterTables(batch.Id).Count == 0)
         {
             if (string.IsNullOrWhiteSpace(rosterPath))
@@ -28,6 +29,9 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             store.SaveRoster(batch.Id, StoredRosterSource.Capture(source), new AuditDraft(
                 "import", user, $"导入花名册：{Path.GetFullPath(rosterPath)}", new Dictionary<string, string> { ["roster"] = Path.GetFullPath(rosterPath) }));
             imported = true;
+
+            // Files read as GB18030 (docs/roster.md): known only while the files themselves are read.
+            encodings = source.Warnings;
         }
 
         var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), ct);
@@ -67,7 +71,10 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
         }
 
         return new ScreenBatchReport(
-            imported, roster.Rejects.Count, resumedFrom, progress.Done, records.Count, store.Decisions(batch.Id).Count, !progress.Complete);
+            imported, roster.Rejects.Count, resumedFrom, progress.Done, records.Count, store.Decisions(batch.Id).Count, !progress.Complete)
+        {
+            Warnings = imported ? [.. roster.Warnings, .. encodings] : [],
+        };
     }
 
     /// <summary>The batch's plug-ins, refused unless they are exactly those recorded when the batch was created.</summary>

@@ -8,4 +8,8 @@ namespace EnterpriseEval.Runtime.Review;
 /// <param name="Total">Employees in the roster.</param>
 /// <param name="Decisions">Decisions stored for the batch so far.</param>
 /// <param name="Stopped">Whether the run stopped early on <c>--stop-after</c>.</param>
-internal sealed record ScreenBatchReport(bool Imported, int Rejects, int ResumedFrom, int Done, int Total, int Decisions, bool Stopped);
+internal sealed record ScreenBatchReport(bool Imported, int Rejects, int ResumedFrom, int Done, int Total, int Decisions, bool Stopped)
+{
+    /// <summary>When the roster was imported by this run: what the person should know about how it was read (Chinese).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -64,6 +64,32 @@ public sealed class HrOfficeRosterCommandTests
         Assert.Contains("honours.csv 只有表头，没有数据行", Flat(run.Output));
     }
 
+    [Fact]
+    public async Task Review_screen_imports_a_GB18030_roster_named_by_a_Chinese_file_and_says_so()
+    {
+        using var dir = new TempFolder();
+        var roster = Directory.CreateDirectory(dir.File("花名册")).FullName;
+        var gb18030 = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        foreach (var file in Directory.GetFiles(RepoPaths.Sample("rosters/ganpower"), "*.csv"))
+        {
+            var name = Path.GetFileName(file) == "employees.csv" ? "员工.csv" : Path.GetFileName(file);
+            File.WriteAllBytes(Path.Combine(roster, name), gb18030.GetBytes(File.ReadAllText(file)));
+        }
+
+        var store = dir.File("review.db");
+        string[] batch = ["--store", store, "--batch", "2026-工程"];
+        var created = await CliRun.Of([
+            "review", "new", .. batch, "--year", "2026", "--series", "工程", "--levels", "助理级,中级", "--as-of", "2026年12月31日",
+            "--plugins", Path.Combine(RepoPaths.Root, "artifacts", "plugins", "ganpower-supply"), "--config", RepoPaths.Sample("review/review.json"),
+        ]);
+        var screened = await CliRun.Of(["review", "screen", .. batch, "--roster", Path.Combine(roster, "员工.csv")]);
+
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.True(screened.ExitCode == 0, screened.Output);
+        Assert.Contains("员工.csv", Flat(screened.Output));
+        Assert.Contains("不是 UTF-8 编码，已按 GB18030（GBK）编码读入", Flat(screened.Output));
+    }
+
     // The console wraps long lines: compare without the breaks.
     private static string Flat(string output) => output.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
 }
