@@ -21,6 +21,7 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
         try
         {
             Show(job.Render(screened, request));
+            ShowRosterWarnings(screened);
             if (settings.Watch)
             {
                 await watch.RunAsync(settings.Plugins, settings.Roster!, change =>
@@ -32,6 +33,7 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
                     }
 
                     Show(job.Render(screened, request));
+                    ShowRosterWarnings(screened);
                 }, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -41,6 +43,15 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
         }
 
         return 0;
+    }
+
+    // Files read as GB18030, tables with a header and no rows (docs/roster.md), as eeval screen says them.
+    private void ShowRosterWarnings(ScreenedRoster screened)
+    {
+        foreach (var warning in screened.Roster.Warnings)
+        {
+            console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+        }
     }
 
     private void Show(NoticesReport report)

@@ -10,7 +10,7 @@ namespace EnterpriseEval.Host.Commands;
 internal sealed class NoticesSettings : CommandSettings
 {
     [CommandOption("-r|--roster <PATH>")]
-    [Description("花名册：CSV 文件夹或 .xlsx 工作簿（格式见 docs/roster.md）。")]
+    [Description("花名册：CSV 文件夹（或其中的一个 CSV 文件，即指该文件夹）或 .xlsx 工作簿（格式见 docs/roster.md）。")]
     public string? Roster { get; init; }
 
     [CommandOption("-k|--kind <KIND>")]
@@ -18,11 +18,11 @@ internal sealed class NoticesSettings : CommandSettings
     public string? Kind { get; init; }
 
     [CommandOption("--as-of <DATE>")]
-    [Description("截止日期（YYYY-MM-DD），默认当年12月31日。")]
+    [Description("截止日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日），默认当年12月31日。")]
     public string? AsOf { get; init; }
 
     [CommandOption("--issued-on <DATE>")]
-    [Description("成文日期（YYYY-MM-DD），默认今天。公示期自此日起算。")]
+    [Description("成文日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日），默认今天。公示期自此日起算。")]
     public string? IssuedOn { get; init; }
 
     [CommandOption("-p|--plugins <DIR>")]
@@ -74,9 +74,9 @@ internal sealed class NoticesSettings : CommandSettings
 
         foreach (var (name, value) in new[] { ("--as-of", AsOf), ("--issued-on", IssuedOn) })
         {
-            if (value is not null && !DateArgument.TryParse(value, out _))
+            if (value is not null && DateArgument.Problem(name, value) is { } problem)
             {
-                return ValidationResult.Error($"{name} 的日期格式应为 YYYY-MM-DD，收到：{value}");
+                return ValidationResult.Error(problem);
             }
         }
 

@@ -16,7 +16,7 @@ internal class ReviewBatchSettings : ReviewSettings
 
     /// <summary>Parses an optional date option, or refuses it in Chinese.</summary>
     protected static ValidationResult CheckDate(string option, string? text) =>
-        text is null || Cli.DateArgument.TryParse(text, out _)
+        text is null || Cli.DateArgument.Problem(option, text) is not { } problem
             ? ValidationResult.Success()
-            : ValidationResult.Error($"{option} 的日期格式应为 YYYY-MM-DD，收到：{text}");
+            : ValidationResult.Error(problem);
 }

@@ -13,7 +13,7 @@ internal sealed class ReviewIssueSettings : ReviewBatchSettings
     public string Out { get; init; } = "out";
 
     [CommandOption("--date <DATE>")]
-    [Description("发文日期（YYYY-MM-DD），须晚于公示期最后一天。默认：今天。")]
+    [Description("发文日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日），须晚于公示期最后一天。默认：今天。")]
     public string? Date { get; init; }
 
     public override ValidationResult Validate()

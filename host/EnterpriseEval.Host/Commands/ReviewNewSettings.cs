@@ -20,7 +20,7 @@ internal sealed class ReviewNewSettings : ReviewBatchSettings
     public string? Levels { get; init; }
 
     [CommandOption("--as-of <DATE>")]
-    [Description("截止日期（YYYY-MM-DD）。默认：评审年度的12月31日。")]
+    [Description("截止日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日）。默认：评审年度的12月31日。")]
     public string? AsOf { get; init; }
 
     [CommandOption("-p|--plugins <DIR>")]

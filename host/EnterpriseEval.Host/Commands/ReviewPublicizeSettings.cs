@@ -8,7 +8,7 @@ namespace EnterpriseEval.Host.Commands;
 internal sealed class ReviewPublicizeSettings : ReviewBatchSettings
 {
     [CommandOption("--start <DATE>")]
-    [Description("公示开始日期（YYYY-MM-DD）。默认：表决日期后的第一个工作日。")]
+    [Description("公示开始日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日）。默认：表决日期后的第一个工作日。")]
     public string? Start { get; init; }
 
     [CommandOption("--days <N>")]
@@ -28,7 +28,7 @@ internal sealed class ReviewPublicizeSettings : ReviewBatchSettings
     public string? Reason { get; init; }
 
     [CommandOption("--date <DATE>")]
-    [Description("异议提出日期（YYYY-MM-DD），须在公示期内。默认：今天。")]
+    [Description("异议提出日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日），须在公示期内。默认：今天。")]
     public string? Date { get; init; }
 
     public override ValidationResult Validate()

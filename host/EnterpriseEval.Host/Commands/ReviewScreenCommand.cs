@@ -16,6 +16,10 @@ internal sealed class ReviewScreenCommand(ReviewStoreFactory stores, BatchScreen
         if (r.Imported)
         {
             console.MarkupLine($"已导入花名册；拒收 {r.Rejects} 行。");
+            foreach (var warning in r.Warnings)
+            {
+                console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+            }
         }
 
         if (r.ApplicationsWarning is { } empty)

@@ -8,7 +8,7 @@ namespace EnterpriseEval.Host.Commands;
 internal sealed class ReviewScreenSettings : ReviewBatchSettings
 {
     [CommandOption("-r|--roster <PATH>")]
-    [Description("花名册：CSV 文件夹或一个 .xlsx 工作簿（工作表名同 CSV 文件名，可用中文名）。首次运行时导入批次；续跑时可省略。")]
+    [Description("花名册：CSV 文件夹（或其中的一个 CSV 文件，即指该文件夹）或一个 .xlsx 工作簿（工作表名同 CSV 文件名，可用中文名）。首次运行时导入批次；续跑时可省略。")]
     public string? Roster { get; init; }
 
     [CommandOption("-p|--plugins <DIR>")]

@@ -12,7 +12,7 @@ internal sealed class ReviewVoteSettings : ReviewBatchSettings
     public string? File { get; init; }
 
     [CommandOption("--date <DATE>")]
-    [Description("表决日期（YYYY-MM-DD）。默认：今天。公示默认从其后第一个工作日开始。")]
+    [Description("表决日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日）。默认：今天。公示默认从其后第一个工作日开始。")]
     public string? Date { get; init; }
 
     [CommandOption("-o|--out <DIR>")]

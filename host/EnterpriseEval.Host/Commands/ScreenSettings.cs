@@ -9,11 +9,11 @@ namespace EnterpriseEval.Host.Commands;
 internal sealed class ScreenSettings : CommandSettings
 {
     [CommandOption("-r|--roster <PATH>")]
-    [Description("花名册：CSV 文件夹（employees.csv 必需，另有 skill_certificates.csv、titles.csv、assessments.csv 等），或一个 .xlsx 工作簿（工作表名同文件名或其中文名）。格式见 docs/roster.md。")]
+    [Description("花名册：CSV 文件夹（employees.csv 必需，另有 skill_certificates.csv、titles.csv、assessments.csv 等，文件也可用中文名如 员工.csv；指定其中的一个 CSV 文件即指其所在文件夹），或一个 .xlsx 工作簿（工作表名同文件名或其中文名）。格式见 docs/roster.md。")]
     public string? Roster { get; init; }
 
     [CommandOption("--as-of <DATE>")]
-    [Description("截止日期（YYYY-MM-DD）。此日之后的证书、职称、荣誉一律不计。默认：当年12月31日。")]
+    [Description("截止日期（YYYY-MM-DD，也可写作 2026/12/31 或 2026年12月31日）。此日之后的证书、职称、荣誉一律不计。默认：当年12月31日。")]
     public string? AsOf { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
@@ -42,9 +42,9 @@ internal sealed class ScreenSettings : CommandSettings
             return ValidationResult.Error("请用 --roster 指定花名册文件夹。");
         }
 
-        if (AsOf is not null && !DateArgument.TryParse(AsOf, out _))
+        if (AsOf is not null && DateArgument.Problem("--as-of", AsOf) is { } problem)
         {
-            return ValidationResult.Error($"--as-of 的日期格式应为 YYYY-MM-DD，收到：{AsOf}");
+            return ValidationResult.Error(problem);
         }
 
         return ValidationResult.Success();

@@ -40,6 +40,11 @@ internal static class ScreeningSummaryView
             console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(empty)}");
         }
 
+        foreach (var warning in report.RosterWarnings ?? [])
+        {
+            console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+        }
+
         var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
         totals.AddRow("读取员工", Count(report.EmployeesRead));
         totals.AddRow("参加筛查员工", Count(report.EmployeesScreened));

@@ -23,7 +23,11 @@ internal sealed class WatchLoop(IAnsiConsole console, IOptions<PluginsOptions> o
             throw new UserFacingException("--watch 需要一个存在的插件文件夹（--plugins 或配置项 EnterpriseEval:Plugins:Directory）。");
         }
 
-        using var watcher = new PluginFolderWatcher(directory, [rosterPath], Quiet);
+        // --roster …/employees.csv stands for its folder (docs/roster.md): watch the folder.
+        var rosterFolder = rosterPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && File.Exists(rosterPath)
+            ? Path.GetDirectoryName(Path.GetFullPath(rosterPath))!
+            : rosterPath;
+        using var watcher = new PluginFolderWatcher(directory, [rosterFolder], Quiet);
         console.MarkupLine($"[grey]正在监视 {Markup.Escape(Path.GetFullPath(directory))} 与花名册的变更，按 Ctrl+C 结束。[/]");
         while (!ct.IsCancellationRequested)
         {

@@ -17,6 +17,7 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
         CancellationToken ct = default)
     {
         var imported = false;
+        IReadOnlyList<string> encodings = [];
         if (store.RosterTables(batch.Id).Count == 0)
         {
             if (string.IsNullOrWhiteSpace(rosterPath))
@@ -28,6 +29,9 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             store.SaveRoster(batch.Id, StoredRosterSource.Capture(source), new AuditDraft(
                 "import", user, $"导入花名册：{Path.GetFullPath(rosterPath)}", new Dictionary<string, string> { ["roster"] = Path.GetFullPath(rosterPath) }));
             imported = true;
+
+            // Files read as GB18030 (docs/roster.md): known only while the files themselves are read.
+            encodings = source.Warnings;
         }
 
         var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), ct);
@@ -74,6 +78,7 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
         {
             NotApplied = notApplied,
             ApplicationsWarning = roster.ApplicationsWarning,
+            Warnings = imported ? [.. roster.Warnings, .. encodings] : [],
         };
     }
 

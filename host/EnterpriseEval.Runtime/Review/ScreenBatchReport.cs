@@ -15,4 +15,7 @@ internal sealed record ScreenBatchReport(bool Imported, int Rejects, int Resumed
 
     /// <summary>A Chinese warning about the applications table (a header and no rows), or null.</summary>
     public string? ApplicationsWarning { get; init; }
+
+    /// <summary>When the roster was imported by this run: what the person should know about how it was read (Chinese).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -8,7 +8,9 @@ internal readonly struct OwnerField(EmployeeDirectory employees, string employee
 {
     public bool TryParse(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out EmployeeBuilder value, [NotNullWhen(false)] out string? reason)
     {
-        value = employees.Find(text);
+        // 工号 typed in full width (ＨＭ００４５) name the same employee as in half width.
+        Span<char> buffer = stackalloc char[FullWidth.StackLength];
+        value = employees.Find(FullWidth.Contains(text) && text.Length <= buffer.Length ? FullWidth.Narrow(text, buffer) : text);
         reason = value switch
         {
             null => $"工号 {text} 在 {employeesFile} 中不存在",

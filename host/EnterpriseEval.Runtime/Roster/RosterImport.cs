@@ -24,6 +24,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
     private readonly StringPool _pool = new();
     private readonly EmployeeDirectory _employees = new();
     private string _employeesFile = "employees.csv";
+    private bool _employeesEmpty;
 
     /// <summary>Reads the whole roster.</summary>
     public RosterReadResult Run()
@@ -45,6 +46,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
 
         jobs.Add([.. tables.Where(t => IsExtra(t.Schema))]);
         var rejectsByJob = new List<RosterReject>[jobs.Count];
+        var emptyByJob = new List<string>[jobs.Count];
         var failures = new ExceptionDispatchInfo?[jobs.Count];
         Parallel.ForEach(
             Partitioner.Create(Enumerable.Range(0, jobs.Count), EnumerablePartitionerOptions.NoBuffering),
@@ -52,6 +54,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             i =>
             {
                 rejectsByJob[i] = [];
+                emptyByJob[i] = [];
                 try
                 {
                     var pool = new StringPool();
@@ -62,6 +65,10 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
                         {
                             cursor.ReadUntil(0, int.MaxValue);
                             rejectsByJob[i].AddRange(cursor.Rejects);
+                            if (cursor.IsEmpty)
+                            {
+                                emptyByJob[i].Add(cursor.Name);
+                            }
                         }
                     }
                 }
@@ -81,7 +88,10 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             _rejects.AddRange(rejects);
         }
 
-        return new RosterReadResult(_employees.BuildRecords(), _rejects, employeeRows, hasApplications, applicationsWarning);
+        return new RosterReadResult(_employees.BuildRecords(), _rejects, employeeRows, hasApplications, applicationsWarning)
+        {
+            Warnings = Warnings(emptyByJob.SelectMany(names => names)),
+        };
     }
 
     /// <summary>
@@ -120,7 +130,10 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
                 }
             }
 
-            return new RosterStream(_employees, employees, cursors, _rejects, employeeRows, hasApplications, applicationsWarning);
+            return new RosterStream(_employees, employees, cursors, _rejects, employeeRows, hasApplications, applicationsWarning)
+            {
+                WarningsOf = read => Warnings(read.Where(c => c.IsEmpty).Select(c => c.Name)),
+            };
         }
         catch
         {
@@ -161,6 +174,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             EmployeesTable.Read(row, _employees);
         }
 
+        _employeesEmpty = row.RowsRead == 0;
         return row.RowsRead;
     }
 
@@ -204,6 +218,23 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             // The table cannot be read (its encoding, say): the full read reports it, in its turn, as for any table.
             return (true, null);
         }
+    }
+
+    /// <summary>
+    /// What the summary says about how the roster was read (Chinese): tables with a header and no rows (a silent zero
+    /// otherwise), then what the source says (files read as GB18030).
+    /// </summary>
+    private List<string> Warnings(IEnumerable<string> emptyTables)
+    {
+        var warnings = new List<string>();
+        if (_employeesEmpty)
+        {
+            warnings.Add($"{_employeesFile} 只有表头，没有数据行：没有员工参加筛查，请核对导出是否完整");
+        }
+
+        warnings.AddRange(emptyTables.Select(name => $"{name} 只有表头，没有数据行：该表未读入任何记录，请核对导出是否完整"));
+        warnings.AddRange(source.Warnings);
+        return warnings;
     }
 
     /// <summary>
@@ -262,7 +293,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             var furthestChunk = 0;
             for (var n = 0; n < OrderCheckRows && row.MoveNext(); n++)
             {
-                if (_employees.Find(row[RosterColumn.EmployeeId]) is { Accepted: true } owner)
+                if (_employees.Find(row.EmployeeId) is { Accepted: true } owner)
                 {
                     var chunk = owner.Ordinal / chunkSize;
                     if (chunk < furthestChunk)
@@ -301,6 +332,9 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             return new TableCursor(reader, table.Schema, table.Read, _employees, _employeesFile, pool, cancellationToken)
             {
                 IsExtraFile = IsExtra(table.Schema),
+
+                // An applications table with a header only has a meaning of its own (docs/rules.md), said elsewhere.
+                WarnsWhenEmpty = !ReferenceEquals(table.Schema, ApplicationsTable.Schema),
             };
         }
         catch

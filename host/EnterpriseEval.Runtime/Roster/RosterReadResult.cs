@@ -19,4 +19,11 @@ internal sealed record RosterReadResult(
     IReadOnlyList<RosterReject> Rejects,
     int EmployeeRowsRead,
     bool HasApplications,
-    string? ApplicationsWarning = null);
+    string? ApplicationsWarning = null)
+{
+    /// <summary>
+    /// What the person should know about how the roster was read, in Chinese: tables with a header and no rows, files
+    /// read as GB18030 rather than UTF-8.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -7,7 +7,7 @@ internal static class RosterReader
 {
     /// <summary>Reads a folder of CSV files, or one <c>.xlsx</c> workbook when the path names one.</summary>
     /// <exception cref="RosterException">The folder, workbook or <c>employees</c> table is missing, a file cannot be
-    /// read (as UTF-8), or a table lacks a required column.</exception>
+    /// read (or is neither UTF-8 nor GB18030), two files are one table, or a table lacks a required column.</exception>
     public static RosterReadResult ReadFolder(string folder, CancellationToken cancellationToken = default) =>
         Read(OpenSource(folder), cancellationToken);
 
@@ -30,9 +30,12 @@ internal static class RosterReader
         return source.CanReadConcurrently ? new RosterImport(source, cancellationToken).Stream(checkOrderForChunksOf) : null;
     }
 
-    /// <summary>The table source of a roster path: a workbook for <c>*.xlsx</c>, else a folder of CSV files.</summary>
+    /// <summary>
+    /// The table source of a roster path: a workbook for <c>*.xlsx</c>, else a folder of CSV files (a CSV file in it,
+    /// such as <c>employees.csv</c>, stands for the folder).
+    /// </summary>
     public static ITableSource OpenSource(string path) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxWorkbookSource(path) : new CsvFolderSource(path);
+        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxWorkbookSource(path) : new CsvFolderSource(CsvFolderSource.FolderOf(path));
 
     /// <summary>Reads any table source (a CSV folder, a workbook, the rows a review batch stored) with the same validation.</summary>
     public static RosterReadResult Read(ITableSource source, CancellationToken cancellationToken = default) =>

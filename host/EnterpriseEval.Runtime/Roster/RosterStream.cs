@@ -87,6 +87,12 @@ internal sealed class RosterStream : IDisposable
         return _employees.BuildRecords(start, end);
     }
 
+    /// <summary>What the summary says about how the roster was read (Chinese); complete once <see cref="Next"/> returned null.</summary>
+    public IReadOnlyList<string> Warnings() => WarningsOf?.Invoke(_cursors) ?? [];
+
+    /// <summary>Makes <see cref="Warnings"/> of the tables as read.</summary>
+    internal Func<IReadOnlyList<TableCursor>, IReadOnlyList<string>>? WarningsOf { get; init; }
+
     /// <summary>Every rejected row or value, in the order a whole import lists them; complete once <see cref="Next"/> returned null.</summary>
     public IReadOnlyList<RosterReject> Rejects()
     {

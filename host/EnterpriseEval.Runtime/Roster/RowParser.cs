@@ -31,6 +31,7 @@ internal sealed class RowParser
     private int _rowsSinceCheck;
     private RowColumns? _unknownColumns;
     private RowColumns? _allColumns;
+    private char[]? _narrow;
 
     /// <param name="table">The table to walk.</param>
     /// <param name="schema">Its known columns.</param>
@@ -152,9 +153,71 @@ internal sealed class RowParser
     /// <summary>Free text whose values repeat across rows (部门, 职业工种 …): one string per distinct value.</summary>
     public bool SharedText(RosterColumn column, out string value) => ParseText(column, new TextField(_pool), out value);
 
-    public bool Date(RosterColumn column, out DateOnly value) => Required(column, default(DateField), out value);
+    /// <summary>
+    /// The 工号 of the current row as written, full-width letters and digits narrowed (<see cref="FullWidth"/>): the
+    /// key to look the employee up by. Valid until the next row.
+    /// </summary>
+    public ReadOnlySpan<char> EmployeeId
+    {
+        get
+        {
+            var id = this[RosterColumn.EmployeeId];
+            if (!FullWidth.Contains(id))
+            {
+                return id;
+            }
 
-    public bool OptionalDate(RosterColumn column, out DateOnly? value) => Optional(column, default(DateField), out value);
+            if (_narrow is null || _narrow.Length < id.Length)
+            {
+                _narrow = new char[Math.Max(id.Length, FullWidth.StackLength)];
+            }
+
+            return FullWidth.Narrow(id, _narrow);
+        }
+    }
+
+    /// <summary>A required date (docs/roster.md: formats, and what a month alone means in this column).</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="value">The date.</param>
+    /// <param name="note">
+    /// False not to note again how the value was written (a month only, an Excel serial number): for a second pass over
+    /// a row whose first pass did.
+    /// </param>
+    public bool Date(RosterColumn column, out DateOnly value, bool note = true)
+    {
+        var parser = new DateField(column.MonthPrecision, excelSerial: true);
+        if (!Required(column, parser, out value))
+        {
+            return false;
+        }
+
+        if (note)
+        {
+            NoteDate(column, parser, value);
+        }
+
+        return true;
+    }
+
+    /// <summary>An optional date, or null; as <see cref="Date"/>.</summary>
+    public bool OptionalDate(RosterColumn column, out DateOnly? value)
+    {
+        var parser = new DateField(column.MonthPrecision, excelSerial: true);
+        if (!Optional(column, parser, out value))
+        {
+            return false;
+        }
+
+        if (value is { } date)
+        {
+            NoteDate(column, parser, date);
+        }
+
+        return true;
+    }
+
+    /// <summary>An identifier (工号, 证书编号), empty when absent, full-width letters and digits narrowed.</summary>
+    public bool Identifier(RosterColumn column, out string value) => ParseText(column, default(IdentifierField), out value);
 
     public bool Code<TEnum>(RosterColumn column, out TEnum value)
         where TEnum : struct, Enum => Required(column, default(CodeField<TEnum>), out value);
@@ -210,7 +273,19 @@ internal sealed class RowParser
         return true;
     }
 
-    private bool ParseText(RosterColumn column, TextField parser, out string value)
+    // A date read, but not as written in full (a month only, an Excel serial number): one line in rejects.csv that
+    // says what the reader made of it; the row stands.
+    private void NoteDate(RosterColumn column, DateField parser, DateOnly value)
+    {
+        var text = this[column];
+        if (parser.Note(text, value) is { } note)
+        {
+            _rejects.Add(new RosterReject(FileName, RowNumber, _map.HeaderOf(column), text.ToString(), note));
+        }
+    }
+
+    private bool ParseText<TParser>(RosterColumn column, TParser parser, out string value)
+        where TParser : struct, IFieldParser<string>
     {
         var ok = ParseString(column, parser, out var text);
         value = text ?? "";

@@ -52,6 +52,12 @@ internal sealed class TableCursor : IDisposable
     /// <summary>Whether rows go to a plug-in file's rows of the employee (several such tables fill one dictionary).</summary>
     public bool IsExtraFile { get; init; }
 
+    /// <summary>Whether a table with a header and no rows deserves a warning (<see cref="IsEmpty"/>).</summary>
+    public bool WarnsWhenEmpty { get; init; }
+
+    /// <summary>Whether the table was read to its end without a row (blank rows aside), and that deserves a warning.</summary>
+    public bool IsEmpty => WarnsWhenEmpty && _done && _row.RowsRead == 0;
+
     /// <summary>This table's rejects, in row order.</summary>
     public List<RosterReject> Rejects { get; } = [];
 
@@ -77,7 +83,7 @@ internal sealed class TableCursor : IDisposable
             }
 
             _pending = false;
-            var owner = _employees.Find(_row[RosterColumn.EmployeeId], _lastOwner);
+            var owner = _employees.Find(_row.EmployeeId, _lastOwner);
             if (owner is { Accepted: true })
             {
                 _lastOwner = owner;

@@ -79,7 +79,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 progress,
                 new StageTimes(),
                 notApplied),
-            () => new RosterCounts(roster.EmployeeRowsRead, total, roster.Rejects, notApplied.Value, roster.ApplicationsWarning),
+            () => new RosterCounts(roster.EmployeeRowsRead, total, roster.Rejects, notApplied.Value, roster.ApplicationsWarning, roster.Warnings),
             readWhole: readWhole,
             rosterNotes: source.Notes);
     }
@@ -152,14 +152,14 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                         throw;
                     }
 
-                    // A failed read (a file that is not UTF-8, rows out of order) ends the chunks early: report it.
+                    // A failed read (a file neither UTF-8 nor GB18030, rows out of order) ends the chunks early: report it.
                     reading.GetAwaiter().GetResult();
                 },
                 total,
                 progress,
                 times,
                 notApplied),
-            () => new RosterCounts(stream.EmployeeRowsRead, total, stream.Rejects(), notApplied.Value, stream.ApplicationsWarning));
+            () => new RosterCounts(stream.EmployeeRowsRead, total, stream.Rejects(), notApplied.Value, stream.ApplicationsWarning, stream.Warnings()));
     }
 
     /// <summary>
@@ -217,7 +217,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
 
                 return result.Equivalences;
             },
-            () => new RosterCounts(roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects, result.NotApplied, roster.ApplicationsWarning),
+            () => new RosterCounts(roster.EmployeeRowsRead, roster.Records.Count, roster.Rejects, result.NotApplied, roster.ApplicationsWarning, roster.Warnings),
             result.PluginProvenance);
     }
 
@@ -329,7 +329,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 counts = output.Counts;
             }
 
-            var (rowsRead, employees, rejects, notApplied, applicationsWarning) = roster();
+            var (rowsRead, employees, rejects, notApplied, applicationsWarning, warnings) = roster();
             EquivalenceCsvWriter.Write(set.StagingPath(EquivalencesCsv), equivalences);
             RejectCsvWriter.Write(set.StagingPath(RejectsCsv), rejects);
             set.Publish();
@@ -345,7 +345,8 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
                 [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
                 [.. plugins.Refused.Select(e => e.Message)],
                 readWhole,
-                rosterNotes ?? [])
+                rosterNotes ?? [],
+                warnings)
             {
                 NotApplied = notApplied,
                 ApplicationsWarning = applicationsWarning,
@@ -361,7 +362,12 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
     /// <summary>What the roster says once its decisions are written: rows read, employees accepted, rejects, and
     /// employees left out because the roster has applications and they have none.</summary>
     private readonly record struct RosterCounts(
-        int RowsRead, int Employees, IReadOnlyList<RosterReject> Rejects, int NotApplied, string? ApplicationsWarning);
+        int RowsRead,
+        int Employees,
+        IReadOnlyList<RosterReject> Rejects,
+        int NotApplied,
+        string? ApplicationsWarning,
+        IReadOnlyList<string> Warnings);
 
     /// <summary>Employees not screened for want of an application, summed chunk by chunk on the screening thread.</summary>
     private sealed class NotAppliedCount

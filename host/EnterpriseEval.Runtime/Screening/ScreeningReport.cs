@@ -12,6 +12,7 @@ namespace EnterpriseEval.Runtime.Screening;
 /// How the roster was read, where a person should know it (Chinese): a workbook sheet taken as the employees table,
 /// title rows skipped above a header (docs/roster.md, Workbooks).
 /// </param>
+/// <param name="RosterWarnings">What the person should know about how the roster was read (Chinese), e.g. files read as GB18030.</param>
 internal sealed record ScreeningReport(
     DateOnly AsOf,
     int EmployeesRead,
@@ -23,7 +24,8 @@ internal sealed record ScreeningReport(
     IReadOnlyList<string> PluginsLoaded,
     IReadOnlyList<string> PluginsRefused,
     string? RosterReadWhole = null,
-    IReadOnlyList<string>? RosterNotes = null)
+    IReadOnlyList<string>? RosterNotes = null,
+    IReadOnlyList<string>? RosterWarnings = null)
 {
     /// <summary>
     /// Employees not screened because the roster has applications and they have none (docs/rules.md "Which decisions

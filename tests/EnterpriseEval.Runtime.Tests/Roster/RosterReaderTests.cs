@@ -1,3 +1,4 @@
+using System.Text;
 using EnterpriseEval.Runtime.Roster;
 using EnterpriseEval.Sdk.Model;
 
@@ -219,14 +220,31 @@ public sealed class RosterReaderTests : IDisposable
     }
 
     [Fact]
-    public void File_that_is_not_UTF8_stops_the_import_naming_the_file()
+    public void A_GBK_file_is_read_as_GB18030_and_the_summary_names_it()
     {
-        // "工号" in GBK, as Excel on Chinese Windows saves a plain "CSV".
-        _folder.WithEmployees("E1").WriteBytes("titles.csv", [0xB9, 0xA4, 0xBA, 0xC5, (byte)'\n']);
+        // Issue #19: "工号" in GBK, as Excel on Chinese Windows saves a plain "CSV", was refused (「不是 UTF-8 编码」);
+        // it is GB18030 and is read as such.
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+        _folder.WithEmployees("E1").WriteBytes("titles.csv", gbk.GetBytes("工号,职称系列,职称层级,取得日期\nE1,工程,中级,2020-01-01\n"));
+
+        var result = _folder.Read();
+
+        Assert.Empty(result.Rejects);
+        Assert.Single(Assert.Single(result.Records).Titles);
+        Assert.StartsWith("titles.csv 不是 UTF-8 编码，已按 GB18030（GBK）编码读入", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_neither_UTF8_nor_GB18030_stops_the_import_naming_the_file_and_line()
+    {
+        // 0xFF is no byte of either encoding.
+        _folder.WithEmployees("E1").WriteBytes("titles.csv", [.. "employee_id,series\nE1,"u8, 0xFF, (byte)'\n']);
 
         var error = Assert.Throws<RosterException>(_folder.Read);
 
-        Assert.Equal("titles.csv 不是 UTF-8 编码，请在导出时选择“CSV UTF-8”", error.Message);
+        Assert.Equal(
+            "titles.csv 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 2 行有无法识别的字节。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重试",
+            error.Message);
     }
 
     [Fact]

@@ -56,11 +56,12 @@ public sealed class RowParserTests : IDisposable
     [Fact]
     public void Bad_date_in_a_required_column_rejects_the_row()
     {
-        _folder.Write("employees.csv", RosterFolder.EmployeesHeader, "E1,甲,2020年1月1日,skill,yes", "E2,乙,2020-01-01,skill,yes");
+        // 2020年1月1日 was the bad date here until issue #19 made it a date; 1/1/2020 (day or month first?) is not one.
+        _folder.Write("employees.csv", RosterFolder.EmployeesHeader, "E1,甲,1/1/2020,skill,yes", "E2,乙,2020-01-01,skill,yes");
 
         var result = _folder.Read();
 
-        RejectAssert.Single(result, "employees.csv", 2, "hire_date", "2020年1月1日", "日期格式应为 YYYY-MM-DD");
+        RejectAssert.Single(result, "employees.csv", 2, "hire_date", "1/1/2020", "日期格式应为 YYYY-MM-DD");
         Assert.Equal("E2", Assert.Single(result.Records).Employee.EmployeeId);
     }
 

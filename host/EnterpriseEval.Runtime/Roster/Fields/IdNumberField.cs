@@ -4,7 +4,7 @@ namespace EnterpriseEval.Runtime.Roster.Fields;
 
 /// <summary>
 /// A 身份证号 (GB 11643-1999): 18 characters, the first 17 digits, the last a check character computed from them.
-/// A lowercase x is accepted and stored as X.
+/// A lowercase x is accepted and stored as X; full-width digits and Ｘ are read as the characters they stand for.
 /// </summary>
 internal readonly struct IdNumberField : IFieldParser<string>
 {
@@ -13,6 +13,17 @@ internal readonly struct IdNumberField : IFieldParser<string>
     private static ReadOnlySpan<int> Weights => [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
     public bool TryParse(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out string value, [NotNullWhen(false)] out string? reason)
+    {
+        if (!FullWidth.Contains(text) || text.Length > FullWidth.StackLength)
+        {
+            return TryParseNarrow(text, out value, out reason);
+        }
+
+        Span<char> buffer = stackalloc char[FullWidth.StackLength];
+        return TryParseNarrow(FullWidth.Narrow(text, buffer), out value, out reason);
+    }
+
+    private static bool TryParseNarrow(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out string value, [NotNullWhen(false)] out string? reason)
     {
         value = null;
         if (text.Length != 18)
@@ -40,7 +51,7 @@ internal readonly struct IdNumberField : IFieldParser<string>
             return false;
         }
 
-        value = text[17] == 'x' ? string.Concat(text[..17], "X") : text.ToString();
+        value = string.Concat(text[..17], [expected]);
         reason = null;
         return true;
     }

@@ -3,7 +3,10 @@ using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Fields;
 
-/// <summary><see cref="Vocabulary"/> parsing from spans, remembered per spelling (see <see cref="SpanLookup"/>).</summary>
+/// <summary>
+/// <see cref="Vocabulary"/> parsing from spans, remembered per spelling (see <see cref="SpanLookup"/>). A spelling not
+/// known as written is tried again with full-width letters and digits narrowed (<c>ｑｕａｌｉｆｉｅｄ</c>, <c>是</c> stays).
+/// </summary>
 internal static class SpanVocabulary
 {
     private static readonly SpanLookup YesNo = new(static (string? text, out int value) =>
@@ -16,16 +19,32 @@ internal static class SpanVocabulary
     public static bool TryParse<TEnum>(ReadOnlySpan<char> text, out TEnum value)
         where TEnum : struct, Enum
     {
-        var parsed = Lookup<TEnum>.Instance.TryParse(text, out var index);
+        var parsed = TryParse(Lookup<TEnum>.Instance, text, out var index);
         value = Unsafe.As<int, TEnum>(ref index);
         return parsed;
     }
 
     public static bool TryParseYesNo(ReadOnlySpan<char> text, out bool value)
     {
-        var parsed = YesNo.TryParse(text, out var yes);
+        var parsed = TryParse(YesNo, text, out var yes);
         value = yes == 1;
         return parsed;
+    }
+
+    private static bool TryParse(SpanLookup lookup, ReadOnlySpan<char> text, out int value)
+    {
+        if (lookup.TryParse(text, out value))
+        {
+            return true;
+        }
+
+        if (!FullWidth.Contains(text) || text.Length > FullWidth.StackLength)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[FullWidth.StackLength];
+        return lookup.TryParse(FullWidth.Narrow(text, buffer), out value);
     }
 
     private static class Lookup<TEnum>

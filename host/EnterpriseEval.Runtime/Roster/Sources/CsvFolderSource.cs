@@ -1,11 +1,17 @@
+using System.Collections.Concurrent;
+
 namespace EnterpriseEval.Runtime.Roster.Sources;
 
-/// <summary>A roster folder: every <c>*.csv</c> file directly inside it is a table named after the file.</summary>
+/// <summary>
+/// A roster folder: every <c>*.csv</c> file directly inside it is a table named after the file, in English or by the
+/// Chinese names workbook sheets may have (员工.csv is <c>employees</c>, <see cref="RosterSheetNames"/>).
+/// </summary>
 internal sealed class CsvFolderSource : ITableSource
 {
     private readonly string _folder;
     private readonly Dictionary<string, string> _paths = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _names = [];
+    private readonly ConcurrentDictionary<string, bool> _gb18030 = new(StringComparer.Ordinal);
 
     public CsvFolderSource(string folder)
     {
@@ -30,13 +36,44 @@ internal sealed class CsvFolderSource : ITableSource
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var path in files)
         {
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (_paths.TryAdd(name, path))
+            var fileName = Path.GetFileNameWithoutExtension(path);
+            var name = RosterSheetNames.TableName(fileName);
+            if (!_paths.TryAdd(name, path))
             {
-                _names.Add(name);
+                // Two files for one table (employees.csv and 员工.csv, or Employees.csv beside employees.csv where
+                // names have case): which one is meant is the HR officer's to say, not ours to guess.
+                throw new RosterException(
+                    $"花名册文件夹中 {Path.GetFileName(_paths[name])} 和 {Path.GetFileName(path)} 是同一张表（{name}），请只保留其中一个：{folder}");
             }
+
+            _names.Add(name);
         }
     }
+
+    /// <summary>
+    /// A roster path as given to <c>--roster</c>: a CSV file stands for its folder (<c>…/employees.csv</c> or
+    /// <c>…/员工.csv</c> is the roster of that folder); a folder or a workbook stays as it is.
+    /// </summary>
+    /// <exception cref="RosterException">The path names a CSV file that does not exist.</exception>
+    public static string FolderOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || Directory.Exists(path))
+        {
+            return path;
+        }
+
+        return File.Exists(path)
+            ? Path.GetDirectoryName(Path.GetFullPath(path))!
+            : throw new RosterException($"找不到花名册文件：{path}");
+    }
+
+    /// <summary>What the summary says about how the files were read: which ones were GB18030, not UTF-8.</summary>
+    public IReadOnlyList<string> Warnings =>
+        _gb18030.IsEmpty
+            ? []
+            : [$"{string.Join("、", _gb18030.Keys.Order(StringComparer.Ordinal))} 不是 UTF-8 编码，已按 GB18030（GBK）编码读入" +
+               "（Excel“CSV（逗号分隔）”的默认编码）；如有乱码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"];
 
     public IReadOnlyList<string> TableNames => _names;
 
@@ -47,6 +84,6 @@ internal sealed class CsvFolderSource : ITableSource
 
     public ITableReader Open(string tableName) =>
         _paths.TryGetValue(tableName, out var path)
-            ? new CsvTableReader(path)
+            ? new CsvTableReader(path, name => _gb18030.TryAdd(name, true))
             : throw new RosterException($"花名册文件夹中找不到 {tableName}.csv：{_folder}");
 }

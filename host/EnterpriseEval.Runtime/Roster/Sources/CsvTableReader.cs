@@ -1,15 +1,13 @@
-using System.Text;
 using nietras.SeparatedValues;
 
 namespace EnterpriseEval.Runtime.Roster.Sources;
 
-/// <summary>One CSV file read with Sep: UTF-8 with or without BOM, LF or CRLF, RFC 4180 quoting.</summary>
+/// <summary>
+/// One CSV file read with Sep: UTF-8 with or without BOM, or GB18030/GBK (<see cref="CsvTextReader"/>), LF or CRLF,
+/// RFC 4180 quoting.
+/// </summary>
 internal sealed class CsvTableReader : ITableReader
 {
-    // The preamble makes StreamReader drop a UTF-8 BOM; throwing on invalid bytes turns a GBK export into a clear
-    // message instead of silently garbled names.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
-
     // The header is read as an ordinary row so that duplicate or empty header cells are ours to judge, and field
     // counts are checked by the caller, which reports a wrong count as a reject instead of failing the file.
     private static readonly SepReaderOptions Options = Sep.New(',').Reader(o => o with
@@ -22,19 +20,22 @@ internal sealed class CsvTableReader : ITableReader
 
     private readonly SepReader _reader;
 
-    public CsvTableReader(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="decodedAsGb18030">Called with the file's name when it turns out not to be UTF-8 but GB18030.</param>
+    public CsvTableReader(string path, Action<string>? decodedAsGb18030 = null)
     {
         Name = Path.GetFileName(path);
-        StreamReader? text = null;
+        CsvTextReader? text = null;
         try
         {
-            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            // The text reader buffers: the file stream need not (bufferSize 0), so each byte is copied once.
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
             Size = file.Length;
-            text = new StreamReader(
-                file,
-                StrictUtf8,
-                detectEncodingFromByteOrderMarks: false,
-                bufferSize: 1 << 14);
+            var name = Name;
+            text = new CsvTextReader(file, path, Name)
+            {
+                DecodedAsGb18030 = decodedAsGb18030 is null ? null : () => decodedAsGb18030(name),
+            };
             _reader = Options.From(text);
             Header = ReadHeader();
         }
@@ -43,6 +44,12 @@ internal sealed class CsvTableReader : ITableReader
             _reader?.Dispose();
             text?.Dispose();
             throw Failure(e);
+        }
+        catch (RosterException)
+        {
+            _reader?.Dispose();
+            text?.Dispose();
+            throw;
         }
     }
 
@@ -99,10 +106,8 @@ internal sealed class CsvTableReader : ITableReader
         return Array.TrueForAll(header, cell => cell.Length == 0) ? [] : header;
     }
 
-    private static bool IsReadFailure(Exception e) =>
-        e is DecoderFallbackException or IOException or UnauthorizedAccessException;
+    // Bytes that are neither UTF-8 nor GB18030 are a RosterException of the text reader, naming the line.
+    private static bool IsReadFailure(Exception e) => e is IOException or UnauthorizedAccessException;
 
-    private RosterException Failure(Exception e) => e is DecoderFallbackException
-        ? new RosterException($"{Name} 不是 UTF-8 编码，请在导出时选择“CSV UTF-8”", e)
-        : new RosterException($"无法读取 {Name}：文件不存在、被占用或没有读取权限", e);
+    private RosterException Failure(Exception e) => new($"无法读取 {Name}：文件不存在、被占用或没有读取权限", e);
 }

@@ -24,4 +24,10 @@ internal interface ITableSource
     /// taken as the employees table or title rows skipped above a header. Complete once the tables have been read.
     /// </summary>
     IReadOnlyList<string> Notes => [];
+
+    /// <summary>
+    /// What the person should know about how the tables were read (Chinese), complete once every table has been read:
+    /// e.g. which CSV files were GB18030, not UTF-8.
+    /// </summary>
+    IReadOnlyList<string> Warnings => [];
 }

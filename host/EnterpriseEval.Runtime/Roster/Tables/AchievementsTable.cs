@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Roster.Fields;
 using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Tables;
@@ -7,7 +8,7 @@ internal static class AchievementsTable
 {
     public static readonly RosterColumn Kind = new("kind", "类别", required: true);
     public static readonly RosterColumn Title = new("title", "名称");
-    public static readonly RosterColumn Date = new("date", "日期", required: true);
+    public static readonly RosterColumn Date = new("date", "日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
     public static readonly RosterColumn Rank = new("rank", "等次");
 
     public static readonly RosterTableSchema Schema = new(

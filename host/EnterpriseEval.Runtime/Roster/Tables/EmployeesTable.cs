@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Roster.Fields;
 using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Tables;
@@ -7,9 +8,9 @@ internal static class EmployeesTable
 {
     public static readonly RosterColumn Name = new("name", "姓名", required: true);
     public static readonly RosterColumn IdNumber = new("id_number", "身份证号");
-    public static readonly RosterColumn BirthDate = new("birth_date", "出生日期");
-    public static readonly RosterColumn HireDate = new("hire_date", "入职日期", required: true);
-    public static readonly RosterColumn FirstWorkDate = new("first_work_date", "参加工作时间");
+    public static readonly RosterColumn BirthDate = new("birth_date", "出生日期") { MonthPrecision = MonthPrecision.FirstDay };
+    public static readonly RosterColumn HireDate = new("hire_date", "入职日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
+    public static readonly RosterColumn FirstWorkDate = new("first_work_date", "参加工作时间") { MonthPrecision = MonthPrecision.FirstDay };
     public static readonly RosterColumn Department = new("department", "部门");
     public static readonly RosterColumn Post = new("post", "岗位");
     public static readonly RosterColumn PostCategory = new("post_category", "岗位类别", required: true);
@@ -18,8 +19,8 @@ internal static class EmployeesTable
     public static readonly RosterColumn Major = new("major", "所学专业");
     public static readonly RosterColumn Education = new("education", "学历");
     public static readonly RosterColumn AppointedSkillLevel = new("appointed_skill_level", "在聘等级");
-    public static readonly RosterColumn AppointedFrom = new("appointed_from", "聘期开始");
-    public static readonly RosterColumn AppointedUntil = new("appointed_until", "聘期结束");
+    public static readonly RosterColumn AppointedFrom = new("appointed_from", "聘期开始") { MonthPrecision = MonthPrecision.AssumeLastDay };
+    public static readonly RosterColumn AppointedUntil = new("appointed_until", "聘期结束") { MonthPrecision = MonthPrecision.AssumeFirstDay };
 
     public static readonly RosterTableSchema Schema = new(
         "employees",
@@ -48,7 +49,7 @@ internal static class EmployeesTable
     /// </summary>
     public static void ClaimMalformed(RowParser row, EmployeeDirectory employees)
     {
-        var id = row[RosterColumn.EmployeeId];
+        var id = row.EmployeeId;
         if (!id.IsEmpty)
         {
             employees.TryClaim(id.ToString(), row.RowNumber, out _);
@@ -69,7 +70,7 @@ internal static class EmployeesTable
     /// </summary>
     public static EmployeeBuilder? Claim(RowParser row, EmployeeDirectory employees)
     {
-        if (!row.Text(RosterColumn.EmployeeId, out var id))
+        if (!row.Identifier(RosterColumn.EmployeeId, out var id))
         {
             return null;
         }
@@ -101,7 +102,7 @@ internal static class EmployeesTable
     public static Employee Build(RowParser row, string id)
     {
         row.Text(Name, out var name);
-        row.Date(HireDate, out var hireDate);
+        row.Date(HireDate, out var hireDate, note: false);
         row.Code(PostCategory, out PostCategory postCategory);
         row.YesNo(Frontline, out var frontline);
 

@@ -7,7 +7,7 @@ namespace EnterpriseEval.Runtime.Roster.Tables;
 internal static class HonoursTable
 {
     public static readonly RosterColumn Kind = new("kind", "荣誉", required: true);
-    public static readonly RosterColumn AwardedOn = new("awarded_on", "授予日期", required: true);
+    public static readonly RosterColumn AwardedOn = new("awarded_on", "授予日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
 
     public static readonly RosterTableSchema Schema = new(
         "honours",

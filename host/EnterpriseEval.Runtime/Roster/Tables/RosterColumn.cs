@@ -1,3 +1,5 @@
+using EnterpriseEval.Runtime.Roster.Fields;
+
 namespace EnterpriseEval.Runtime.Roster.Tables;
 
 /// <summary>A known column of a roster table (docs/roster.md): its English and Chinese header.</summary>
@@ -16,6 +18,9 @@ internal sealed class RosterColumn(string name, string chineseName, bool require
     public string ChineseName { get; } = chineseName;
 
     public bool Required { get; } = required;
+
+    /// <summary>For a date column, what a value written only to the month means (docs/roster.md).</summary>
+    public MonthPrecision MonthPrecision { get; init; }
 
     /// <summary>A small number unique to this column, so that a header map finds it with an array look-up.</summary>
     public int Key { get; } = Interlocked.Increment(ref s_columns) - 1;

@@ -9,7 +9,7 @@ internal static class SkillCertificatesTable
     public static readonly RosterColumn Level = new("level", "等级", required: true);
     public static readonly RosterColumn Occupation = new("occupation", "职业工种");
     public static readonly RosterColumn CertificateNo = new("certificate_no", "证书编号");
-    public static readonly RosterColumn IssuedOn = new("issued_on", "发证日期", required: true);
+    public static readonly RosterColumn IssuedOn = new("issued_on", "发证日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
     public static readonly RosterColumn Kind = new("kind", "证书类型");
     public static readonly RosterColumn Status = new("status", "状态");
 
@@ -28,7 +28,7 @@ internal static class SkillCertificatesTable
     {
         if (row.Required(Level, default(CertificateLevelField), out SkillLevel level)
             && row.SharedText(Occupation, out var occupation)
-            && row.Text(CertificateNo, out var certificateNo)
+            && row.Identifier(CertificateNo, out var certificateNo)
             && row.Date(IssuedOn, out var issuedOn)
             && row.OptionalCode(Kind, out CertificateKind? kind)
             && row.OptionalCode(Status, out CertificateStatus? status))

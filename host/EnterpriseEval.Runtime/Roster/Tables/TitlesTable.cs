@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Roster.Fields;
 using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Tables;
@@ -8,7 +9,7 @@ internal static class TitlesTable
     public static readonly RosterColumn Series = new("series", "职称系列", required: true);
     public static readonly RosterColumn Specialty = new("specialty", "专业");
     public static readonly RosterColumn Level = new("level", "职称层级", required: true);
-    public static readonly RosterColumn ObtainedOn = new("obtained_on", "取得日期", required: true);
+    public static readonly RosterColumn ObtainedOn = new("obtained_on", "取得日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
     public static readonly RosterColumn CertificateNo = new("certificate_no", "证书编号");
 
     public static readonly RosterTableSchema Schema = new(
@@ -27,7 +28,7 @@ internal static class TitlesTable
             && row.SharedText(Specialty, out var specialty)
             && row.Code(Level, out TitleLevel level)
             && row.Date(ObtainedOn, out var obtainedOn)
-            && row.Text(CertificateNo, out var certificateNo))
+            && row.Identifier(CertificateNo, out var certificateNo))
         {
             employee.Add(new ProfessionalTitle
             {

@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Roster.Fields;
 using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Runtime.Roster.Tables;
@@ -5,8 +6,8 @@ namespace EnterpriseEval.Runtime.Roster.Tables;
 /// <summary><c>work_periods.csv</c>: periods of technical-skill or other work (SPEC §5).</summary>
 internal static class WorkPeriodsTable
 {
-    public static readonly RosterColumn Start = new("start", "开始日期", required: true);
-    public static readonly RosterColumn End = new("end", "结束日期");
+    public static readonly RosterColumn Start = new("start", "开始日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
+    public static readonly RosterColumn End = new("end", "结束日期") { MonthPrecision = MonthPrecision.AssumeFirstDay };
     public static readonly RosterColumn Kind = new("kind", "工作性质", required: true);
 
     public static readonly RosterTableSchema Schema = new(

@@ -7,6 +7,9 @@ public sealed class YearFieldTests
     [Theory]
     [InlineData("2023")]
     [InlineData("2023年")]
+    [InlineData("2023年度")]
+    [InlineData("２０２３")]
+    [InlineData("２０２３年")]
     public void Four_digits_with_or_without_nian_are_a_year(string text)
     {
         Assert.True(default(YearField).TryParse(text, out var year, out _));
@@ -17,8 +20,8 @@ public sealed class YearFieldTests
     [InlineData("23")]
     [InlineData("2023.0")]
     [InlineData("二〇二三")]
-    [InlineData("2023年度")]
     [InlineData("0023")]
+    [InlineData("２３")]
     public void Anything_else_is_rejected(string text)
     {
         Assert.False(default(YearField).TryParse(text, out _, out var reason));

@@ -1,3 +1,4 @@
+using System.Text;
 using EnterpriseEval.Runtime.Roster;
 using EnterpriseEval.Runtime.Roster.Sources;
 
@@ -47,11 +48,12 @@ public sealed class CsvTableReaderTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_UTF8_in_a_later_row_stops_reading_naming_the_file()
+    public void Bytes_of_neither_encoding_in_a_later_row_stop_reading_naming_the_file_and_the_line()
     {
-        // Far enough in that the bad bytes are decoded while rows are read, not while the header is.
+        // Far enough in that the bad bytes are decoded while rows are read, not while the header is. (Until issue #19
+        // the bytes here were GBK 你 and the file was refused; GBK is now read, so the bad bytes are of neither.)
         var goodRows = string.Concat(Enumerable.Repeat("1,2\n", 100_000));
-        _folder.WriteBytes("t.csv", [.. System.Text.Encoding.UTF8.GetBytes("a,b\n" + goodRows), 0xC4, 0xE3, (byte)'\n']);
+        _folder.WriteBytes("t.csv", [.. Encoding.UTF8.GetBytes("a,b\n" + goodRows), 0xC4, 0xFF, (byte)'\n']);
 
         using var table = Open("t.csv");
 
@@ -61,7 +63,107 @@ public sealed class CsvTableReaderTests : IDisposable
             {
             }
         });
-        Assert.StartsWith("t.csv 不是 UTF-8 编码", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("t.csv 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 100002 行有无法识别的字节", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GBK_first_met_in_a_later_row_is_read_as_GB18030()
+    {
+        // A file whose first 100,000 rows are ASCII: the encoding is decided where the first Chinese text is.
+        var goodRows = string.Concat(Enumerable.Repeat("1,2\n", 100_000));
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+        _folder.WriteBytes("t.csv", [.. Encoding.ASCII.GetBytes("a,b\n" + goodRows), .. gbk.GetBytes("3,你好\n")]);
+        string? decoded = null;
+
+        using var table = new CsvTableReader(Path.Combine(_folder.Path, "t.csv"), name => decoded = name);
+        var last = "";
+        while (table.MoveNext())
+        {
+            last = table.Field(1).ToString();
+        }
+
+        Assert.Equal(("你好", "t.csv"), (last, decoded));
+    }
+
+    [Fact]
+    public void UTF8_Chinese_is_never_taken_for_GB18030_even_when_its_first_bytes_could_be()
+    {
+        // 说 in GBK is CB B5, which is also valid UTF-8; a UTF-8 file of Chinese text is valid UTF-8 throughout.
+        var text = "工号,姓名\n" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $"E{i},说明{i}\n"));
+        _folder.WriteText("t.csv", text, bom: false);
+        string? decoded = null;
+
+        using var table = new CsvTableReader(Path.Combine(_folder.Path, "t.csv"), name => decoded = name);
+        var rows = 0;
+        while (table.MoveNext())
+        {
+            Assert.Equal($"说明{rows}", table.Field(1).ToString());
+            rows++;
+        }
+
+        Assert.Equal((5_000, null), (rows, decoded));
+    }
+
+    [Fact]
+    public void GBK_whose_first_pair_happens_to_be_valid_UTF8_is_still_read_as_GB18030()
+    {
+        // 说 is CB B5 in GBK, a valid UTF-8 pair (U+02F5); the rest of the window decides.
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+        _folder.WriteBytes("t.csv", gbk.GetBytes("说明,工号\n甲,E1\n"));
+
+        using var table = Open("t.csv");
+
+        Assert.Equal(["说明", "工号"], table.Header);
+        Assert.True(table.MoveNext());
+        Assert.Equal("甲", table.Field(0).ToString());
+    }
+
+    [Fact]
+    public void A_GBK_line_pasted_into_a_UTF8_file_stops_reading_at_that_line()
+    {
+        // The UTF-8 Chinese of the first lines decides the file; a GBK line further down is then neither.
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+        var utf8 = Encoding.UTF8.GetBytes("工号,姓名\n" + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"E{i},张三\n")));
+        _folder.WriteBytes("t.csv", [.. utf8, .. gbk.GetBytes("E9,李四\n")]);
+
+        using var table = Open("t.csv");
+
+        var error = Assert.Throws<RosterException>(() =>
+        {
+            while (table.MoveNext())
+            {
+            }
+        });
+        Assert.StartsWith("t.csv 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 30002 行有无法识别的字节", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UTF16_is_refused_with_what_to_save_instead()
+    {
+        _folder.WriteBytes("t.csv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("工号\nE1\n")]);
+
+        var error = Assert.Throws<RosterException>(() => Open("t.csv"));
+
+        Assert.StartsWith("t.csv 是 UTF-16（Unicode 文本）编码，不能读取", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_UTF8_sequence_split_across_the_read_buffer_is_read_whole()
+    {
+        // Chinese text across several 64 KiB buffers, with a BOM: every three-byte character must survive the seams.
+        var text = "姓名\n" + string.Concat(Enumerable.Range(0, 60_000).Select(_ => "甲乙丙\n"));
+        _folder.WriteText("t.csv", text, bom: true);
+
+        using var table = Open("t.csv");
+        var rows = 0;
+        while (table.MoveNext())
+        {
+            Assert.Equal("甲乙丙", table.Field(0).ToString());
+            rows++;
+        }
+
+        Assert.Equal(["姓名"], table.Header);
+        Assert.Equal(60_000, rows);
     }
 
     [Fact]
