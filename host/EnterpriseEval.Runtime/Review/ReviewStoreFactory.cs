@@ -3,10 +3,29 @@ using Microsoft.Extensions.Options;
 
 namespace EnterpriseEval.Runtime.Review;
 
-/// <summary>Opens the review store a command names (<c>--store</c>) or the configured one.</summary>
-internal sealed class ReviewStoreFactory(IOptions<ReviewOptions> options, TimeProvider time)
+/// <summary>Opens the review store a command names (<c>--store</c>) or the configured one, with the audit key.</summary>
+internal sealed class ReviewStoreFactory(IOptions<ReviewOptions> options, AuditKeys keys, TimeProvider time)
 {
-    public IReviewStore Open(string? path) => new SqliteReviewStore(string.IsNullOrWhiteSpace(path) ? options.Value.Store : path, time);
+    /// <summary>The store file a command works on.</summary>
+    public string PathOf(string? path) => Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? options.Value.Store : path);
+
+    /// <summary>Opens (creating when missing) the store; the audit key is looked up when a step signs.</summary>
+    public IReviewStore Open(string? path) =>
+        new SqliteReviewStore(PathOf(path), time, keys.Get, options.Value.BusyTimeoutSeconds);
+
+    /// <summary>Opens a store that must already exist (<c>review verify</c>, <c>review rekey</c>): never creates an empty one.</summary>
+    public IReviewStore OpenExisting(string? path) =>
+        new SqliteReviewStore(PathOf(path), time, keys.Get, options.Value.BusyTimeoutSeconds, mustExist: true);
+
+    /// <summary>
+    /// Opens the store for <c>review new</c>, creating the default key file first on a fresh install.
+    /// </summary>
+    /// <returns>The store, and the key file created (null when a key existed).</returns>
+    public (IReviewStore Store, string? CreatedKey) OpenForNew(string? path)
+    {
+        var (key, created) = keys.GetOrCreate();
+        return (new SqliteReviewStore(PathOf(path), time, () => key, options.Value.BusyTimeoutSeconds), created);
+    }
 
     /// <summary>The batch of that name, or a one-line refusal.</summary>
     public static ReviewBatch Batch(IReviewStore store, string name) =>

@@ -10,7 +10,7 @@ public sealed class SqliteReviewStoreTests : IDisposable
     [Fact]
     public void A_new_store_is_created_at_the_latest_schema_version()
     {
-        using var store = new SqliteReviewStore(_path, TimeProvider.System);
+        using var store = Open();
 
         Assert.True(File.Exists(_path));
         Assert.Equal(SqliteMigrations.Latest, store.SchemaVersion);
@@ -19,7 +19,7 @@ public sealed class SqliteReviewStoreTests : IDisposable
     [Fact]
     public void A_chunk_that_fails_half_way_leaves_neither_decisions_nor_progress_nor_audit_entry()
     {
-        using var store = new SqliteReviewStore(_path, TimeProvider.System);
+        using var store = Open();
         var batch = store.CreateBatch(Definition(), new AuditDraft("new", "测试", "建立"));
 
         Assert.Throws<IOException>(() => store.SaveScreenChunk(batch.Id, 0, 2, 4, Crashing(), new AuditDraft("screen-chunk", "测试", "进度")));
@@ -33,7 +33,7 @@ public sealed class SqliteReviewStoreTests : IDisposable
     [Fact]
     public void A_committed_chunk_moves_the_marker_and_verifies()
     {
-        using var store = new SqliteReviewStore(_path, TimeProvider.System);
+        using var store = Open();
         var batch = store.CreateBatch(Definition(), new AuditDraft("new", "测试", "建立"));
 
         store.SaveScreenChunk(batch.Id, 0, 2, 4, [Decision(0), Decision(1)], new AuditDraft("screen-chunk", "测试", "进度"));
@@ -44,6 +44,10 @@ public sealed class SqliteReviewStoreTests : IDisposable
     }
 
     public void Dispose() => File.Delete(_path);
+
+    private static readonly AuditKey Key = AuditKey.Parse(AuditKey.NewText(), "test");
+
+    private SqliteReviewStore Open(int busySeconds = 300) => new(_path, TimeProvider.System, () => Key, busySeconds);
 
     private static IEnumerable<StoredDecision> Crashing()
     {
