@@ -435,6 +435,12 @@ internal sealed class SqliteReviewStore : IReviewStore
 
     private void Migrate()
     {
+        if (Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", r => r.GetString(0)).Count > 0 && SchemaVersion == SqliteMigrations.Latest)
+        {
+            // Up to date: no write lock needed (a store another command is writing to still opens at once).
+            return;
+        }
+
         // One IMMEDIATE transaction: two commands opening a new store at once create its schema once.
         using var tx = Begin();
         using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", tx))
