@@ -24,7 +24,7 @@ internal sealed class ReviewVerifyCommand(ReviewStoreFactory stores, IAnsiConsol
 
         if (problems.Count == 0)
         {
-            console.MarkupLine($"[green]校验通过[/]：审计链 {entries.Count} 条记录完整，链头签名有效，所有存储记录与已发文件与审计链一致。");
+            console.MarkupLine($"[green]校验通过[/]：审计链 {entries.Count} 条记录完整，链头签名有效，所有存储记录及已发文件均与审计链一致。");
             console.MarkupLine($"审计链头：{Markup.Escape(store.Head()!.Describe())}");
             return 0;
         }

@@ -48,31 +48,45 @@ internal sealed class AuditKeys(IOptions<ReviewOptions> options)
         }
 
         var file = FilePath;
+        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            // Owner read/write only; CreateNew never overwrites a key another process created meanwhile.
+            // Owner read/write only from the first byte; written whole under a temporary name, then moved into place
+            // without overwriting, so two commands creating a key at once end up sharing one complete key.
             var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
             {
                 create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            using (var stream = new FileStream(file, create))
+            using (var stream = new FileStream(temporary, create))
             using (var writer = new StreamWriter(stream))
             {
                 writer.WriteLine(AuditKey.NewText());
             }
 
+            try
+            {
+                File.Move(temporary, file, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                return (Load(file), null);
+            }
+
             return (Load(file), file);
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            return (Load(file), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserFacingException($"无法创建审计密钥文件 {file}：{e.Message}", e);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 
