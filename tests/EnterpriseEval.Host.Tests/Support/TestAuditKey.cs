@@ -15,5 +15,6 @@ internal static class TestAuditKey
     {
         System.IO.File.WriteAllText(File, Runtime.Review.Store.AuditKey.NewText());
         Environment.SetEnvironmentVariable("EEVAL_EnterpriseEval__Review__AuditKeyFile", File);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.Delete(File);
     }
 }
