@@ -86,7 +86,11 @@ internal static class EevalApp
                 review.AddCommand<ReviewReplayCommand>("replay")
                     .WithDescription("复现：用存储的花名册与记录的规则、插件版本重算，核对结论是否完全相同，不同则列出差异与原因。");
                 review.AddCommand<ReviewVerifyCommand>("verify")
-                    .WithDescription("校验：检查审计哈希链与每条存储记录，发现被改动的记录时指出其编号并以非零退出。");
+                    .WithDescription("校验：检查审计哈希链及其签名的链头、每条存储记录与已发文件，发现被截断、重封或改动的记录时指出其编号并以非零退出。")
+                    .WithExample("review", "verify", "--store", "out/review/review.db", "--anchor", "12:3f5a0c9e1b2d");
+                review.AddCommand<ReviewRekeyCommand>("rekey")
+                    .WithDescription("换签：以旧审计密钥校验全部记录后，用当前配置的新密钥为审计链头签名（旧版本建立的库也用它首次签名）。")
+                    .WithExample("review", "rekey", "--store", "out/review/review.db", "--old-key-file", "~/.config/eeval/audit-2026.key");
             });
 
             config.AddCommand<GenerateCommand>("generate")

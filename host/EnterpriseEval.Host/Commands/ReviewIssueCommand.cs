@@ -25,6 +25,9 @@ internal sealed class ReviewIssueCommand(ReviewStoreFactory stores, BatchIssue i
             console.MarkupLine($"  {Markup.Escape(Path.GetFileName(file))}");
         }
 
+        console.MarkupLine($"归档清单：{Markup.Escape(report.FilingList)}");
+        console.MarkupLine($"审计链锚点：{Markup.Escape(report.Head.Describe())}");
+
         return 0;
     }
 }

@@ -10,7 +10,13 @@ internal sealed class ReviewNewCommand(ReviewStoreFactory stores, ReviewBatches 
 {
     public override int Execute(CommandContext context, ReviewNewSettings settings, CancellationToken cancellationToken)
     {
-        using var store = stores.OpenOrCreate(settings.Store);
+        var (store, createdKey) = stores.OpenForNew(settings.Store);
+        using var _ = store;
+        if (createdKey is not null)
+        {
+            console.MarkupLine($"[yellow]已创建审计密钥文件[/] {Markup.Escape(createdKey)}（仅本用户可读写）：它为审计链签名，请妥善保管并另行备份；丢失后无法校验签名，泄露后须换签（见 docs/security.md）。");
+        }
+
         var request = new NewBatchRequest(
             settings.Batch!, settings.Year, settings.Series!, settings.Levels!,
             settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Plugins);

@@ -17,7 +17,13 @@ internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPub
         if (settings.Objection is not null)
         {
             var on = settings.Date is null ? DateOnly.FromDateTime(time.GetLocalNow().Date) : DateArgument.Parse(settings.Date);
-            var o = publicity.Object(store, batch, settings.Objection, settings.Reason ?? "", on, settings.UserName);
+            var (o, again) = publicity.Object(store, batch, settings.Objection, settings.Reason ?? "", on, settings.UserName);
+            if (again)
+            {
+                console.MarkupLine($"该异议此前已登记（工号 {Markup.Escape(o.EmployeeId)}，{Markup.Escape(Dates.Chinese(o.RaisedOn))}，登记人 {Markup.Escape(o.RecordedBy)}），未重复记录。");
+                return 0;
+            }
+
             console.MarkupLine($"[bold]已登记异议[/]：工号 {Markup.Escape(o.EmployeeId)}，{Markup.Escape(Dates.Chinese(o.RaisedOn))}，{Markup.Escape(o.Reason)}。发文时该候选人暂缓。");
             return 0;
         }

@@ -1,21 +1,31 @@
 using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Runtime.Review;
+using EnterpriseEval.Runtime.Review.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EnterpriseEval.Host.Commands;
 
-/// <summary><c>eeval review verify</c>: checks the audit chain and every stored row; non-zero exit on any alteration.</summary>
-internal sealed class ReviewVerifyCommand(ReviewStoreFactory stores, IAnsiConsole console) : Command<ReviewSettings>
+/// <summary>
+/// <c>eeval review verify</c>: checks the audit chain, its signed head, every stored row and every issued file;
+/// non-zero exit on any alteration, and on a store that does not exist.
+/// </summary>
+internal sealed class ReviewVerifyCommand(ReviewStoreFactory stores, IAnsiConsole console) : Command<ReviewVerifySettings>
 {
-    public override int Execute(CommandContext context, ReviewSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ReviewVerifySettings settings, CancellationToken cancellationToken)
     {
-        using var store = stores.Open(settings.Store);
-        var problems = store.Verify();
-        var entries = store.Audit(null).Count;
+        using var store = stores.OpenExisting(settings.Store);
+        var problems = store.Verify().ToList();
+        var entries = store.Audit(null);
+        if (settings.Anchor is { } anchor && AuditAnchor.Check(entries, anchor) is { } rolledBack)
+        {
+            problems.Add(rolledBack);
+        }
+
         if (problems.Count == 0)
         {
-            console.MarkupLine($"[green]校验通过[/]：审计链 {entries} 条记录完整，所有存储记录与审计链一致。");
+            console.MarkupLine($"[green]校验通过[/]：审计链 {entries.Count} 条记录完整，链头签名有效，所有存储记录及已发文件均与审计链一致。");
+            console.MarkupLine($"审计链头：{Markup.Escape(store.Head()!.Describe())}");
             return 0;
         }
 

@@ -13,6 +13,7 @@ internal sealed class BatchPublicity(IOptions<ReviewOptions> options)
     public StoredPublicity Publicize(IReviewStore store, ReviewBatch batch, DateOnly? start, int? workingDays, string user)
     {
         BatchSteps.RequireDone(store, batch, "vote", "vote");
+        using var lease = store.Lock();
         BatchSteps.RequireNotDone(store, batch, "publicize", "公示");
         var calendar = WorkingCalendar.From(options.Value);
         var days = workingDays ?? options.Value.PublicityWorkingDays;
@@ -29,10 +30,16 @@ internal sealed class BatchPublicity(IOptions<ReviewOptions> options)
             user,
             $"公示：{passed} 人，{Dates.Chinese(publicity.Start)}至{Dates.Chinese(publicity.End)}（{days} 个工作日）",
             new Dictionary<string, string> { ["candidates"] = $"{passed}" }));
+        lease.Commit();
         return publicity;
     }
 
-    public StoredObjection Object(IReviewStore store, ReviewBatch batch, string employeeId, string reason, DateOnly raisedOn, string user)
+    /// <summary>
+    /// Records an objection once: the same objection (employee, day, text) recorded again, or by two commands at once,
+    /// is kept once and reported as already recorded.
+    /// </summary>
+    /// <returns>The objection, and whether it had been recorded before.</returns>
+    public (StoredObjection Objection, bool AlreadyRecorded) Object(IReviewStore store, ReviewBatch batch, string employeeId, string reason, DateOnly raisedOn, string user)
     {
         var publicity = store.Publicity(batch.Id) ?? throw new UserFacingException($"批次“{batch.Name}”尚未公示，不能登记异议");
         if (raisedOn < publicity.Start || raisedOn > publicity.End)
@@ -50,9 +57,16 @@ internal sealed class BatchPublicity(IOptions<ReviewOptions> options)
             throw new UserFacingException("请用 --reason 写明异议内容");
         }
 
+        using var lease = store.Lock();
+        if (store.Objections(batch.Id).FirstOrDefault(o => o.EmployeeId == employeeId && o.RaisedOn == raisedOn && o.Reason == reason.Trim()) is { } existing)
+        {
+            return (existing, true);
+        }
+
         var objection = new StoredObjection(employeeId, raisedOn, reason.Trim(), user);
         store.AddObjection(batch.Id, objection, new AuditDraft("objection", user, $"登记异议：工号 {employeeId}，{reason.Trim()}"));
-        return objection;
+        lease.Commit();
+        return (objection, false);
     }
 
     private static string Join(IEnumerable<DateOnly> dates) =>

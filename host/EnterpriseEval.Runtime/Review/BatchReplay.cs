@@ -38,14 +38,7 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
         var differences = CompareDecisions(store.Decisions(batch.Id), replayed);
         if (BatchSteps.Done(store, batch, "score") && causes.Count == 0)
         {
-            var stored = store.Scores(batch.Id);
-            var again = scoring.Compute(store, batch, pluginsDirectory);
-            differences.AddRange(stored.Zip(again).Where(p => p.First != p.Second)
-                .Select(p => $"工号 {p.First.EmployeeId} 业绩积分：存储 {p.First.Total}，重算 {p.Second.Total}"));
-            if (stored.Count != again.Count)
-            {
-                differences.Add($"业绩评分条数：存储 {stored.Count}，重算 {again.Count}");
-            }
+            differences.AddRange(CompareScores(store.Scores(batch.Id), scoring.Compute(store, batch, pluginsDirectory)));
         }
 
         var rule = VoteRule.From(options.Value);
@@ -58,12 +51,24 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
             }
         }
 
-        if (differences.Count > 0 && causes.Count == 0)
+        var storeProblems = differences.Count > 0 ? store.Verify(files: false) : [];
+        if (storeProblems.Count > 0)
         {
-            causes.Add("规则集与插件版本均未改变，差异来自程序本身（请将此结果反馈给系统管理员）");
+            // The program is only to blame once the store is known to hold what the steps wrote.
+            causes.Insert(0, $"评审数据库未通过校验（review verify 发现 {storeProblems.Count} 处，如：{storeProblems[0]}）：差异来自被改动的存储记录，而非程序本身");
+        }
+        else if (differences.Count > 0 && causes.Count == 0)
+        {
+            causes.Add("评审数据库校验通过，规则集与插件版本均未改变，差异来自程序本身（请将此结果反馈给系统管理员）");
         }
 
         var report = new ReplayReport(replayed.Count, differences, [.. causes.Distinct()]);
+        if (storeProblems.Count > 0)
+        {
+            // Nothing is appended to a store that fails verification (the step would refuse to sign it anyway).
+            return report;
+        }
+
         store.Append(batch.Id, new AuditDraft(
             "replay",
             user,
@@ -75,7 +80,10 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
     private static List<string> CompareDecisions(IReadOnlyList<StoredDecision> stored, IReadOnlyList<StoredDecision> replayed)
     {
         var differences = new List<string>();
-        var before = stored.ToDictionary(d => d.CandidateKey);
+        // A store written twice (or edited) may hold a candidate more than once: said, never a crash.
+        differences.AddRange(stored.GroupBy(d => d.CandidateKey).Where(g => g.Count() > 1)
+            .Select(g => $"{Describe(g.First())}：存储了 {g.Count()} 条决策，应为 1 条"));
+        var before = stored.DistinctBy(d => d.CandidateKey).ToDictionary(d => d.CandidateKey);
         var after = replayed.ToDictionary(d => d.CandidateKey);
         foreach (var (key, old) in before)
         {
@@ -97,6 +105,38 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
             differences.Add("决策内容相同但顺序不同");
         }
 
+        return differences;
+    }
+
+    /// <summary>Scores matched by employee and plug-in, never by position.</summary>
+    private static List<string> CompareScores(IReadOnlyList<StoredScore> stored, IReadOnlyList<StoredScore> again)
+    {
+        var differences = new List<string>();
+        var before = stored.ToLookup(s => (s.EmployeeId, s.PluginId));
+        var after = again.ToLookup(s => (s.EmployeeId, s.PluginId));
+        foreach (var group in before)
+        {
+            var (id, plugin) = group.Key;
+            var old = group.First();
+            if (group.Count() > 1)
+            {
+                differences.Add($"工号 {id} 的业绩评分（{plugin}）存储了 {group.Count()} 条，应为 1 条");
+            }
+
+            if (!after.Contains(group.Key))
+            {
+                differences.Add($"工号 {id} 业绩评分（{plugin}）：存储 {old.Total} 分，重算时不再评分（不是候选人）");
+            }
+            else if (after[group.Key].First() is var now && now != old)
+            {
+                differences.Add(now.Total != old.Total
+                    ? $"工号 {id} 业绩积分（{plugin}）：存储 {old.Total}，重算 {now.Total}"
+                    : $"工号 {id} 业绩积分（{plugin}）：积分相同，合格线、合格判定或明细不同");
+            }
+        }
+
+        differences.AddRange(after.Where(g => !before.Contains(g.Key))
+            .Select(g => $"工号 {g.Key.EmployeeId} 业绩评分（{g.Key.PluginId}）：重算 {g.First().Total} 分，存储中没有此评分"));
         return differences;
     }
 

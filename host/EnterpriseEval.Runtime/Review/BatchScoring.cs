@@ -16,8 +16,12 @@ internal sealed class BatchScoring(BatchRules rules)
         BatchSteps.RequireScreened(store, batch);
         BatchSteps.RequireNotDone(store, batch, "score", "完成业绩评分");
         var scores = Compute(store, batch, pluginsDirectory);
+        // Checked again under the write lock: of two `review score` at once, the second refuses.
+        using var lease = store.Lock();
+        BatchSteps.RequireNotDone(store, batch, "score", "完成业绩评分");
         store.SaveScores(batch.Id, scores, new AuditDraft(
             "score", user, $"业绩评分：{scores.Count} 条", new Dictionary<string, string> { ["scores"] = $"{scores.Count}" }));
+        lease.Commit();
         return scores;
     }
 

@@ -8,7 +8,9 @@ namespace EnterpriseEval.Runtime.Review;
 /// <summary>
 /// <c>review screen</c>: imports the roster into the batch (raw rows, once), then screens it in chunks; each chunk's
 /// decisions are committed in one transaction with the progress marker, so a run killed at any point resumes after
-/// the last committed chunk and ends with the same decisions as an uninterrupted run.
+/// the last committed chunk and ends with the same decisions as an uninterrupted run. The import and each chunk are
+/// checked and written under the store's write lock: a second <c>review screen</c> started at the same time finds the
+/// roster imported and the chunks another run committed, and carries on after them instead of writing them again.
 /// </summary>
 internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> options)
 {
@@ -26,12 +28,18 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             }
 
             var source = RosterReader.OpenSource(rosterPath);
-            store.SaveRoster(batch.Id, StoredRosterSource.Capture(source), new AuditDraft(
-                "import", user, $"导入花名册：{Path.GetFullPath(rosterPath)}", new Dictionary<string, string> { ["roster"] = Path.GetFullPath(rosterPath) }));
-            imported = true;
+            using var lease = store.Lock();
+            if (store.RosterTables(batch.Id).Count == 0)
+            {
+                store.SaveRoster(batch.Id, StoredRosterSource.Capture(source), new AuditDraft(
+                    "import", user, $"导入花名册：{Path.GetFullPath(rosterPath)}", new Dictionary<string, string> { ["roster"] = Path.GetFullPath(rosterPath) }));
+                imported = true;
 
-            // Files read as GB18030 (docs/roster.md): known only while the files themselves are read.
-            encodings = source.Warnings;
+                // Files read as GB18030 (docs/roster.md): known only while the files themselves are read.
+                encodings = source.Warnings;
+            }
+
+            lease.Commit();
         }
 
         var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), ct);
@@ -58,16 +66,30 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
                 // employee without application rows in a roster that has some is not screened (docs/rules.md).
                 var result = screener.Screen([.. records.Skip(from).Take(to - from)], batch.Definition.AsOf, plugins, roster.HasApplications);
                 var last = to == records.Count;
-                store.SaveScreenChunk(
-                    batch.Id, from, to, records.Count, DecisionRecord.FromResult(result, from),
-                    new AuditDraft(
-                        last ? "screen" : "screen-chunk",
-                        user,
-                        last ? $"资格筛查完成：{records.Count} 名员工，拒收 {roster.Rejects.Count} 行" : $"资格筛查进度：第 {from + 1}–{to} 名员工已提交",
-                        new Dictionary<string, string> { ["from"] = $"{from}", ["to"] = $"{to}", ["total"] = $"{records.Count}" }));
+                using (var lease = store.Lock())
+                {
+                    var now = store.ScreenProgress(batch.Id);
+                    if (now.Total is not null && (now.Done != from || now.Complete))
+                    {
+                        // Another `review screen` on this batch committed these employees meanwhile: keep its
+                        // decisions and go on after them.
+                        from = Math.Max(from, now.Done);
+                        continue;
+                    }
+
+                    store.SaveScreenChunk(
+                        batch.Id, from, to, records.Count, DecisionRecord.FromResult(result, from),
+                        new AuditDraft(
+                            last ? "screen" : "screen-chunk",
+                            user,
+                            last ? $"资格筛查完成：{records.Count} 名员工，拒收 {roster.Rejects.Count} 行" : $"资格筛查进度：第 {from + 1}–{to} 名员工已提交",
+                            new Dictionary<string, string> { ["from"] = $"{from}", ["to"] = $"{to}", ["total"] = $"{records.Count}" }));
+                    lease.Commit();
+                }
+
                 from = to;
             }
-            while (from < limit);
+            while (from < limit && !store.ScreenProgress(batch.Id).Complete);
 
             progress = store.ScreenProgress(batch.Id);
         }

@@ -13,6 +13,10 @@ internal sealed class BatchVoting(IOptions<ReviewOptions> options)
         var rule = VoteRule.From(options.Value);
         var candidates = new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id));
         var result = VoteImport.Read(file, candidates, rule);
+        var fileHash = Store.RowHash.Hex(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        // Checked again under the write lock: of two `review vote` at once, the second refuses.
+        using var lease = store.Lock();
+        BatchSteps.RequireNotDone(store, batch, "vote", "记录评委会表决");
         store.SaveVotes(batch.Id, result.Votes, votedOn, new AuditDraft(
             "vote",
             user,
@@ -21,10 +25,11 @@ internal sealed class BatchVoting(IOptions<ReviewOptions> options)
             {
                 ["voted_on"] = votedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["file"] = Path.GetFullPath(file),
-                ["file_sha256"] = Store.RowHash.Hex(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))),
+                ["file_sha256"] = fileHash,
                 ["rule"] = $"quorum {rule.Quorum}, pass {rule.Pass}",
                 ["rejects"] = $"{result.Rejects.Count}",
             }));
+        lease.Commit();
         return result;
     }
 }

@@ -26,7 +26,9 @@ internal sealed class MarkdownNoticeRenderer : IBatchNoticeRenderer
         }
 
         text.AppendLine()
-            .AppendLine($"{Dates.Chinese(issuedOn)}");
+            .AppendLine($"{Dates.Chinese(issuedOn)}")
+            .AppendLine()
+            .AppendLine($"审计链锚点（发文所依据的评审数据库记录，已签名）：{candidate.Head.Describe()}");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{d.EmployeeId}-{d.Path}-{d.TargetLevel}.md");
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

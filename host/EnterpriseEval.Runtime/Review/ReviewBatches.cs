@@ -58,7 +58,14 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
             directory,
             StatutoryRuleSet.Version,
             recorded);
-        return store.CreateBatch(definition, new AuditDraft(
+        // Checked again under the write lock: two `review new` of one name at once create one batch.
+        using var lease = store.Lock();
+        if (store.FindBatch(request.Name) is not null)
+        {
+            throw new UserFacingException($"批次“{request.Name}”已存在，请换一个名称");
+        }
+
+        var batch = store.CreateBatch(definition, new AuditDraft(
             "new",
             user,
             $"建立评审批次“{request.Name}”：{request.Year}年度，截止日期{Dates.Chinese(asOf)}",
@@ -70,5 +77,7 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
                 ["rule_set_version"] = StatutoryRuleSet.Version,
                 ["created_local"] = time.GetLocalNow().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             }));
+        lease.Commit();
+        return batch;
     }
 }

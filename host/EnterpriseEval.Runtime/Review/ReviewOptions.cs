@@ -25,4 +25,19 @@ internal sealed class ReviewOptions
 
     /// <summary>Employees screened and committed per transaction; a crash loses at most one chunk of work.</summary>
     public int ScreenChunkSize { get; set; } = 500;
+
+    /// <summary>
+    /// The audit key itself (base64, or a passphrase of at least 16 bytes); best given as the environment variable
+    /// <c>EEVAL_EnterpriseEval__Review__AuditKey</c>. Takes precedence over <see cref="AuditKeyFile"/> (docs/security.md).
+    /// </summary>
+    public string? AuditKey { get; set; }
+
+    /// <summary>The file holding the audit key; default <c>~/.config/eeval/audit.key</c>, created by the first <c>review new</c>.</summary>
+    public string? AuditKeyFile { get; set; }
+
+    /// <summary>
+    /// How long a command waits for another one that is writing to the same store before it gives up with a Chinese
+    /// message (seconds).
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 300;
 }

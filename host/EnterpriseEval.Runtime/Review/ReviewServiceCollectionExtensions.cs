@@ -11,7 +11,9 @@ internal static class ReviewServiceCollectionExtensions
     public static IServiceCollection AddEnterpriseEvalReview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName));
+        services.AddSingleton<AuditKeys>();
         services.AddSingleton<ReviewStoreFactory>();
+        services.AddSingleton<AuditRekey>();
         services.AddSingleton<BatchRules>();
         services.AddSingleton<ReviewBatches>();
         services.AddSingleton<BatchScreening>();

@@ -3,30 +3,33 @@ using Microsoft.Extensions.Options;
 
 namespace EnterpriseEval.Runtime.Review;
 
-/// <summary>Opens the review store a command names (<c>--store</c>) or the configured one.</summary>
-internal sealed class ReviewStoreFactory(IOptions<ReviewOptions> options, TimeProvider time)
+/// <summary>Opens the review store a command names (<c>--store</c>) or the configured one, with the audit key.</summary>
+internal sealed class ReviewStoreFactory(IOptions<ReviewOptions> options, AuditKeys keys, TimeProvider time)
 {
-    /// <summary>Opens the store, creating it when it does not exist: for <c>review new</c> only.</summary>
-    public IReviewStore OpenOrCreate(string? path) => new SqliteReviewStore(PathOf(path), time);
+    /// <summary>The store file a command works on.</summary>
+    public string PathOf(string? path) => Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? options.Value.Store : path);
 
     /// <summary>
     /// Opens a store that must already exist: every review command but <c>review new</c>. A missing file is refused,
-    /// naming the path, rather than created empty (an empty store would "pass" <c>review verify</c>).
+    /// naming the path, rather than created empty (an empty store would "pass" <c>review verify</c>); the audit key is
+    /// looked up when a step signs.
     /// </summary>
     /// <exception cref="UserFacingException">No store at the path.</exception>
-    public IReviewStore Open(string? path)
+    public IReviewStore Open(string? path) =>
+        new SqliteReviewStore(PathOf(path), time, keys.Get, options.Value.BusyTimeoutSeconds, mustExist: true);
+
+    /// <summary>Opens a store that must already exist (<c>review verify</c>, <c>review rekey</c>): never creates an empty one.</summary>
+    public IReviewStore OpenExisting(string? path) => Open(path);
+
+    /// <summary>
+    /// Opens the store for <c>review new</c>, creating it when missing and the default key file first on a fresh install.
+    /// </summary>
+    /// <returns>The store, and the key file created (null when a key existed).</returns>
+    public (IReviewStore Store, string? CreatedKey) OpenForNew(string? path)
     {
-        var file = PathOf(path);
-        if (!File.Exists(file))
-        {
-            throw new UserFacingException(
-                $"评审数据库不存在：{Path.GetFullPath(file)}。请检查 --store 路径；新建批次请先运行 eeval review new");
-        }
-
-        return new SqliteReviewStore(file, time);
+        var (key, created) = keys.GetOrCreate();
+        return (new SqliteReviewStore(PathOf(path), time, () => key, options.Value.BusyTimeoutSeconds), created);
     }
-
-    private string PathOf(string? path) => string.IsNullOrWhiteSpace(path) ? options.Value.Store : path;
 
     /// <summary>The batch of that name, or a one-line refusal.</summary>
     public static ReviewBatch Batch(IReviewStore store, string name) =>

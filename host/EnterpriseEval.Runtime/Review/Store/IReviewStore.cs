@@ -11,7 +11,7 @@ internal interface IReviewStore : IDisposable
 
     ReviewBatch CreateBatch(BatchDefinition definition, AuditDraft audit);
 
-    /// <summary>Stores the raw roster tables of a batch (streamed).</summary>
+    /// <summary>Stores the raw roster tables of a batch (streamed); call under <see cref="Lock"/> after checking none is stored.</summary>
     void SaveRoster(long batchId, IEnumerable<StoredTable> tables, AuditDraft audit);
 
     /// <summary>The stored roster tables of a batch, without rows; empty when none was imported.</summary>
@@ -59,9 +59,24 @@ internal interface IReviewStore : IDisposable
     /// <summary>The audit entries of a batch (or of the whole store), oldest first.</summary>
     IReadOnlyList<AuditEntry> Audit(long? batchId);
 
+    /// <summary>Records a step that changes only the signature of the chain head (<c>review rekey</c>).</summary>
+    void Resign(AuditDraft audit);
+
     /// <summary>
-    /// Checks the audit chain and every stored row against it; each problem is one Chinese line naming the entry or
-    /// row. Empty: nothing was altered.
+    /// Checks the audit chain, its signed head, every stored row against it and every issued file against its
+    /// recorded hash; each problem is one Chinese line naming the entry, row or file. Empty: nothing was altered.
     /// </summary>
-    IReadOnlyList<string> Verify();
+    /// <param name="key">The key to check the head's signature with (default: the store's key).</param>
+    /// <param name="requireHead">False only to adopt a store of an older version that has no signed head yet.</param>
+    /// <param name="files">False to skip re-hashing issued files (another batch's files may be archived elsewhere).</param>
+    IReadOnlyList<string> Verify(Func<AuditKey>? key = null, bool requireHead = true, bool files = true);
+
+    /// <summary>The signed head of the audit chain; null when no step was signed yet.</summary>
+    AuditHead? Head();
+
+    /// <summary>
+    /// Takes the store's write lock until committed or disposed: what a command checks and what it then writes see one
+    /// state. A second command waits for the lock (bounded), then sees what the first one did.
+    /// </summary>
+    IStoreLock Lock();
 }

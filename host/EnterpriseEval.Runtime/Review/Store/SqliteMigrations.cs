@@ -59,6 +59,25 @@ internal static class SqliteMigrations
                 path TEXT NOT NULL, target_level TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL,
                 content_hash TEXT NOT NULL);
             """),
+
+        // 2: concurrency and anchoring (docs/security.md). UNIQUE keys make a second copy of any step's rows
+        // impossible even if two commands slip past their checks; the signed head of the audit chain (one row).
+        (2, """
+            CREATE UNIQUE INDEX batch_steps_once ON audit (batch_id, step)
+                WHERE step IN ('new', 'import', 'screen', 'score', 'vote', 'publicize', 'issue');
+            CREATE UNIQUE INDEX roster_tables_once ON roster_tables (batch_id, name);
+            CREATE UNIQUE INDEX roster_rows_once ON roster_rows (batch_id, table_name, row_number);
+            CREATE UNIQUE INDEX screen_chunks_once ON screen_chunks (batch_id, from_index);
+            CREATE UNIQUE INDEX decisions_once ON decisions (batch_id, employee_index, path, target_level);
+            CREATE UNIQUE INDEX scores_once ON scores (batch_id, employee_id, plugin_id);
+            CREATE UNIQUE INDEX votes_once ON votes (batch_id, employee_id, path, target_level);
+            CREATE UNIQUE INDEX publicity_once ON publicity (batch_id);
+            CREATE UNIQUE INDEX objections_once ON objections (batch_id, employee_id, raised_on, reason);
+            CREATE UNIQUE INDEX notices_once ON notices (batch_id, employee_id, path, target_level);
+            CREATE TABLE audit_head (
+                id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL, key_id TEXT NOT NULL,
+                signature TEXT NOT NULL);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -6,7 +6,9 @@ namespace EnterpriseEval.Runtime.Review.Store;
 
 /// <summary>
 /// The review store in one SQLite file, created and migrated on open. Each step is one IMMEDIATE transaction that
-/// writes the step's rows and its audit entry together; SQLite's journal makes a crash roll the step back whole.
+/// writes the step's rows, its audit entry and the signed chain head together; SQLite's journal makes a crash roll the
+/// step back whole. A command checks and writes under <see cref="Lock"/>, so a second command on the same store waits
+/// (bounded) and then sees what the first did; UNIQUE keys (migration 2) refuse a second copy of any step's rows.
 /// </summary>
 internal sealed class SqliteReviewStore : IReviewStore
 {
@@ -14,32 +16,57 @@ internal sealed class SqliteReviewStore : IReviewStore
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
+    private readonly Func<AuditKey> _key;
+    private readonly string _path;
+    private readonly int _busySeconds;
+    private SqliteTransaction? _current;
 
-    public SqliteReviewStore(string path, TimeProvider time)
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="time">The clock of the audit entries.</param>
+    /// <param name="key">The audit key that signs the chain head (asked for when a step writes or verify checks).</param>
+    /// <param name="busyTimeoutSeconds">How long to wait for another command writing to the same file.</param>
+    /// <param name="mustExist">Refuse a path that does not exist instead of creating an empty store.</param>
+    public SqliteReviewStore(string path, TimeProvider time, Func<AuditKey>? key = null, int busyTimeoutSeconds = 300, bool mustExist = false)
     {
         _time = time;
+        _key = key ?? (() => throw new UserFacingException("未配置审计密钥，不能写入或校验评审数据库（见 docs/security.md）"));
+        _path = Path.GetFullPath(path);
+        _busySeconds = Math.Max(1, busyTimeoutSeconds);
+        if (mustExist && !File.Exists(_path))
+        {
+            throw new UserFacingException($"评审数据库不存在：{_path}。请检查 --store 或配置项 {ReviewOptions.SectionName}:Store；新建批次请先运行 eeval review new");
+        }
+
         try
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            var folder = Path.GetDirectoryName(_path);
             if (!string.IsNullOrEmpty(folder))
             {
                 Directory.CreateDirectory(folder);
             }
 
             // No pooling: the file is released when the store is disposed (tests delete it; users copy it).
+            // DefaultTimeout: a statement that finds the file locked by another command retries for this long.
             _connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = path,
-                Mode = SqliteOpenMode.ReadWriteCreate,
+                Mode = mustExist ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
                 Pooling = false,
+                DefaultTimeout = _busySeconds,
             }.ToString());
             _connection.Open();
-            Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;");
+            Busy(() => Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"));
             Migrate();
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new UserFacingException($"无法打开评审数据库：{Path.GetFullPath(path)}（{e.Message}）", e);
+            _connection?.Dispose();
+            throw new UserFacingException($"无法打开评审数据库：{_path}（{e.Message}）", e);
+        }
+        catch
+        {
+            _connection?.Dispose();
+            throw;
         }
     }
 
@@ -57,15 +84,16 @@ internal sealed class SqliteReviewStore : IReviewStore
 
     public ReviewBatch CreateBatch(BatchDefinition d, AuditDraft audit)
     {
-        using var tx = _connection.BeginTransaction();
-        var seq = NextSeq(tx);
-        using var batches = new TableWriter(
-            _connection, tx, "batches", seq, null,
-            "name", "year", "series", "levels", "as_of", "authorisation", "plugins", "plugins_directory", "rule_set_version", "configuration");
-        batches.Write(d.Name, d.Year, d.Series, d.Levels, d.AsOf, d.Authorisation, d.Plugins, d.PluginsDirectory, d.RuleSetVersion, d.Configuration);
-        var id = (long)Scalar("SELECT id FROM batches WHERE name = $a", tx, d.Name)!;
-        AppendAudit(tx, seq, id, audit, [batches]);
-        tx.Commit();
+        long id = 0;
+        Step(null, audit, (tx, seq) =>
+        {
+            var batches = new TableWriter(
+                _connection, tx, "batches", seq, null,
+                "name", "year", "series", "levels", "as_of", "authorisation", "plugins", "plugins_directory", "rule_set_version", "configuration");
+            batches.Write(d.Name, d.Year, d.Series, d.Levels, d.AsOf, d.Authorisation, d.Plugins, d.PluginsDirectory, d.RuleSetVersion, d.Configuration);
+            id = (long)Scalar("SELECT id FROM batches WHERE name = $a", tx, d.Name)!;
+            return [batches];
+        }, () => id);
         return new ReviewBatch(id, d);
     }
 
@@ -249,6 +277,8 @@ internal sealed class SqliteReviewStore : IReviewStore
 
     public void Append(long? batchId, AuditDraft audit) => Step(batchId, audit, (_, _) => []);
 
+    public void Resign(AuditDraft audit) => Step(null, audit, (_, _) => [], adopt: true);
+
     public IReadOnlyList<AuditEntry> Audit(long? batchId) =>
         Query(
             $"SELECT seq, batch_id, step, user_name, at, detail, previous_hash, hash FROM audit {(batchId is null ? "" : "WHERE batch_id = $a")} ORDER BY seq",
@@ -257,19 +287,53 @@ internal sealed class SqliteReviewStore : IReviewStore
                 r.GetString(6), r.GetString(7)),
             batchId is null ? [] : [batchId]);
 
-    public IReadOnlyList<string> Verify() => new SqliteStoreVerifier(_connection, Audit(null)).Problems();
+    public IReadOnlyList<string> Verify(Func<AuditKey>? key = null, bool requireHead = true, bool files = true) =>
+        Busy(() => new SqliteStoreVerifier(_connection, _current, Audit(null), Head(), key ?? _key, requireHead, files).Problems());
 
-    public void Dispose() => _connection.Dispose();
+    public AuditHead? Head() =>
+        Query("SELECT count, hash, key_id, signature FROM audit_head WHERE id = 1", r => new AuditHead(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)))
+            .FirstOrDefault();
 
-    private void Step(long? batchId, AuditDraft audit, Func<SqliteTransaction, long, TableWriter[]> write)
+    public IStoreLock Lock()
     {
-        using var tx = _connection.BeginTransaction();
-        var seq = NextSeq(tx);
-        var writers = write(tx, seq);
+        if (_current is not null)
+        {
+            throw new InvalidOperationException("The store is already locked by this command.");
+        }
+
+        _current = Begin();
+        return new StoreLock(this);
+    }
+
+    public void Dispose()
+    {
+        _current?.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>
+    /// Writes one step: its rows and its audit entry, with the signed head moved on, in one IMMEDIATE transaction
+    /// (or in the caller's <see cref="Lock"/>, which then commits).
+    /// </summary>
+    private void Step(long? batchId, AuditDraft audit, Func<SqliteTransaction, long, TableWriter[]> write, Func<long>? batchOf = null, bool adopt = false)
+    {
+        var own = _current is null;
+        var tx = _current ??= Begin();
+        TableWriter[] writers = [];
         try
         {
-            AppendAudit(tx, seq, batchId, audit, writers);
-            tx.Commit();
+            var seq = NextSeq(tx);
+            writers = write(tx, seq);
+            AppendAudit(tx, seq, batchOf?.Invoke() ?? batchId, audit, writers, adopt);
+            if (own)
+            {
+                Busy(tx.Commit);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            // SQLITE_CONSTRAINT: a UNIQUE key of migration 2 refused a second copy of a step's rows.
+            throw new UserFacingException($"评审数据库拒绝重复记录：{audit.Step} 的数据已经存在（可能有另一个命令同时处理本批次），本次未写入任何内容", e);
         }
         finally
         {
@@ -277,27 +341,114 @@ internal sealed class SqliteReviewStore : IReviewStore
             {
                 w.Dispose();
             }
+
+            if (own)
+            {
+                tx.Dispose();
+                _current = null;
+            }
         }
     }
 
+    private SqliteTransaction Begin() => Busy(() => _connection.BeginTransaction(deferred: false));
+
+    /// <summary>Runs a statement, turning "database is locked" after the bounded wait into a Chinese refusal.</summary>
+    private T Busy<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            throw new UserFacingException(
+                $"评审数据库正被另一个 eeval review 命令使用，等待 {_busySeconds} 秒后仍未释放，本命令未做任何改动：{_path}"
+                + $"（请待其完成后重试；等待时间见配置项 {ReviewOptions.SectionName}:BusyTimeoutSeconds）", e);
+        }
+    }
+
+    private void Busy(Action run) => Busy(() =>
+    {
+        run();
+        return 0;
+    });
+
     private long NextSeq(SqliteTransaction tx) => (long)Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit", tx)!;
 
-    private void AppendAudit(SqliteTransaction tx, long seq, long? batchId, AuditDraft audit, IEnumerable<TableWriter> writers)
+    private void AppendAudit(SqliteTransaction tx, long seq, long? batchId, AuditDraft audit, IEnumerable<TableWriter> writers, bool adopt)
     {
+        var key = _key();
         var previous = (string?)Scalar("SELECT hash FROM audit WHERE seq = $a", tx, seq - 1) ?? AuditChain.Genesis;
+        CheckHeadBeforeWriting(key, seq - 1, previous, adopt);
         var detail = AuditDetail.Build(audit, writers.ToDictionary(w => w.Table, w => w.Digest()));
         var at = _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var hash = AuditChain.Hash(previous, seq, batchId, audit.Step, audit.User, at, detail);
-        using var insert = Command(
+        using (var insert = Command(
             "INSERT INTO audit (seq, batch_id, step, user_name, at, detail, previous_hash, hash) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)",
-            tx, seq, batchId, audit.Step, audit.User, at, detail, previous, hash);
-        insert.ExecuteNonQuery();
+            tx, seq, batchId, audit.Step, audit.User, at, detail, previous, hash))
+        {
+            insert.ExecuteNonQuery();
+        }
+
+        using var head = Command(
+            """
+            INSERT INTO audit_head (id, count, hash, key_id, signature) VALUES (1, $a, $b, $c, $d)
+            ON CONFLICT (id) DO UPDATE SET count = excluded.count, hash = excluded.hash, key_id = excluded.key_id, signature = excluded.signature
+            """,
+            tx, seq, hash, key.Id, key.Sign(seq, hash));
+        head.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A step only extends a chain whose head is still the one the key signed: never re-signs a chain somebody cut
+    /// short, extended or recomputed, nor one signed with another key.
+    /// </summary>
+    private void CheckHeadBeforeWriting(AuditKey key, long count, string lastHash, bool adopt)
+    {
+        var head = Head();
+        if (head is null)
+        {
+            if (count > 0 && !adopt)
+            {
+                throw new UserFacingException("本评审数据库的审计链头尚未签名（由旧版本建立，或签名被删除）：请先运行 eeval review rekey 校验全部记录并签名");
+            }
+
+            return;
+        }
+
+        if (adopt)
+        {
+            return;
+        }
+
+        if (head.KeyId != key.Id)
+        {
+            throw new UserFacingException(
+                $"审计链头由另一把审计密钥签名（密钥编号 {head.KeyId}，当前密钥 {key.Id}，来自 {key.Source}）：请配置签名时的密钥；换用新密钥须先运行 eeval review rekey");
+        }
+
+        if (head.Count != count || head.Hash != lastHash || !key.Verifies(head.Count, head.Hash, head.Signature))
+        {
+            throw new UserFacingException("审计链与签名的链头不符（记录被删除、追加或重新计算），拒绝在被改动的评审数据库上继续写入：请运行 eeval review verify 查看");
+        }
     }
 
     private void Migrate()
     {
-        Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-        var current = SchemaVersion;
+        if (Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", r => r.GetString(0)).Count > 0 && SchemaVersion == SqliteMigrations.Latest)
+        {
+            // Up to date: no write lock needed (a store another command is writing to still opens at once).
+            return;
+        }
+
+        // One IMMEDIATE transaction: two commands opening a new store at once create its schema once.
+        using var tx = Begin();
+        using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", tx))
+        {
+            create.ExecuteNonQuery();
+        }
+
+        var current = (int)(long)Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version", tx)!;
         if (current > SqliteMigrations.Latest)
         {
             throw new UserFacingException($"评审数据库的结构版本（{current}）高于本程序支持的版本（{SqliteMigrations.Latest}），请升级 eeval");
@@ -305,19 +456,23 @@ internal sealed class SqliteReviewStore : IReviewStore
 
         foreach (var (version, sql) in SqliteMigrations.All.Where(m => m.Version > current))
         {
-            using var tx = _connection.BeginTransaction();
-            using (var command = Command(sql, tx))
+            try
             {
+                using var command = Command(sql, tx);
                 command.ExecuteNonQuery();
             }
-
-            using (var mark = Command("INSERT INTO schema_version (version, applied_at) VALUES ($a, $b)", tx, version, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)))
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
             {
-                mark.ExecuteNonQuery();
+                throw new UserFacingException(
+                    $"评审数据库无法升级到结构版本 {version}：库中已有重复记录（{e.Message}），多半是此前两个命令同时处理了同一批次；"
+                    + "请保留此文件交系统管理员核查，本次未做任何改动", e);
             }
 
-            tx.Commit();
+            using var mark = Command("INSERT INTO schema_version (version, applied_at) VALUES ($a, $b)", tx, version, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            mark.ExecuteNonQuery();
         }
+
+        Busy(tx.Commit);
     }
 
     private void Execute(string sql)
@@ -329,14 +484,14 @@ internal sealed class SqliteReviewStore : IReviewStore
     private object? Scalar(string sql, SqliteTransaction? tx = null, params object?[] args)
     {
         using var command = Command(sql, tx, args);
-        var value = command.ExecuteScalar();
+        var value = Busy(() => command.ExecuteScalar());
         return value is DBNull ? null : value;
     }
 
     private List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)
     {
         using var command = Command(sql, null, args);
-        using var reader = command.ExecuteReader();
+        using var reader = Busy(() => command.ExecuteReader());
         var list = new List<T>();
         while (reader.Read())
         {
@@ -350,12 +505,33 @@ internal sealed class SqliteReviewStore : IReviewStore
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = tx;
+        command.Transaction = tx ?? _current;
         for (var i = 0; i < args.Length; i++)
         {
             command.Parameters.AddWithValue("$" + (char)('a' + i), RowHash.Canonical(args[i]) ?? DBNull.Value);
         }
 
         return command;
+    }
+
+    /// <summary>The write lock of one command: a transaction that Step joins; disposed without commit, it rolls back.</summary>
+    private sealed class StoreLock(SqliteReviewStore store) : IStoreLock
+    {
+        public void Commit()
+        {
+            var tx = store._current ?? throw new InvalidOperationException("The lock was already released.");
+            store.Busy(tx.Commit);
+            tx.Dispose();
+            store._current = null;
+        }
+
+        public void Dispose()
+        {
+            if (store._current is { } tx)
+            {
+                tx.Dispose();
+                store._current = null;
+            }
+        }
     }
 }
