@@ -14,11 +14,11 @@ namespace EnterpriseEval.Host.Tests.Commands;
 /// </summary>
 public sealed class ReviewStoreHardeningTests
 {
-    private const string Batch = "2026-工程";
-    private static readonly string Roster = RepoPaths.Sample("rosters/ganpower");
-    private static readonly string Plugin = Path.Combine(RepoPaths.Root, "artifacts", "plugins", "ganpower-supply");
-    private static readonly string Config = RepoPaths.Sample("review/review.json");
-    private static readonly string Votes = RepoPaths.Sample("review/votes.csv");
+    private const string Batch = ReviewSample.Batch;
+    private static readonly string Roster = ReviewSample.Roster;
+    private static readonly string Plugin = ReviewSample.Plugin;
+    private static readonly string Config = ReviewSample.Config;
+    private static readonly string Votes = ReviewSample.Votes;
 
     [Fact]
     public async Task Two_screens_started_at_once_import_the_roster_once_and_leave_the_decisions_of_one_run()
@@ -318,22 +318,13 @@ public sealed class ReviewStoreHardeningTests
         await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config]);
     }
 
-    private static string[] New(string store) =>
-    [
-        "review", "new", "--store", store, "--batch", Batch, "--year", "2026", "--series", "engineering",
-        "--levels", "assistant,intermediate", "--plugins", Plugin, "--config", Config, "--user", "王审核",
-    ];
+    private static string[] New(string store) => ReviewSample.New(store);
 
     private static string[] Screen(string store) => ["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster];
 
     private static string[] Score(string store) => ["review", "score", "--store", store, "--batch", Batch];
 
-    private static async Task<string> Ok(string[] args)
-    {
-        var run = await CliRun.Of(args);
-        Assert.True(run.ExitCode == 0, run.Output);
-        return run.Output;
-    }
+    private static Task<string> Ok(string[] args) => CliRun.Ok(args);
 
     /// <summary>
     /// What someone with the store file and this program's source, but not the audit key, can do: recompute the row

@@ -6,11 +6,11 @@ namespace EnterpriseEval.Host.Tests.Commands;
 /// <summary>The walkthrough of samples/review/README.md, step by step through the command line.</summary>
 public sealed class ReviewWorkflowTests
 {
-    private const string Batch = "2026-工程";
-    private static readonly string Roster = RepoPaths.Sample("rosters/ganpower");
-    private static readonly string Plugin = Path.Combine(RepoPaths.Root, "artifacts", "plugins", "ganpower-supply");
-    private static readonly string Config = RepoPaths.Sample("review/review.json");
-    private static readonly string Votes = RepoPaths.Sample("review/votes.csv");
+    private const string Batch = ReviewSample.Batch;
+    private static readonly string Roster = ReviewSample.Roster;
+    private static readonly string Plugin = ReviewSample.Plugin;
+    private static readonly string Config = ReviewSample.Config;
+    private static readonly string Votes = ReviewSample.Votes;
 
     [Fact]
     public async Task The_walkthrough_runs_a_whole_batch_from_new_to_issue()
@@ -147,18 +147,9 @@ public sealed class ReviewWorkflowTests
         Assert.Single(vote.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static string[] New(string store) =>
-    [
-        "review", "new", "--store", store, "--batch", Batch, "--year", "2026", "--series", "engineering",
-        "--levels", "assistant,intermediate", "--plugins", Plugin, "--config", Config, "--user", "王审核",
-    ];
+    private static string[] New(string store) => ReviewSample.New(store);
 
-    private static async Task<string> Ok(string[] args)
-    {
-        var run = await CliRun.Of(args);
-        Assert.True(run.ExitCode == 0, run.Output);
-        return run.Output;
-    }
+    private static Task<string> Ok(string[] args) => CliRun.Ok(args);
 
     private static List<string> DecisionRows(string store)
     {

@@ -14,6 +14,14 @@ internal sealed record CliRun(int ExitCode, string Output)
         return new CliRun(code, writer.ToString());
     }
 
+    /// <summary>Runs <c>eeval</c> and asserts that it completed (exit 0), showing its output when it did not.</summary>
+    public static async Task<string> Ok(string[] args)
+    {
+        var run = await Of(args);
+        Assert.True(run.ExitCode == 0, run.Output);
+        return run.Output;
+    }
+
     /// <summary>A console that writes plain text (no colours, no progress bars) to <paramref name="writer"/>.</summary>
     public static IAnsiConsole Console(TextWriter writer)
     {
