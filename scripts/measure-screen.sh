@@ -5,6 +5,8 @@
 #
 # Usage: scripts/measure-screen.sh [SIZE ...]        (default sizes: 100000 1000000)
 # Env:   WORK=DIR (default out/measure)  SEED=N (default 42)  RUNS=N timed runs per case (default 3)
+#        BASELINE=REV  also build git revision REV (e.g. the previous main) and run it interleaved with this build,
+#                      case by case and run by run, on the same rosters: the only fair before/after on a shared machine.
 set -euo pipefail
 
 if [[ ! -x /usr/bin/time ]]; then
@@ -19,21 +21,33 @@ RUNS="${RUNS:-3}"
 SIZES=("$@")
 [[ ${#SIZES[@]} -eq 0 ]] && SIZES=(100000 1000000)
 
-BIN="$WORK/eeval"
-PLUGINS="$WORK/plugins"
 mkdir -p "$WORK"
 
-echo "== 发布 Release 版本（eeval 预编译 ReadyToRun，与两个插件）"
-dotnet publish "$ROOT/host/EnterpriseEval.Host" -c Release -r linux-x64 --self-contained false -o "$BIN" --nologo -v quiet >/dev/null
-for p in Ganjiang.HeavyMachinery Ganpower.PowerSupply; do
-  dotnet build "$ROOT/plugins/$p" -c Release --nologo -v quiet -p:PluginPublishRoot="$PLUGINS/" >/dev/null
-done
-EEVAL=("$BIN/eeval")
+# publish SOURCE_ROOT BUILD_NAME: the host (Release) into $WORK/BUILD_NAME/eeval, both plug-ins into $WORK/BUILD_NAME/plugins.
+publish() {
+  dotnet publish "$1/host/EnterpriseEval.Host" -c Release -r linux-x64 --self-contained false -o "$WORK/$2/eeval" --nologo -v quiet >/dev/null
+  for p in Ganjiang.HeavyMachinery Ganpower.PowerSupply; do
+    dotnet build "$1/plugins/$p" -c Release --nologo -v quiet -p:PluginPublishRoot="$WORK/$2/plugins/" >/dev/null
+  done
+}
+
+echo "== 发布 Release 版本（eeval 与两个插件）"
+publish "$ROOT" current
+BUILDS=(current)
+if [[ -n "${BASELINE:-}" ]]; then
+  echo "== 发布对照版本 $BASELINE（与本版本交替运行）"
+  rm -rf "$WORK/baseline-src"
+  git -C "$ROOT" worktree add --detach --force "$WORK/baseline-src" "$BASELINE" >/dev/null 2>&1
+  publish "$WORK/baseline-src" baseline
+  git -C "$ROOT" worktree remove --force "$WORK/baseline-src" >/dev/null 2>&1 || true
+  BUILDS=(baseline current)
+fi
+EEVAL=("$WORK/current/eeval/eeval")
 
 echo "== 当前负载（其他进程会拉长墙钟时间，CPU 时间受影响较小）：$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== 机器：$(nproc) 核，$(free -g | awk '/Mem:/ {print $2}') GB 内存，$(dotnet --version) SDK，$(uname -sr)"
 
-printf '\n%-10s %-8s %-4s %8s %8s %12s\n' "employees" "plugins" "run" "wall_s" "cpu_s" "peak_rss_MB"
+printf '\n%-10s %-9s %-8s %-4s %8s %8s %12s\n' "employees" "build" "plugins" "run" "wall_s" "cpu_s" "peak_rss_MB"
 for n in "${SIZES[@]}"; do
   roster="$WORK/roster-$n-seed$SEED"
   if [[ ! -f "$roster/.complete" ]]; then
@@ -41,15 +55,17 @@ for n in "${SIZES[@]}"; do
     touch "$roster/.complete"
   fi
   for mode in none both; do
-    args=(screen --roster "$roster" --as-of 2026-12-31 --out "$WORK/out-$n-$mode")
-    [[ $mode == both ]] && args+=(--plugins "$PLUGINS")
     for run in $(seq 1 "$RUNS"); do
-      log="$WORK/time-$n-$mode-$run.txt"
-      /usr/bin/time -v "${EEVAL[@]}" "${args[@]}" >"$WORK/screen-$n-$mode.txt" 2>"$log"
-      wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-      rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
-      cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
-      printf '%-10s %-8s %-4s %8s %8s %12s\n' "$n" "$mode" "$run" "$wall" "$cpu" "$rss"
+      for build in "${BUILDS[@]}"; do
+        args=(screen --roster "$roster" --as-of 2026-12-31 --out "$WORK/out-$build-$n-$mode")
+        [[ $mode == both ]] && args+=(--plugins "$WORK/$build/plugins")
+        log="$WORK/time-$build-$n-$mode-$run.txt"
+        /usr/bin/time -v "$WORK/$build/eeval/eeval" "${args[@]}" >"$WORK/screen-$build-$n-$mode.txt" 2>"$log"
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+        rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+        cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
+        printf '%-10s %-9s %-8s %-4s %8s %8s %12s\n' "$n" "$build" "$mode" "$run" "$wall" "$cpu" "$rss"
+      done
     done
   done
 done
