@@ -1,6 +1,8 @@
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Review.Store;
 using EnterpriseEval.Runtime.Roster;
+using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Sdk.Model;
 using Microsoft.Extensions.Options;
 
 namespace EnterpriseEval.Runtime.Review;
@@ -53,6 +55,10 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             var chunk = Math.Max(1, options.Value.ScreenChunkSize);
             var limit = stopAfter is { } n ? Math.Min(records.Count, progress.Done + n) : records.Count;
             var from = progress.Done;
+
+            // One run, one scheduler (docs/plugins.md): a criterion disabled for hanging in a chunk stays disabled for the
+            // rest of this run instead of hanging again in every chunk.
+            var pass = screener.Begin(limit - from, batch.Definition.AsOf, plugins, roster.HasApplications);
             do
             {
                 var to = Math.Min(limit, from + chunk);
@@ -64,7 +70,8 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
                 ct.ThrowIfCancellationRequested();
                 // Whether the roster has applications is a property of the whole stored roster, not of the chunk: an
                 // employee without application rows in a roster that has some is not screened (docs/rules.md).
-                var result = screener.Screen([.. records.Skip(from).Take(to - from)], batch.Definition.AsOf, plugins, roster.HasApplications);
+                EmployeeRecord[] slice = [.. records.Skip(from).Take(to - from)];
+                var result = Screener.Result(pass.Screen(slice, 0, slice.Length), batch.Definition.AsOf, plugins);
                 var last = to == records.Count;
                 using (var lease = store.Lock())
                 {

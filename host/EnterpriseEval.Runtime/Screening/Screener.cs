@@ -22,13 +22,29 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
     public ScreeningResult Screen(
         IReadOnlyList<EmployeeRecord> records, DateOnly asOf, PluginSet plugins, bool rosterHasApplications, IProgress<int>? progress = null)
     {
-        var chunk = Start(records.Count, asOf, plugins, rosterHasApplications)
+        var chunk = Begin(records.Count, asOf, plugins, rosterHasApplications)
             .Screen(records, 0, records.Count, progress is null ? null : progress.Report);
-        return new ScreeningResult(asOf, chunk.DecisionsByEmployee, [.. chunk.Equivalences.OfType<PostEquivalence>()], plugins.Provenance)
+        return Result(chunk, asOf, plugins);
+    }
+
+    /// <summary>
+    /// Starts one screening run over <paramref name="employees"/> employees, screened chunk by chunk by the caller: one
+    /// scheduler for the whole run, so a criterion disabled for hanging in one chunk stays disabled in the next.
+    /// </summary>
+    public ScreeningPass Begin(int employees, DateOnly asOf, PluginSet plugins, bool rosterHasApplications)
+    {
+        var scheduler = new GuardedScheduler(
+            employees >= screening.Value.ParallelThreshold ? Environment.ProcessorCount : 1,
+            pluginOptions.Value.CriterionTimeoutMilliseconds);
+        return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf, rosterHasApplications);
+    }
+
+    /// <summary>The decisions and equivalences of one screened chunk, as a result.</summary>
+    public static ScreeningResult Result(ScreenedChunk chunk, DateOnly asOf, PluginSet plugins) =>
+        new(asOf, chunk.DecisionsByEmployee, [.. chunk.Equivalences.OfType<PostEquivalence>()], plugins.Provenance)
         {
             NotApplied = chunk.NotApplied,
         };
-    }
 
     /// <summary>
     /// Screens the roster <see cref="ChunkSize"/> employees at a time, in roster order, handing each chunk to
@@ -86,7 +102,7 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         IProgress<int>? progress = null,
         CancellationToken ct = default)
     {
-        var pass = Start(total, asOf, plugins, rosterHasApplications);
+        var pass = Begin(total, asOf, plugins, rosterHasApplications);
         var done = 0;
         while (true)
         {
@@ -102,13 +118,6 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         }
     }
 
-    private ScreeningPass Start(int employees, DateOnly asOf, PluginSet plugins, bool rosterHasApplications)
-    {
-        var scheduler = new GuardedScheduler(
-            employees >= screening.Value.ParallelThreshold ? Environment.ProcessorCount : 1,
-            pluginOptions.Value.CriterionTimeoutMilliseconds);
-        return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf, rosterHasApplications);
-    }
 
     private StatutoryRuleSet CreateRules(PluginSet plugins)
     {
