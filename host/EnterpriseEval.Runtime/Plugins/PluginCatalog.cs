@@ -76,17 +76,32 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         }
 
         PluginCompatibility.Check(manifest, assemblyPath);
+        var hash = PluginLock.Sha256(assemblyPath);
         var loader = PluginLoader.CreateFromAssemblyFile(
             assemblyPath,
             isUnloadable: true,
             sharedTypes: SharedTypes,
-            // Only the shared types' assemblies come from the host; everything else the plug-in brings is its own, so
-            // two plug-ins (or a plug-in and the host) may use different versions of the same library.
-            config => config.PreferSharedTypes = false);
+            config =>
+            {
+                // Only the shared types' assemblies come from the host; everything else the plug-in brings is its own, so
+                // two plug-ins (or a plug-in and the host) may use different versions of the same library.
+                config.PreferSharedTypes = false;
+
+                // Read into memory, not mapped from the path: the runtime keeps one image per path while an earlier
+                // load context is alive, so after a rebuild (--watch) a load from the path would run the old code.
+                config.LoadInMemory = true;
+            });
         try
         {
             var composition = Compose(manifest, folder, loader.LoadDefaultAssembly());
-            return new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loader, composition);
+
+            // The hash recorded is that of the code that runs: a build still writing the file is caught here.
+            if (PluginLock.Sha256(assemblyPath) != hash)
+            {
+                throw new PluginLoadException(manifest.Id, $"插件程序集 {manifest.AssemblyFile} 在加载过程中被改写（构建尚未完成？），请稍后重试");
+            }
+
+            return new LoadedPlugin(manifest, folder, assemblyPath, hash, loader, composition);
         }
         catch
         {

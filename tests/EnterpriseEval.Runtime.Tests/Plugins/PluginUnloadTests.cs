@@ -11,42 +11,42 @@ public sealed class PluginUnloadTests
         using var folders = new FixturePlugins();
         folders.Add("json", FixturePlugins.Misbehaving, "Fixture.Misbehaving.JsonPlugin");
         var records = new[] { Employees.SeniorWorker("E1", new DateOnly(2020, 1, 1)) };
+        var copies = new List<WeakReference>();
 
         // What --watch does on each change: a fresh load and composition, a screening, then disposal of the old set.
-        ReloadAndScreen(folders.Directory, records, times: 5);
-        var afterWarmUp = LoadedCopies(folders.Directory);
-        ReloadAndScreen(folders.Directory, records, times: 50);
-        var afterFifty = LoadedCopies(folders.Directory);
+        ReloadAndScreen(folders.Directory, records, times: 5, copies);
+        var afterWarmUp = Alive(copies);
+        ReloadAndScreen(folders.Directory, records, times: 50, copies);
+        var afterFifty = Alive(copies);
 
+        Assert.Equal(55, copies.Count);
         Assert.True(afterFifty <= Math.Max(afterWarmUp, 1), $"plug-in assemblies alive: {afterWarmUp} after 5 reloads, {afterFifty} after 55");
     }
 
+    // Each reload's plug-in assembly, held weakly: plug-ins are loaded into memory (not from their path), so the copies
+    // this test loaded are told apart from those other test classes load in parallel by reference, not by location.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ReloadAndScreen(string directory, EnterpriseEval.Sdk.Model.EmployeeRecord[] records, int times)
+    private static void ReloadAndScreen(string directory, EnterpriseEval.Sdk.Model.EmployeeRecord[] records, int times, List<WeakReference> copies)
     {
         for (var i = 0; i < times; i++)
         {
             using var plugins = PluginRun.Catalog().Load(directory);
             var result = PluginRun.Screen(plugins, records, Employees.AsOf);
             Assert.Contains(result.Decisions.SelectMany(d => d.Findings), f => f.RuleId == "NEWJSON");
-            // The count below sees a loaded copy: a leak would show.
-            Assert.True(Count(directory) >= 1);
+            var assembly = plugins.Loaded.Single().Composition.Criteria.Single().GetType().Assembly;
+            Assert.Equal("Fixture.Misbehaving", assembly.GetName().Name);
+            copies.Add(new WeakReference(assembly));
         }
     }
 
-    // Only the copies loaded from this test's own folder: other test classes load the same fixture in parallel.
-    private static int LoadedCopies(string directory)
+    private static int Alive(List<WeakReference> copies)
     {
-        for (var i = 0; i < 10 && Count(directory) > 0; i++)
+        for (var i = 0; i < 10 && copies.Any(c => c.IsAlive); i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
         }
 
-        return Count(directory);
+        return copies.Count(c => c.IsAlive);
     }
-
-    private static int Count(string directory) => AppDomain.CurrentDomain.GetAssemblies().Count(a =>
-        a.GetName().Name == "Fixture.Misbehaving" && !a.IsDynamic &&
-        a.Location.StartsWith(directory, StringComparison.Ordinal));
 }
