@@ -38,28 +38,88 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         EmployeeRecord? withoutRestricted = null;
         var result = new Decision[decisions.Count];
+        Span<FindingKind> kindsBuffer = stackalloc FindingKind[16];
+        Span<DateOnly?> datesBuffer = stackalloc DateOnly?[16];
         for (var i = 0; i < decisions.Count; i++)
         {
             var decision = decisions[i];
             var seen = decision.Path == ScreeningPath.SkillToTitle
                 ? withoutRestricted ??= HideRestricted(record)
                 : record;
-            // Room for every criterion's finding and the authorisation note: the list never grows.
-            var findings = new List<Finding>(decision.Findings.Count + _criteria.Length + 1);
+            // Room for every criterion's finding, a tampering note and the authorisation note: the list never grows.
+            var findings = new List<Finding>(decision.Findings.Count + _criteria.Length + 2);
             findings.AddRange(decision.Findings);
+
+            // The statutory verdicts as the rules gave them, kept where plug-in code cannot reach: a criterion that
+            // rewrites a finding by reflection is found after its call, undone, and named (docs/plugins.md).
+            var statutory = findings.Count;
+            var kinds = statutory <= kindsBuffer.Length ? kindsBuffer[..statutory] : new FindingKind[statutory];
+            var dates = statutory <= datesBuffer.Length ? datesBuffer[..statutory] : new DateOnly?[statutory];
+            for (var f = 0; f < statutory; f++)
+            {
+                kinds[f] = findings[f].Kind;
+                dates[f] = findings[f].MetOn;
+            }
+
+            // Criteria read copies of the statutory findings: the originals (shared, constant sentences among them)
+            // never reach plug-in code through the decision.
+            var copies = new Finding[statutory];
+            for (var f = 0; f < statutory; f++)
+            {
+                copies[f] = findings[f].Copy();
+            }
+
+            var shown = decision with { Findings = copies };
+            LoadedPlugin? tamperer = null;
             foreach (var (plugin, criterion) in _criteria)
             {
                 if (criterion.AppliesTo(decision.Path)
-                    && Evaluate(plugin, criterion, new CriterionContext(criterion, seen, decision, asOf), slot) is { } finding)
+                    && Evaluate(plugin, criterion, new CriterionContext(criterion, seen, shown, asOf), slot) is { } finding)
                 {
                     findings.Add(finding);
                 }
+
+                if (tamperer is null && (Changed(copies, kinds, dates) || Changed(findings, kinds, dates)))
+                {
+                    tamperer = plugin;
+                }
+            }
+
+            if (tamperer is not null)
+            {
+                Restore(findings, kinds, dates);
+                findings.Add(Finding.Create(
+                    GuardRuleId,
+                    Clauses.SkillToTitle,
+                    FindingKind.NeedsReview,
+                    $"插件 {tamperer.Manifest.Id} 在运行中改动了法定审查结论，已按法定结论恢复，请人工复核该插件"));
             }
 
             result[i] = Conclude(decision, findings, asOf);
         }
 
         return result;
+    }
+
+    private static bool Changed(IReadOnlyList<Finding> findings, ReadOnlySpan<FindingKind> kinds, ReadOnlySpan<DateOnly?> dates)
+    {
+        for (var f = 0; f < kinds.Length; f++)
+        {
+            if (findings[f].Kind != kinds[f] || findings[f].MetOn != dates[f])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Restore(List<Finding> findings, ReadOnlySpan<FindingKind> kinds, ReadOnlySpan<DateOnly?> dates)
+    {
+        for (var f = 0; f < kinds.Length; f++)
+        {
+            findings[f] = findings[f].WithVerdict(kinds[f], dates[f]);
+        }
     }
 
     private Finding? Evaluate(LoadedPlugin plugin, ICriterion criterion, CriterionContext context, WorkerSlot slot)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Screening;
 using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,7 +119,11 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
     {
         var builder = new PluginBuilder(manifest.Id, Path.GetFullPath(folder), configuration.GetSection($"Plugins:{manifest.Id}"));
         plugin.Configure(builder);
-        return builder.Compose();
+        var composition = builder.Compose();
+
+        // The host's own policy (appsettings.json and --config) is the floor a plug-in may tighten but not loosen.
+        PluginGuards.Check(manifest.Id, composition, configuration.GetSection("EnterpriseEval:Policy").Get<PolicyOptions>() ?? PolicyOptions.ProjectDefaults());
+        return composition;
     }
 
     private PluginComposition Compose(PluginManifest manifest, string folder, Assembly assembly)

@@ -102,6 +102,18 @@ public sealed record Finding
         return new Finding(ruleId, clause, kind, message: null, new Sentence<TArgs>(args, sentence), metOn);
     }
 
+    /// <summary>
+    /// The same finding with the verdict the host recorded before plug-in code ran: how the criteria stage undoes a
+    /// plug-in that rewrote a statutory finding (docs/plugins.md, "The statutory floor").
+    /// </summary>
+    internal Finding WithVerdict(FindingKind kind, DateOnly? metOn) => new(RuleId, Clause, kind, Message, sentence: null, metOn);
+
+    /// <summary>
+    /// A copy for plug-in code to read: statutory findings are shared between decisions (one instance of each constant
+    /// sentence), so plug-ins are handed copies and whatever they do to them stays with the copy.
+    /// </summary>
+    internal Finding Copy() => new(RuleId, Clause, Kind, _message, _sentence, MetOn);
+
     // One allocation for the message: a million decisions make several million findings.
     private static string WithClause(string sentence, string clause) =>
         string.Concat(sentence.AsSpan().TrimEnd(TrailingPunctuation), "（", CitationOf(clause), "）");

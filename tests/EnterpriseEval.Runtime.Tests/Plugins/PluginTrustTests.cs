@@ -1,0 +1,85 @@
+using EnterpriseEval.Runtime.Tests.Support;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Runtime.Tests.Plugins;
+
+/// <summary>
+/// docs/plugins.md, "The statutory floor": the host, not the plug-in's good faith, keeps a statutory refusal a refusal
+/// and keeps the law's ids and clauses the law's.
+/// </summary>
+public sealed class PluginTrustTests
+{
+    private static readonly EmployeeRecord TooEarly = Employees.SeniorWorker("EARLY", new DateOnly(2026, 1, 1));
+    private static readonly EmployeeRecord Eligible = Employees.SeniorWorker("OK", new DateOnly(2020, 1, 1));
+
+    [Fact]
+    public void A_criterion_that_rewrites_statutory_findings_by_reflection_cannot_loosen_the_decision_and_is_named()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("reflect", FixturePlugins.Misbehaving, "Fixture.Misbehaving.ReflectionPlugin");
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+        var statutory = PluginRun.Screen(Empty(), [TooEarly], Employees.AsOf).Decisions.Single(d => d.Path == ScreeningPath.SkillToTitle);
+
+        var decision = PluginRun.Screen(plugins, [TooEarly], Employees.AsOf).Decisions.Single(d => d.Path == ScreeningPath.SkillToTitle);
+
+        Assert.Equal(Outcome.NotEligible, statutory.Outcome);
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        Assert.Equal(statutory.EarliestEligibleOn, decision.EarliestEligibleOn);
+        Assert.Contains(decision.Findings, f => f.RuleId == "R1" && f.Kind == FindingKind.Failed);
+        Assert.Contains(decision.Findings, f => f.RuleId == "PLUGIN" && f.Kind == FindingKind.NeedsReview
+            && f.Message.Contains("插件 reflect 在运行中改动了法定审查结论", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_eligible_decision_whose_findings_a_plugin_rewrote_goes_to_review_naming_it()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("reflect", FixturePlugins.Misbehaving, "Fixture.Misbehaving.ReflectionPlugin");
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        var decision = PluginRun.Screen(plugins, [Eligible], Employees.AsOf).Decisions.Single(d => d.Path == ScreeningPath.SkillToTitle);
+
+        // R12 (an Info finding) was rewritten to Met as well: nothing to restore in the outcome, but the plug-in is named.
+        Assert.Equal(Outcome.NeedsReview, decision.Outcome);
+        Assert.DoesNotContain(decision.Findings, f => f.RuleId == "R12");
+    }
+
+    [Fact]
+    public void What_a_plugin_does_to_the_findings_it_is_shown_never_reaches_another_decision()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("reflect", FixturePlugins.Misbehaving, "Fixture.Misbehaving.ReflectionPlugin");
+        using (var plugins = PluginRun.Catalog().Load(folders.Directory))
+        {
+            PluginRun.Screen(plugins, [Eligible, TooEarly, Eligible], Employees.AsOf);
+        }
+
+        // The constant sentences (R12, the frontline finding …) are one instance each for every decision: had the plug-in
+        // been handed them, the statutory run below would now read them rewritten.
+        var after = PluginRun.Screen(Empty(), [TooEarly, Eligible], Employees.AsOf).Decisions.Where(d => d.Path == ScreeningPath.SkillToTitle).ToList();
+
+        Assert.Equal([Outcome.NotEligible, Outcome.Eligible], after.Select(d => d.Outcome));
+        Assert.Contains(after[1].Findings, f => f.RuleId == "R12" && f.Kind == FindingKind.Info);
+        Assert.Contains(after[0].Findings, f => f.RuleId == "R1" && f.Kind == FindingKind.Failed);
+    }
+
+    [Theory]
+    [InlineData("Fixture.Misbehaving.ForgingPlugin", "条件编号“R4”是法定规则或系统保留的编号")]
+    [InlineData("Fixture.Misbehaving.ForgedClausePlugin", "引用的“96/2.2.1”是法定条款编号")]
+    [InlineData("Fixture.Misbehaving.ZeroYearsPlugin", "SetCumulativeWorkYears（车工，技师）设为0年，低于本单位配置的3年")]
+    public void A_plugin_that_takes_a_statutory_id_or_clause_or_goes_below_the_configured_years_is_refused_at_load(string entry, string reason)
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("forger", FixturePlugins.Misbehaving, entry);
+
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        Assert.Empty(plugins.Loaded);
+        var refusal = Assert.Single(plugins.Refused);
+        Assert.Contains("插件 forger 未加载", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
+    }
+
+    private static Runtime.Plugins.PluginSet Empty() => Runtime.Plugins.PluginSet.Empty;
+}
