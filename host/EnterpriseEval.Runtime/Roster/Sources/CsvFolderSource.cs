@@ -84,6 +84,6 @@ internal sealed class CsvFolderSource : ITableSource
 
     public ITableReader Open(string tableName) =>
         _paths.TryGetValue(tableName, out var path)
-            ? new CsvTableReader(path, name => _gb18030.TryAdd(name, true), lineBreaksInQuotes: !RosterSheetNames.IsRosterTable(tableName))
+            ? new CsvTableReader(path, name => _gb18030.TryAdd(name, true))
             : throw new RosterException($"花名册文件夹中找不到 {tableName}.csv：{_folder}");
 }

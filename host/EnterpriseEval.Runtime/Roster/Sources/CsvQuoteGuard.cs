@@ -2,21 +2,22 @@ namespace EnterpriseEval.Runtime.Roster.Sources;
 
 /// <summary>
 /// The decoded text of a CSV file on its way to Sep, with runaway quotes cut off at the line they start on
-/// (docs/roster.md, Bad input): a <c>"</c> that opens a quoted value which then runs across a line break where no
-/// value may hold one would make Sep read every following line, up to the next quote, as one row. Here the opening
-/// quote of such a value is replaced by <see cref="Marker"/>, which Sep reads as an ordinary character, so the line
-/// stays one row (which <see cref="CsvTableReader"/> reports) and reading goes on at the next line.
+/// (docs/roster.md, Quotes and line breaks): a stray <c>"</c> would make Sep read every following line, up to the next
+/// quote, as one value of one row. Here the opening quote of such a value is replaced by <see cref="Marker"/>, which
+/// Sep reads as an ordinary character, so the line stays one row (which <see cref="CsvTableReader"/> reports) and
+/// reading goes on at the next line.
 /// </summary>
 /// <remarks>
-/// Like Sep, every <c>"</c> opens or closes quoting wherever it stands in a value. In the roster tables no value may
-/// hold a line break: a line break inside quotes ends the quote's line there. In other tables (files for plug-ins)
-/// a quoted value may run across lines (RFC 4180), unless a line inside the quotes reads by itself as a whole row
-/// (as many fields as the header, not blank), or the row, once the quote closes, has not as many fields as the
-/// header, or the file ends inside the quotes: then the quote is cut off at its first line as above.
-/// Clean text costs one vectorised search for <c>"</c> per block in the roster tables: text is held back only from a
-/// quote on, until the quote closes or its line ends.
+/// Like Sep, every <c>"</c> opens or closes quoting wherever it stands in a value. A quoted value may run across lines
+/// (RFC 4180: a cell written on several lines in Excel) unless a line inside the quotes reads by itself as a whole row
+/// (not blank, as many fields as the header), or the row, once the quote closes, has not as many fields as the header,
+/// or the file ends inside the quotes, or the table has one column, or the value grows beyond
+/// <see cref="MaxHeldLength"/>: then it is a runaway, cut off at its first line. A header cell never spans lines.
+/// Text without a quote is handed on as read, after a vectorised search for <c>"</c> and a count of the commas after
+/// its last line break; from a quote on, text is held back until the quote closes, or its row ends where the value
+/// spans lines.
 /// </remarks>
-internal sealed class CsvQuoteGuard(TextReader inner, bool lineBreaksInQuotes) : TextReader
+internal sealed class CsvQuoteGuard(TextReader inner) : TextReader
 {
     /// <summary>What replaces a quote that is not closed on its line: a noncharacter, not found in roster text.</summary>
     public const char Marker = '\uFFFF';
@@ -32,8 +33,8 @@ internal sealed class CsvQuoteGuard(TextReader inner, bool lineBreaksInQuotes) :
     private bool _quoted;   // inside quotes at _scan
     private int _open;      // the quote that opened them
 
-    // Files for plug-ins only: fields of the current row so far, the header's field count, and a value that spans
-    // lines (its opening quote and the end of its first line) whose row is not yet known to be whole.
+    // Fields of the current row so far, the header's field count, and a value that spans lines (its opening quote and
+    // the end of its first line) whose row is not yet known to be whole.
     private int _field;
     private int _headerFields = -1;
     private bool _pending;
@@ -63,16 +64,18 @@ internal sealed class CsvQuoteGuard(TextReader inner, bool lineBreaksInQuotes) :
 
         while (true)
         {
-            if (_start == _end && !_quoted && !lineBreaksInQuotes)
+            if (_start == _end && !_quoted && !_pending)
             {
                 // Nothing held: read straight into Sep's buffer, and hold back only from a quote on.
                 var read = inner.Read(buffer);
                 var quote = buffer[..read].IndexOf('"');
                 if (quote < 0)
                 {
+                    Passed(buffer[..read]);
                     return read;
                 }
 
+                Passed(buffer[..quote]);
                 Hold(buffer[quote..read]);
                 if (quote > 0)
                 {
@@ -146,52 +149,27 @@ internal sealed class CsvQuoteGuard(TextReader inner, bool lineBreaksInQuotes) :
         _endOfText = read == 0;
     }
 
-    // Looks at the held text from _scan on, as far as it can without the text that follows.
-    private void Scan()
+    // Text without a quote handed on as read: the field count of the row it ends in, and of the header once it ends.
+    private void Passed(ReadOnlySpan<char> text)
     {
-        if (lineBreaksInQuotes)
+        if (text.IsEmpty)
         {
-            ScanSpanningLines();
             return;
         }
 
-        while (_scan < _end)
+        if (_headerFields < 0 && text.IndexOfAny('\n', '\r') is var first and >= 0)
         {
-            var rest = _held.AsSpan(_scan, _end - _scan);
-            if (!_quoted)
-            {
-                var quote = rest.IndexOf('"');
-                if (quote < 0)
-                {
-                    _scan = _end;
-                    return;
-                }
-
-                (_quoted, _open, _scan) = (true, _scan + quote, _scan + quote + 1);
-                continue;
-            }
-
-            var next = rest.IndexOfAny('"', '\n', '\r');
-            if (next < 0)
-            {
-                _scan = _end;
-                return;
-            }
-
-            if (rest[next] == '"')
-            {
-                (_quoted, _scan) = (false, _scan + next + 1);
-                continue;
-            }
-
-            // A line break inside quotes: the quote is cut off, the line break ends its row.
-            CutOff();
-            _scan += next;
+            _headerFields = _field + text[..first].Count(',') + 1;
         }
+
+        var last = text.LastIndexOfAny('\n', '\r');
+        _field = last < 0 ? _field + text.Count(',') : text[(last + 1)..].Count(',');
+        _afterCr = text[^1] == '\r';
     }
 
-    // Files for plug-ins: one character at a time (these files are small), counting fields.
-    private void ScanSpanningLines()
+    // Looks at the held text from _scan on, as far as it can without the text that follows: one character at a time,
+    // counting fields (only from a quote on).
+    private void Scan()
     {
         while (_scan < _end)
         {
@@ -275,8 +253,8 @@ internal sealed class CsvQuoteGuard(TextReader inner, bool lineBreaksInQuotes) :
         CutOff();
     }
 
-    // The quote that opened the value spanning lines (or, in the roster tables, the one open now) is not closed on its
-    // line: it becomes the marker, and the text after that line is looked at afresh.
+    // The quote that opened the value spanning lines (or the one open now) is not closed on its line: it becomes the
+    // marker, and the text after that line is looked at afresh.
     private void CutOff()
     {
         if (_pending)

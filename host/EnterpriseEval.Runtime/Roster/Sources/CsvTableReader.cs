@@ -25,11 +25,7 @@ internal sealed class CsvTableReader : ITableReader
 
     /// <param name="path">The file.</param>
     /// <param name="decodedAsGb18030">Called with the file's name when it turns out not to be UTF-8 but GB18030.</param>
-    /// <param name="lineBreaksInQuotes">
-    /// Whether a quoted value may run across lines (RFC 4180): not in the roster tables, where a quote not closed on its
-    /// line is cut off there (<see cref="CsvQuoteGuard"/>, docs/roster.md).
-    /// </param>
-    public CsvTableReader(string path, Action<string>? decodedAsGb18030 = null, bool lineBreaksInQuotes = true)
+    public CsvTableReader(string path, Action<string>? decodedAsGb18030 = null)
     {
         Name = Path.GetFileName(path);
         CsvTextReader? text = null;
@@ -43,7 +39,7 @@ internal sealed class CsvTableReader : ITableReader
             {
                 DecodedAsGb18030 = decodedAsGb18030 is null ? null : () => decodedAsGb18030(name),
             };
-            _quotes = new CsvQuoteGuard(text, lineBreaksInQuotes);
+            _quotes = new CsvQuoteGuard(text);
             _reader = Options.From(_quotes);
             Header = ReadHeader();
         }

@@ -25,12 +25,6 @@ internal static class RosterSheetNames
         ["申报信息"] = "applications",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Whether a table is one of the roster's own (<c>employees</c>, <c>titles</c> …), not a file for plug-ins: none of
-    /// its values may span lines (docs/roster.md, Bad input).
-    /// </summary>
-    public static bool IsRosterTable(string tableName) => ByChineseName.Values.Contains(tableName, StringComparer.OrdinalIgnoreCase);
-
     /// <summary>The table a sheet holds: the English name for a known Chinese sheet name, else the sheet name itself.</summary>
     public static string TableName(string sheetName)
     {
