@@ -167,8 +167,8 @@ internal sealed class CsvQuoteGuard(TextReader inner) : TextReader
         _afterCr = text[^1] == '\r';
     }
 
-    // Looks at the held text from _scan on, as far as it can without the text that follows: one character at a time,
-    // counting fields (only from a quote on).
+    // Looks at the held text from _scan on, as far as it can without the text that follows, counting fields: from one
+    // quote or line break to the next, and one character at a time inside a value that spans lines.
     private void Scan()
     {
         while (_scan < _end)
@@ -177,6 +177,24 @@ internal sealed class CsvQuoteGuard(TextReader inner) : TextReader
             {
                 CutOff();
                 continue;
+            }
+
+            if (!_pending)
+            {
+                // Up to the next quote or line break nothing happens but commas (which count outside quotes only).
+                var rest = _held.AsSpan(_scan, _end - _scan);
+                var next = rest.IndexOfAny('"', '\n', '\r');
+                var skipped = next < 0 ? rest.Length : next;
+                if (skipped > 0)
+                {
+                    _field += _quoted ? 0 : rest[..skipped].Count(',');
+                    _afterCr = false;
+                    _scan += skipped;
+                    if (next < 0)
+                    {
+                        return;
+                    }
+                }
             }
 
             var c = _held[_scan];
