@@ -324,7 +324,7 @@ internal sealed class RowParser
             FileName,
             RowNumber,
             field < _table.Header.Count ? _table.Header[field] : "",
-            _table.Field(field).ToString().Replace(CsvQuoteGuard.Marker, '"'),
+            _table.Field(field).ToString(),
             "此列的英文双引号（\"）没有配对，引号后的内容跨到了下一行：已跳过此行，下一行照常读取。" +
             "请删除多余的引号；值中确需双引号时，整个值用双引号括起、其中的引号写两遍（\"\"）"));
     }

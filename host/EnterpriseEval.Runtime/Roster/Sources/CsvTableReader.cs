@@ -22,6 +22,7 @@ internal sealed class CsvTableReader : ITableReader
     private readonly CsvQuoteGuard _quotes;
     private int _cutOffQuotesSeen;
     private int _unclosedQuoteField = -1;
+    private string _unclosedQuoteValue = "";
 
     /// <param name="path">The file.</param>
     /// <param name="decodedAsGb18030">Called with the file's name when it turns out not to be UTF-8 but GB18030.</param>
@@ -89,6 +90,11 @@ internal sealed class CsvTableReader : ITableReader
 
     public ReadOnlySpan<char> Field(int index)
     {
+        if (index == _unclosedQuoteField)
+        {
+            return _unclosedQuoteValue;
+        }
+
         // Sep has trimmed spaces; other white space (tabs, the ideographic space of Chinese input methods) is rare,
         // so look at the ends before calling the general Trim, whose Unicode look-up is slow for Chinese text.
         var span = _reader.Current[index].Span;
@@ -150,6 +156,8 @@ internal sealed class CsvTableReader : ITableReader
         {
             if (row[i].Span.Contains(CsvQuoteGuard.Marker))
             {
+                // The field as written: the quote back in its place.
+                _unclosedQuoteValue = row[i].Span.Trim().ToString().Replace(CsvQuoteGuard.Marker, '"');
                 _unclosedQuoteField = i;
                 return;
             }
