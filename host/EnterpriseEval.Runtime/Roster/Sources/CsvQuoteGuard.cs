@@ -11,7 +11,7 @@ namespace EnterpriseEval.Runtime.Roster.Sources;
 /// Like Sep, every <c>"</c> opens or closes quoting wherever it stands in a value. A quoted value may run across lines
 /// (RFC 4180: a cell written on several lines in Excel) unless a line inside the quotes reads by itself as a whole row
 /// (not blank, as many fields as the header), or the row, once the quote closes, has not as many fields as the header,
-/// or the file ends inside the quotes, or the table has one column, or the value grows beyond
+/// or the file ends inside the quotes, or the table has one column; and any quoted value that grows beyond
 /// <see cref="MaxHeldLength"/>: then it is a runaway, cut off at its first line. A header cell never spans lines.
 /// Text without a quote is handed on as read, after a vectorised search for <c>"</c> and a count of the commas after
 /// its last line break; from a quote on, text is held back until the quote closes, or its row ends where the value
@@ -22,7 +22,7 @@ internal sealed class CsvQuoteGuard(TextReader inner) : TextReader
     /// <summary>What replaces a quote that is not closed on its line: a noncharacter, not found in roster text.</summary>
     public const char Marker = '\uFFFF';
 
-    /// <summary>Held text beyond this many characters inside a value that spans lines is a runaway quote.</summary>
+    /// <summary>Held text beyond this many characters inside quotes is a runaway quote.</summary>
     private const int MaxHeldLength = 1 << 20;
 
     private char[] _held = [];
@@ -173,8 +173,9 @@ internal sealed class CsvQuoteGuard(TextReader inner) : TextReader
     {
         while (_scan < _end)
         {
-            if (_pending && _end - _pendingOpen > MaxHeldLength)
+            if ((_pending && _end - _pendingOpen > MaxHeldLength) || (_quoted && _end - _open > MaxHeldLength))
             {
+                // Held back no further: a value this long is no roster value.
                 CutOff();
                 continue;
             }

@@ -58,6 +58,15 @@ public sealed class CsvQuoteGuardTests
         }
     }
 
+    [Fact]
+    public void A_quoted_value_beyond_a_million_characters_is_held_back_no_further()
+    {
+        var value = new string('x', (1 << 20) + 10);
+        using var guard = new CsvQuoteGuard(new ChunkedReader($"a,b\n1,\"{value}\"\n2,q\n", 1000));
+
+        Assert.Equal($"a,b\n1,{M}{value}{M}\n2,q\n", guard.ReadToEnd());
+    }
+
     // Hands out the text a few characters at a time, as a decoder at a buffer's end may.
     private sealed class ChunkedReader(string text, int chunk) : TextReader
     {
