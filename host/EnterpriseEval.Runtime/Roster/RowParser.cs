@@ -38,9 +38,11 @@ internal sealed class RowParser
     /// <param name="rejects">Where problems go.</param>
     /// <param name="pool">Shares repeated text values.</param>
     /// <param name="cancellationToken">Checked every few thousand rows.</param>
-    /// <param name="onWrongFieldCount">Called after a row is rejected for its field count, to salvage what it can.</param>
+    /// <param name="onWrongFieldCount">
+    /// Called after a row is rejected for its field count or for a quote not closed on its line, to salvage what it can.
+    /// </param>
     /// <param name="reportWrongFieldCount">
-    /// False to skip rows with the wrong field count silently (a second pass over a file whose first pass reported them).
+    /// False to skip rows with the wrong field count or an unclosed quote silently (a second pass over a file whose first pass reported them).
     /// </param>
     public RowParser(
         ITableReader table,
@@ -90,13 +92,21 @@ internal sealed class RowParser
             }
 
             RowsRead++;
-            if (_table.FieldCount == _map.FieldCount)
+            var unclosedQuote = _table.UnclosedQuoteField;
+            if (_table.FieldCount == _map.FieldCount && unclosedQuote < 0)
             {
                 return true;
             }
 
             if (!_reportWrongFieldCount)
             {
+                continue;
+            }
+
+            if (unclosedQuote >= 0)
+            {
+                RejectUnclosedQuote(unclosedQuote);
+                _onWrongFieldCount?.Invoke(this);
                 continue;
             }
 
@@ -304,6 +314,19 @@ internal sealed class RowParser
     {
         _rejects.Add(new RosterReject(FileName, RowNumber, _map.HeaderOf(column), value, reason));
         return false;
+    }
+
+    // A CSV row cut off where its quote was not closed (docs/roster.md, Bad input): one reject, at the row the quote is
+    // on, naming its column; the next line is read as the next row.
+    private void RejectUnclosedQuote(int field)
+    {
+        _rejects.Add(new RosterReject(
+            FileName,
+            RowNumber,
+            field < _table.Header.Count ? _table.Header[field] : "",
+            _table.Field(field).ToString(),
+            "此列的英文双引号（\"）没有配对，引号后的内容跨到了下一行：已跳过此行，下一行照常读取。" +
+            "请删除多余的引号；值中确需双引号时，整个值用双引号括起、其中的引号写两遍（\"\"）"));
     }
 
     private bool IsBlank()

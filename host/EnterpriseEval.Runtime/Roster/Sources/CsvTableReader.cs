@@ -19,6 +19,10 @@ internal sealed class CsvTableReader : ITableReader
     });
 
     private readonly SepReader _reader;
+    private readonly CsvQuoteGuard _quotes;
+    private int _cutOffQuotesSeen;
+    private int _unclosedQuoteField = -1;
+    private string _unclosedQuoteValue = "";
 
     /// <param name="path">The file.</param>
     /// <param name="decodedAsGb18030">Called with the file's name when it turns out not to be UTF-8 but GB18030.</param>
@@ -36,7 +40,8 @@ internal sealed class CsvTableReader : ITableReader
             {
                 DecodedAsGb18030 = decodedAsGb18030 is null ? null : () => decodedAsGb18030(name),
             };
-            _reader = Options.From(text);
+            _quotes = new CsvQuoteGuard(text);
+            _reader = Options.From(_quotes);
             Header = ReadHeader();
         }
         catch (Exception e) when (IsReadFailure(e))
@@ -63,11 +68,19 @@ internal sealed class CsvTableReader : ITableReader
 
     public int FieldCount => _reader.Current.ColCount;
 
+    public int UnclosedQuoteField => _unclosedQuoteField;
+
     public bool MoveNext()
     {
         try
         {
-            return _reader.MoveNext();
+            var moved = _reader.MoveNext();
+            if (_quotes.Repairs != _cutOffQuotesSeen || _unclosedQuoteField >= 0)
+            {
+                FindUnclosedQuote(moved);
+            }
+
+            return moved;
         }
         catch (Exception e) when (IsReadFailure(e))
         {
@@ -77,10 +90,25 @@ internal sealed class CsvTableReader : ITableReader
 
     public ReadOnlySpan<char> Field(int index)
     {
+        if (index == _unclosedQuoteField)
+        {
+            return _unclosedQuoteValue;
+        }
+
         // Sep has trimmed spaces; other white space (tabs, the ideographic space of Chinese input methods) is rare,
         // so look at the ends before calling the general Trim, whose Unicode look-up is slow for Chinese text.
         var span = _reader.Current[index].Span;
-        return span.IsEmpty || (!MaybeWhiteSpace(span[0]) && !MaybeWhiteSpace(span[^1])) ? span : span.Trim();
+        return span.IsEmpty || (!MaybeWhiteSpace(span[0]) && !MaybeWhiteSpace(span[^1])) ? span : Trim(span);
+    }
+
+    // Surrounding white space goes, except a tab or CR before = + - @: that is how a value is kept from being a
+    // spreadsheet formula, and trimming it would make one (docs/roster.md).
+    private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> span)
+    {
+        var trimmed = span.Trim();
+        var lead = span[..(span.Length - span.TrimStart().Length)];
+        var neutral = lead.LastIndexOfAny('\t', '\r');
+        return neutral < 0 || trimmed.IsEmpty || trimmed[0] is not ('=' or '+' or '-' or '@') ? trimmed : span[neutral..].TrimEnd();
     }
 
     // Every Unicode white-space character is at or below U+3000; CJK characters are above it.
@@ -96,6 +124,12 @@ internal sealed class CsvTableReader : ITableReader
         }
 
         var row = _reader.Current;
+        FindUnclosedQuote(moved: true);
+        if (_unclosedQuoteField >= 0)
+        {
+            throw new RosterException($"{Name} 表头第 {_unclosedQuoteField + 1} 列的英文双引号（\"）没有闭合：请删除多余的引号后重试");
+        }
+
         var header = new string[row.ColCount];
         for (var i = 0; i < header.Length; i++)
         {
@@ -104,6 +138,30 @@ internal sealed class CsvTableReader : ITableReader
 
         // A file holding nothing but a line break is as empty as a file of zero bytes.
         return Array.TrueForAll(header, cell => cell.Length == 0) ? [] : header;
+    }
+
+    // Whether the current row is a line whose quote was cut off (CsvQuoteGuard): only looked at once one has been, for
+    // the rows Sep has read ahead meanwhile.
+    private void FindUnclosedQuote(bool moved)
+    {
+        _unclosedQuoteField = -1;
+        if (!moved || _quotes.Repairs == _cutOffQuotesSeen || !_reader.Current.Span.Contains(CsvQuoteGuard.Marker))
+        {
+            return;
+        }
+
+        _cutOffQuotesSeen++;
+        var row = _reader.Current;
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (row[i].Span.Contains(CsvQuoteGuard.Marker))
+            {
+                // The field as written: the quote back in its place.
+                _unclosedQuoteValue = row[i].Span.Trim().ToString().Replace(CsvQuoteGuard.Marker, '"');
+                _unclosedQuoteField = i;
+                return;
+            }
+        }
     }
 
     // Bytes that are neither UTF-8 nor GB18030 are a RosterException of the text reader, naming the line.

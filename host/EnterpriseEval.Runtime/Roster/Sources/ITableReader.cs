@@ -25,6 +25,12 @@ internal interface ITableReader : IDisposable
     /// <exception cref="RosterException">The rest of the table cannot be read.</exception>
     bool MoveNext();
 
+    /// <summary>
+    /// The field of the current row where a quote opened that was not closed on its line (a CSV row cut off there,
+    /// docs/roster.md), else -1.
+    /// </summary>
+    int UnclosedQuoteField => -1;
+
     /// <summary>A field of the current row, unquoted and with surrounding white space removed.</summary>
     ReadOnlySpan<char> Field(int index);
 

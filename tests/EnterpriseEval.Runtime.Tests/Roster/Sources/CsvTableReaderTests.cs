@@ -176,5 +176,39 @@ public sealed class CsvTableReaderTests : IDisposable
         Assert.Empty(table.Header);
     }
 
+    // Issue #18 "one typo costs one row" (docs/roster.md, Quotes and line breaks): the row of a stray quote is told
+    // apart, its field reads as written, and the next line is the next row.
+    [Fact]
+    public void A_stray_quote_marks_its_row_and_field_and_the_next_line_is_the_next_row()
+    {
+        _folder.Write("t.csv", "a,b,c", "1,王\"涛,x", "2,乙,y", "3,丙,z");
+
+        using var table = Open("t.csv");
+
+        Assert.True(table.MoveNext());
+        Assert.Equal((2, 1, "王\"涛", "x"), (table.RowNumber, table.UnclosedQuoteField, table.Field(1).ToString(), table.Field(2).ToString()));
+        Assert.True(table.MoveNext());
+        Assert.Equal((3, -1, "乙"), (table.RowNumber, table.UnclosedQuoteField, table.Field(1).ToString()));
+        Assert.True(table.MoveNext());
+        Assert.Equal((4, -1, "丙"), (table.RowNumber, table.UnclosedQuoteField, table.Field(1).ToString()));
+        Assert.False(table.MoveNext());
+    }
+
+    // Issue #18: "the reader never trims a neutral value into a formula". A tab (or CR) before = + - @ is what keeps a
+    // spreadsheet from reading the value as a formula (OWASP CSV injection); trimming it made `\t=1+1` a live `=1+1`.
+    // A leading apostrophe is never touched; ordinary spaces are trimmed as before.
+    [Fact]
+    public void A_tab_before_a_formula_character_and_a_leading_apostrophe_are_kept_other_white_space_is_trimmed()
+    {
+        _folder.Write("t.csv", "a,b,c,d,e", "\t=1+1,'=1+1,  =SUM(A1)  ,\t 甲\t, \t@x ");
+
+        using var table = Open("t.csv");
+
+        Assert.True(table.MoveNext());
+        Assert.Equal(
+            ["\t=1+1", "'=1+1", "=SUM(A1)", "甲", "\t@x"],
+            [table.Field(0).ToString(), table.Field(1).ToString(), table.Field(2).ToString(), table.Field(3).ToString(), table.Field(4).ToString()]);
+    }
+
     private CsvTableReader Open(string file) => new(Path.Combine(_folder.Path, file));
 }
