@@ -43,6 +43,32 @@ internal static class HostileWorkbooks
         });
     }
 
+    /// <summary>
+    /// Rewrites the sizes a part declares (in its local header and in the central directory) to
+    /// <paramref name="declared"/> bytes: a zip that lies about how far it expands.
+    /// </summary>
+    public static void DeclareSize(string path, string part, uint declared)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var name = Encoding.UTF8.GetBytes(part);
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(bytes, i);
+            var (sizeAt, nameLengthAt, nameAt) = signature switch
+            {
+                0x04034b50 => (22, 26, 30),
+                0x02014b50 => (24, 28, 46),
+                _ => (-1, 0, 0),
+            };
+            if (sizeAt > 0 && BitConverter.ToUInt16(bytes, i + nameLengthAt) == name.Length && bytes.AsSpan(i + nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.GetBytes(declared).CopyTo(bytes, i + sizeAt);
+            }
+        }
+
+        File.WriteAllBytes(path, bytes);
+    }
+
     /// <summary>A sheet whose cell <c>B3</c> holds <paramref name="length"/> characters, inline or as a shared string.</summary>
     public static void LongCell(string path, int length, bool shared)
     {

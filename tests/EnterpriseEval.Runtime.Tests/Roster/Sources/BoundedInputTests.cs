@@ -63,6 +63,25 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
+    public void A_part_that_inflates_to_more_than_its_zip_directory_declares_is_stopped_while_it_is_read()
+    {
+        // The ratio is checked on the sizes the zip declares: a zip that declares 1 MB for a 200 MB sheet gets past
+        // that check. It inflates no further than declared (.NET stops there, and the guard counts the bytes besides),
+        // so what is read is a cut-off sheet: damaged, named, and read no further.
+        var path = Path.Combine(_folder, "花名册.xlsx");
+        HostileWorkbooks.ExpansionBomb(path);
+        HostileWorkbooks.DeclareSize(path, "xl/worksheets/sheet1.xml", 1_000_000);
+
+        var clock = Stopwatch.StartNew();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = Assert.Throws<RosterException>(() => RosterReader.ReadFolder(path));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 100L << 20, "allocated more than 100 MB");
+        Assert.Equal("无法读取 花名册.xlsx/员工：工作表已损坏或文件被占用", error.Message);
+    }
+
+    [Fact]
     public void A_sheet_of_more_rows_than_the_limit_is_refused_while_it_is_read_when_the_ratio_would_let_it_through()
     {
         var path = Path.Combine(_folder, "花名册.xlsx");
