@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using EnterpriseEval.Runtime.Excel;
 
@@ -237,75 +238,281 @@ internal sealed class XlsxGuard
         private int _lastRow;
         private int _lastColumn = -1;
 
+        // The scan's state between tags: inside a <c> element, whether it is a shared-string cell, and the current
+        // text run (its length in characters, whether it holds more than white space, its first bytes).
+        private bool _inCell;
+        private bool _shared;
+        private bool _complete;
+        private long _textChars;
+        private bool _textHasValue;
+        private bool _inEntity;
+        private int _textHead;
+        private readonly byte[] _head = new byte[16];
+
+        /// <summary>
+        /// Reads the sheet's XML once as bytes, without an XML parser (a parser's pass would cost as much again as
+        /// MiniExcel's own): every tag is taken whole (it must fit in <see cref="LongestRun"/>), every text, CDATA
+        /// section and comment is streamed through and only counted. Attribute values are read as a parser reads
+        /// them, quotes respected, so a '&gt;' inside one does not end its tag.
+        /// </summary>
         public XlsxSheetExtent Run()
         {
             using var stream = guard.Open(entry);
+            var reader = new ByteCursor(stream, LongestRun(_limits));
             try
             {
-                using var xml = XmlReader.Create(stream, XmlSettings);
-                var chunk = new char[ChunkChars];
-                var inCell = false;
-                var shared = false;
-                while (xml.Read())
+                while (true)
                 {
-                    switch (xml.NodeType)
+                    var lt = reader.Available.IndexOf((byte)'<');
+                    if (lt < 0)
                     {
-                        case XmlNodeType.Element when xml.LocalName == "row":
-                            _row = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _row + 1;
-                            _column = -1;
-                            inCell = false;
-                            if (_row < 1 || _row > _limits.MaxSheetRows)
-                            {
-                                throw TooManyRows();
-                            }
+                        Text(reader.Available);
+                        reader.Skip(reader.Available.Length);
+                        if (!reader.Fill())
+                        {
+                            break;
+                        }
 
-                            break;
-                        case XmlNodeType.Element when xml.LocalName == "c":
-                            StartCell(xml.GetAttribute("r"));
-                            inCell = !xml.IsEmptyElement;
-                            shared = xml.GetAttribute("t") == "s";
-                            break;
-                        case XmlNodeType.Element when xml.LocalName == "mergeCell":
-                            if (XlsxMergedRange.TryParse(xml.GetAttribute("ref"), out var range))
-                            {
-                                _merges.Add(range);
-                            }
+                        continue;
+                    }
 
-                            break;
-                        case XmlNodeType.EndElement when xml.LocalName == "c":
-                            inCell = false;
-                            break;
-                        case var type when IsText(type):
-                            var length = Measure(xml, chunk, _limits.MaxCellChars, out var first);
-                            if (length > _limits.MaxCellChars)
-                            {
-                                throw TooLong(inCell, length);
-                            }
-
-                            if (inCell && length > 0)
-                            {
-                                Used(shared, first);
-                            }
-
-                            break;
+                    Text(reader.Available[..lt]);
+                    reader.Skip(lt);
+                    EndText();
+                    if (!Markup(reader))
+                    {
+                        break;
                     }
                 }
             }
             catch (BoundExceeded e) when (e.Kind == BoundKind.Run)
             {
-                throw TooLong(inCell: _column >= 0, stream.Run);
+                throw TooLong(inCell: _inCell, Math.Max(stream.Run, reader.Held));
             }
             catch (BoundExceeded e)
             {
                 throw guard.Exceeded(entry, e, where: "");
             }
 
+            if (!_complete)
+            {
+                // Cut off: by damage, or by a zip that declared less than the part holds (inflating stops there).
+                throw new RosterException(
+                    $"无法读取 {_name}：工作表的内容在第 {_row} 行附近中断（解压出 {stream.Position:N0} 字节，压缩包目录声明 {entry.Length:N0} 字节），" +
+                    "文件已损坏或被恶意构造，不予读取");
+            }
+
             return new XlsxSheetExtent(_lastRow, _lastColumn + 1, [.. _merges.OrderBy(m => m.FirstRow)]);
         }
 
-        private void StartCell(string? reference)
+        /// <summary>At a '&lt;': one tag, comment, CDATA section or processing instruction. False at the end of the data.</summary>
+        private bool Markup(ByteCursor reader)
         {
-            if (reference is not null && XlsxMergedRange.TryParseCell(reference, out var row, out var column))
+            if (!reader.Ensure(9))
+            {
+                return false;
+            }
+
+            var data = reader.Available;
+            if (data.StartsWith("<!--"u8))
+            {
+                reader.Skip(4);
+                var more = Through(reader, "-->"u8, counted: false);
+                EndText();
+                return more;
+            }
+
+            if (data.StartsWith("<![CDATA["u8))
+            {
+                reader.Skip(9);
+                var more = Through(reader, "]]>"u8, counted: true);
+                EndText();
+                return more;
+            }
+
+            if (data.StartsWith("<?"u8))
+            {
+                reader.Skip(2);
+                var more = Through(reader, "?>"u8, counted: false);
+                EndText();
+                return more;
+            }
+
+            int end;
+            while ((end = TagEnd(reader.Available)) < 0)
+            {
+                if (!reader.Fill())
+                {
+                    return false;
+                }
+            }
+
+            Tag(reader.Available[..(end + 1)]);
+            reader.Skip(end + 1);
+            return true;
+        }
+
+        /// <summary>Streams through to <paramref name="terminator"/>, counting what is passed as text when asked.</summary>
+        private bool Through(ByteCursor reader, ReadOnlySpan<byte> terminator, bool counted)
+        {
+            while (true)
+            {
+                var data = reader.Available;
+                var at = data.IndexOf(terminator);
+                if (at >= 0)
+                {
+                    Pass(data[..at], counted);
+                    reader.Skip(at + terminator.Length);
+                    return true;
+                }
+
+                // Keep what could be the start of a terminator cut by the end of the data read so far.
+                var safe = Math.Max(0, data.Length - (terminator.Length - 1));
+                Pass(data[..safe], counted);
+                reader.Skip(safe);
+                if (!reader.Fill())
+                {
+                    return false;
+                }
+            }
+        }
+
+        private void Pass(ReadOnlySpan<byte> bytes, bool counted)
+        {
+            if (counted)
+            {
+                Text(bytes);
+            }
+            else
+            {
+                // A comment or instruction is not a cell, but no longer than one either.
+                _textChars += bytes.Length;
+                if (_textChars > (_limits.MaxCellChars * 10L) + 4096)
+                {
+                    throw TooLong(inCell: false, _textChars);
+                }
+            }
+        }
+
+        /// <summary>Counts the characters of a piece of text (an entity or character reference is one).</summary>
+        private void Text(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty)
+            {
+                return;
+            }
+
+            if (_inCell && _textHead < _head.Length)
+            {
+                var n = Math.Min(bytes.Length, _head.Length - _textHead);
+                bytes[..n].CopyTo(_head.AsSpan(_textHead));
+                _textHead += n;
+            }
+
+            _textHasValue |= bytes.IndexOfAnyExcept(" \t\r\n"u8) >= 0;
+            _textChars += _inEntity || bytes.Contains((byte)'&') ? CharsWithEntities(bytes) : Encoding.UTF8.GetCharCount(bytes);
+            if (_textChars > _limits.MaxCellChars)
+            {
+                throw TooLong(_inCell, _textChars);
+            }
+        }
+
+        // Text with entity or character references (rare in sheets): each reference is one character. A character cut
+        // between two reads may count once more than it is (the limit is about, not exact).
+        private long CharsWithEntities(ReadOnlySpan<byte> bytes)
+        {
+            var chars = 0L;
+            foreach (var b in bytes)
+            {
+                if (_inEntity)
+                {
+                    _inEntity = b != (byte)';';
+                }
+                else if (b == (byte)'&')
+                {
+                    _inEntity = true;
+                    chars++;
+                }
+                else
+                {
+                    chars += (b & 0xC0) != 0x80 ? 1 : 0;
+                    chars += b >= 0xF0 ? 1 : 0; // a character outside the BMP is two UTF-16 chars
+                }
+            }
+
+            return chars;
+        }
+
+        /// <summary>The end of a text run: a cell with a value grows the used range.</summary>
+        private void EndText()
+        {
+            if (_inCell && _textHasValue)
+            {
+                Used(_shared, _head.AsSpan(0, _textHead));
+            }
+
+            (_textChars, _textHasValue, _inEntity, _textHead) = (0, false, false, 0);
+        }
+
+        /// <summary>One start or end tag, from its '&lt;' to its '&gt;'.</summary>
+        private void Tag(ReadOnlySpan<byte> tag)
+        {
+            var closing = tag.Length > 1 && tag[1] == (byte)'/';
+            var name = LocalName(tag[(closing ? 2 : 1)..], out var afterName);
+            if (closing)
+            {
+                if (name.SequenceEqual("c"u8))
+                {
+                    _inCell = false;
+                }
+
+                _complete = name.SequenceEqual("worksheet"u8);
+                return;
+            }
+
+            var attributes = tag[((closing ? 2 : 1) + afterName)..];
+            var selfClosing = tag.Length > 2 && tag[^2] == (byte)'/';
+            if (name.SequenceEqual("row"u8))
+            {
+                _row = Attribute(attributes, "r"u8, out var r) && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : _row + 1;
+                _column = -1;
+                _inCell = false;
+                if (_row < 1 || _row > _limits.MaxSheetRows)
+                {
+                    throw TooManyRows();
+                }
+            }
+            else if (name.SequenceEqual("c"u8))
+            {
+                Span<char> reference = stackalloc char[16];
+                var length = Attribute(attributes, "r"u8, out var r) && r.Length <= reference.Length ? Ascii(r, reference) : -1;
+                StartCell(length < 0 ? null : reference[..length]);
+                _inCell = !selfClosing;
+                _shared = Attribute(attributes, "t"u8, out var t) && t.SequenceEqual("s"u8);
+            }
+            else if (name.SequenceEqual("mergeCell"u8) && Attribute(attributes, "ref"u8, out var value) && value.Length <= 32)
+            {
+                Span<char> text = stackalloc char[32];
+                if (XlsxMergedRange.TryParse(text[..Ascii(value, text)], out var range))
+                {
+                    _merges.Add(range);
+                }
+            }
+        }
+
+        private static int Ascii(ReadOnlySpan<byte> bytes, Span<char> chars)
+        {
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                chars[i] = (char)bytes[i];
+            }
+
+            return bytes.Length;
+        }
+
+        private void StartCell(ReadOnlySpan<char> reference)
+        {
+            if (!reference.IsEmpty && XlsxMergedRange.TryParseCell(reference, out var row, out var column))
             {
                 _column = column;
                 if (row != _row)
@@ -325,16 +532,16 @@ internal sealed class XlsxGuard
             if (_column >= _limits.MaxSheetColumns)
             {
                 throw new RosterException(
-                    $"{_name}：第 {_row} 行的单元格 {reference ?? Cell(_row, _column)} 超出了最多 {_limits.MaxSheetColumns:N0} 列的上限" +
+                    $"{_name}：第 {_row} 行的单元格 {(reference.IsEmpty ? Cell(_row, _column) : reference.ToString())} 超出了最多 {_limits.MaxSheetColumns:N0} 列的上限" +
                     $"（配置项 {RosterLimits.SectionName}:MaxSheetColumns），工作表已损坏或被恶意构造，不予读取");
             }
         }
 
         // A cell with a value: the used range grows to hold it.
-        private void Used(bool shared, ReadOnlySpan<char> first)
+        private void Used(bool shared, ReadOnlySpan<byte> first)
         {
             if (shared && guard._overLongString >= 0
-                && int.TryParse(first.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index == guard._overLongString)
+                && int.TryParse(first.Trim(" \t\r\n"u8), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index == guard._overLongString)
             {
                 throw TooLong(inCell: true, guard._overLongLength);
             }
@@ -362,6 +569,148 @@ internal sealed class XlsxGuard
             return new RosterException(
                 $"{_name}：{where}超过 {_limits.MaxCellChars:N0} 个字符的上限（至少 {length:N0} 个字符；配置项 {RosterLimits.SectionName}:MaxCellChars），" +
                 "不予读取；Excel 本身一个单元格也最多容纳 32,767 个字符，请检查该单元格");
+        }
+    }
+
+    /// <summary>Where a tag that starts at data[0] ends (its '&gt;'), quotes respected; -1 when not in the data yet.</summary>
+    private static int TagEnd(ReadOnlySpan<byte> data)
+    {
+        var i = 1;
+        while (i < data.Length)
+        {
+            var hit = data[i..].IndexOfAny("\"'>"u8);
+            if (hit < 0)
+            {
+                return -1;
+            }
+
+            i += hit;
+            if (data[i] == (byte)'>')
+            {
+                return i;
+            }
+
+            var close = data[(i + 1)..].IndexOf(data[i]);
+            if (close < 0)
+            {
+                return -1;
+            }
+
+            i += close + 2;
+        }
+
+        return -1;
+    }
+
+    /// <summary>An element's name without its prefix; <paramref name="length"/> is how many bytes the whole name took.</summary>
+    private static ReadOnlySpan<byte> LocalName(ReadOnlySpan<byte> data, out int length)
+    {
+        length = data.IndexOfAny(" \t\r\n/>"u8);
+        if (length < 0)
+        {
+            length = data.Length;
+        }
+
+        var name = data[..length];
+        var colon = name.LastIndexOf((byte)':');
+        return colon >= 0 ? name[(colon + 1)..] : name;
+    }
+
+    /// <summary>The value of the unprefixed attribute <paramref name="name"/> among a tag's attributes.</summary>
+    private static bool Attribute(ReadOnlySpan<byte> attributes, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        var rest = attributes;
+        while (true)
+        {
+            rest = rest.TrimStart(" \t\r\n"u8);
+            var eq = rest.IndexOf((byte)'=');
+            if (eq < 0)
+            {
+                value = default;
+                return false;
+            }
+
+            var attribute = rest[..eq].TrimEnd(" \t\r\n"u8);
+            rest = rest[(eq + 1)..].TrimStart(" \t\r\n"u8);
+            if (rest.IsEmpty || rest[0] is not ((byte)'"' or (byte)'\''))
+            {
+                value = default;
+                return false;
+            }
+
+            var close = rest[1..].IndexOf(rest[0]);
+            if (close < 0)
+            {
+                value = default;
+                return false;
+            }
+
+            if (attribute.SequenceEqual(name))
+            {
+                value = rest.Slice(1, close);
+                return true;
+            }
+
+            rest = rest[(close + 2)..];
+        }
+    }
+
+    /// <summary>
+    /// A window on a stream of bytes: <see cref="Available"/> is what has been read and not yet skipped;
+    /// <see cref="Fill"/> reads more, keeping what is available, and grows the window up to a limit.
+    /// </summary>
+    private sealed class ByteCursor(Stream stream, long limit)
+    {
+        private byte[] _buffer = new byte[1 << 16];
+        private int _start;
+        private int _end;
+        private bool _eof;
+
+        public ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
+
+        /// <summary>How many bytes are held unskipped (a tag being read).</summary>
+        public long Held => _end - _start;
+
+        public void Skip(int count) => _start += count;
+
+        /// <summary>Reads until at least <paramref name="count"/> bytes are available or the data ends; false when none are.</summary>
+        public bool Ensure(int count)
+        {
+            while (_end - _start < count && Fill())
+            {
+            }
+
+            return _end > _start;
+        }
+
+        /// <summary>Reads more; false at the end of the data.</summary>
+        public bool Fill()
+        {
+            if (_eof)
+            {
+                return false;
+            }
+
+            if (_start > 0)
+            {
+                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                (_end, _start) = (_end - _start, 0);
+            }
+
+            if (_end == _buffer.Length)
+            {
+                if (_buffer.Length >= limit)
+                {
+                    throw new BoundExceeded(BoundKind.Run);
+                }
+
+                Array.Resize(ref _buffer, (int)Math.Min(limit, _buffer.Length * 2L));
+            }
+
+            var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+            _end += read;
+            _eof = read == 0;
+            return !_eof;
         }
     }
 
