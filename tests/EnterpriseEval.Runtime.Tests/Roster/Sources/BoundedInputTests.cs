@@ -110,6 +110,24 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
+    public void A_long_cell_hidden_in_a_CDATA_section_or_a_far_cell_behind_a_quoted_bracket_is_still_found()
+    {
+        var path = Path.Combine(_folder, "花名册.xlsx");
+        var cdata = $"<row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t><![CDATA[{new string('<', 5_000)}]]></t></is></c></row>";
+        HostileWorkbooks.Write(path, "员工", sheet => sheet.Write(HostileWorkbooks.Roster + cdata));
+
+        var error = Assert.Throws<RosterException>(() => RosterReader.ReadFolder(path, limits: new RosterLimits { MaxCellChars = 1_000 }));
+        Assert.StartsWith("花名册.xlsx/员工：第 3 行 C 列（C3）的单元格超过 1,000 个字符的上限", error.Message);
+
+        // A '>' inside an attribute value does not end the tag: the cell's own reference is still read.
+        var far = "<row r=\"1048576\"><c x=\"a>b\" r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+        HostileWorkbooks.Write(path, "员工", sheet => sheet.Write(HostileWorkbooks.Roster + far));
+
+        error = Assert.Throws<RosterException>(() => RosterReader.ReadFolder(path));
+        Assert.Contains("第 1048576 行 XFD 列（XFD1048576）有内容", error.Message);
+    }
+
+    [Fact]
     public void A_cell_longer_than_Excel_allows_is_refused_under_the_default_limit()
     {
         var path = Path.Combine(_folder, "花名册.xlsx");
