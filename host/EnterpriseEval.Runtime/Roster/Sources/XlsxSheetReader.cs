@@ -166,5 +166,9 @@ internal sealed class XlsxSheetReader : ITableReader
         return last;
     }
 
-    private RosterException Failure(Exception e) => new($"无法读取 {Name}：工作表已损坏或文件被占用（{e.Message}）", e);
+    // The library's own text (English) stays in the inner exception; the person reads what is wrong and where.
+    private RosterException Failure(Exception e) =>
+        new(e is IOException or UnauthorizedAccessException
+            ? $"无法读取 {Name}：文件被占用或没有读取权限"
+            : $"无法读取 {Name}：工作表已损坏，或不是 Excel 保存的 .xlsx 文件（{e.GetType().Name}）", e);
 }
