@@ -170,6 +170,16 @@ internal static class EevalApp
             PluginLoadException p => p.Message,
             Runtime.Roster.RosterException r => r.Message,
             CommandAppException c => $"命令行参数有误：{c.Message}",
+
+            // A file the command could not read or write is the input's or the machine's problem, not the program's
+            // (docs/security.md, Limits on input): said as such, with the file where the exception names one.
+            FileNotFoundException f => $"找不到文件：{f.FileName ?? f.Message}",
+            DirectoryNotFoundException d => $"找不到文件夹：{d.Message}",
+            PathTooLongException => "文件路径过长，无法读写",
+            UnauthorizedAccessException a => $"没有读写权限：{a.Message}",
+            IOException io => $"读写文件失败（磁盘已满、文件被占用或已损坏）：{io.Message}",
+            InvalidDataException bad => $"输入文件已损坏或格式不对：{bad.Message}",
+            OutOfMemoryException => "内存不足：输入文件过大。请检查花名册文件的大小，或调低读取上限后重试（见 docs/security.md，输入上限）",
             var other => $"内部错误（{other.GetType().Name}）：{other.Message}。请将此信息反馈给系统管理员。",
         };
         console.MarkupLine($"[red]错误：[/]{Markup.Escape(message)}");

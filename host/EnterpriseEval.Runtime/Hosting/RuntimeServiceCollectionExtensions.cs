@@ -1,6 +1,7 @@
 using EnterpriseEval.Runtime.Notices;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Review;
+using EnterpriseEval.Runtime.Roster;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ internal static class RuntimeServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.SectionName));
         services.AddOptions<ScreeningOptions>().Bind(configuration.GetSection(ScreeningOptions.SectionName));
         services.AddOptions<PluginsOptions>().Bind(configuration.GetSection(PluginsOptions.SectionName));
+        services.AddOptions<RosterLimits>().Bind(configuration.GetSection(RosterLimits.SectionName));
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<Screener>();
         services.AddSingleton<ScreeningJob>();

@@ -14,7 +14,7 @@ namespace EnterpriseEval.Runtime.Review;
 /// checked and written under the store's write lock: a second <c>review screen</c> started at the same time finds the
 /// roster imported and the chunks another run committed, and carries on after them instead of writing them again.
 /// </summary>
-internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> options)
+internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> options, IOptions<RosterLimits> rosterLimits)
 {
     public ScreenBatchReport Run(
         IReviewStore store, ReviewBatch batch, string? rosterPath, string? pluginsDirectory, string user, int? stopAfter = null,
@@ -29,7 +29,7 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
                 throw new UserFacingException("本批次尚未导入花名册，请用 --roster 指定花名册文件夹或 .xlsx 工作簿");
             }
 
-            var source = RosterReader.OpenSource(rosterPath);
+            var source = RosterReader.OpenSource(rosterPath, rosterLimits.Value);
             using var lease = store.Lock();
             if (store.RosterTables(batch.Id).Count == 0)
             {

@@ -8,8 +8,11 @@ internal static class RosterReader
     /// <summary>Reads a folder of CSV files, or one <c>.xlsx</c> workbook when the path names one.</summary>
     /// <exception cref="RosterException">The folder, workbook or <c>employees</c> table is missing, a file cannot be
     /// read (or is neither UTF-8 nor GB18030), two files are one table, or a table lacks a required column.</exception>
-    public static RosterReadResult ReadFolder(string folder, CancellationToken cancellationToken = default) =>
-        Read(OpenSource(folder), cancellationToken);
+    /// <param name="folder">The roster folder or workbook.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <param name="limits">How much of a file may be read (docs/security.md, Limits on input); the defaults when null.</param>
+    public static RosterReadResult ReadFolder(string folder, CancellationToken cancellationToken = default, RosterLimits? limits = null) =>
+        Read(OpenSource(folder, limits), cancellationToken);
 
     /// <summary>
     /// Reads <c>employees.csv</c> of a CSV folder and opens its other tables to be read a chunk of employees at a
@@ -22,11 +25,13 @@ internal static class RosterReader
     /// part-way through the run.
     /// </param>
     /// <param name="cancellationToken">Stops the reading.</param>
+    /// <param name="limits">How much of a file may be read; the defaults when null.</param>
     /// <exception cref="RosterException">As for <see cref="ReadFolder"/>.</exception>
     /// <exception cref="RosterOrderException">A table's first rows are not in employees.csv order.</exception>
-    public static RosterStream? OpenStream(string folder, int? checkOrderForChunksOf = null, CancellationToken cancellationToken = default)
+    public static RosterStream? OpenStream(
+        string folder, int? checkOrderForChunksOf = null, CancellationToken cancellationToken = default, RosterLimits? limits = null)
     {
-        var source = OpenSource(folder);
+        var source = OpenSource(folder, limits);
         return source.CanReadConcurrently ? new RosterImport(source, cancellationToken).Stream(checkOrderForChunksOf) : null;
     }
 
@@ -34,8 +39,12 @@ internal static class RosterReader
     /// The table source of a roster path: a workbook for <c>*.xlsx</c>, else a folder of CSV files (a CSV file in it,
     /// such as <c>employees.csv</c>, stands for the folder).
     /// </summary>
-    public static ITableSource OpenSource(string path) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxWorkbookSource(path) : new CsvFolderSource(CsvFolderSource.FolderOf(path));
+    /// <param name="path">The roster folder, a CSV file in it, or a workbook.</param>
+    /// <param name="limits">How much of a file may be read (docs/security.md, Limits on input); the defaults when null.</param>
+    public static ITableSource OpenSource(string path, RosterLimits? limits = null) =>
+        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+            ? new XlsxWorkbookSource(path, limits)
+            : new CsvFolderSource(CsvFolderSource.FolderOf(path), limits);
 
     /// <summary>Reads any table source (a CSV folder, a workbook, the rows a review batch stored) with the same validation.</summary>
     public static RosterReadResult Read(ITableSource source, CancellationToken cancellationToken = default) =>

@@ -6,13 +6,15 @@ using EnterpriseEval.Runtime.Roster;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EnterpriseEval.Runtime.Screening;
 
 /// <summary>
 /// The whole pipeline behind <c>eeval screen</c>: read roster → screen → write decisions, equivalences, rejects.
 /// </summary>
-internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, TimeProvider time, ILogger<ScreeningJob> logger)
+internal sealed class ScreeningJob(
+    Screener screener, PluginCatalog catalog, TimeProvider time, ILogger<ScreeningJob> logger, IOptions<RosterLimits> rosterLimits)
 {
     public const string DecisionsCsv = "decisions.csv";
     public const string DecisionsJson = "decisions.json";
@@ -43,7 +45,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         {
             // A table whose first rows already go back to employees of an earlier chunk is found here, before
             // anything is screened; one that goes back later is found on the way.
-            stream = RosterReader.OpenStream(request.RosterPath, screener.ChunkSize, ct);
+            stream = RosterReader.OpenStream(request.RosterPath, screener.ChunkSize, ct, rosterLimits.Value);
             times.Employees = Stopwatch.GetElapsedTime(opened).TotalSeconds;
             if (stream is not null)
             {
@@ -63,7 +65,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
             stream?.Dispose();
         }
 
-        var source = RosterReader.OpenSource(request.RosterPath);
+        var source = RosterReader.OpenSource(request.RosterPath, rosterLimits.Value);
         var roster = RosterReader.Read(source, ct);
         var total = roster.Records.Count;
         var notApplied = new NotAppliedCount();
@@ -257,7 +259,7 @@ internal sealed class ScreeningJob(Screener screener, PluginCatalog catalog, Tim
         try
         {
             progress?.Report(new ScreeningStage("读取花名册", 0, 0));
-            var roster = RosterReader.ReadFolder(request.RosterPath, ct);
+            var roster = RosterReader.ReadFolder(request.RosterPath, ct, rosterLimits.Value);
             progress?.Report(new ScreeningStage("资格筛查", 0, roster.Records.Count));
             return (asOf, plugins, roster);
         }

@@ -12,11 +12,15 @@ internal sealed class CsvFolderSource : ITableSource
     private readonly Dictionary<string, string> _paths = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _names = [];
     private readonly ConcurrentDictionary<string, bool> _gb18030 = new(StringComparer.Ordinal);
+    private readonly RosterLimits _limits;
 
-    public CsvFolderSource(string folder)
+    /// <param name="folder">The roster folder.</param>
+    /// <param name="limits">How much of a file may be read (docs/security.md, Limits on input); the defaults when null.</param>
+    public CsvFolderSource(string folder, RosterLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         _folder = folder;
+        _limits = limits ?? RosterLimits.Default;
         if (!Directory.Exists(folder))
         {
             throw new RosterException($"找不到花名册文件夹：{folder}");
@@ -82,8 +86,16 @@ internal sealed class CsvFolderSource : ITableSource
     /// <summary>Each table is its own file with its own reader.</summary>
     public bool CanReadConcurrently => true;
 
-    public ITableReader Open(string tableName) =>
-        _paths.TryGetValue(tableName, out var path)
-            ? new CsvTableReader(path, name => _gb18030.TryAdd(name, true))
-            : throw new RosterException($"花名册文件夹中找不到 {tableName}.csv：{_folder}");
+    public ITableReader Open(string tableName)
+    {
+        if (!_paths.TryGetValue(tableName, out var path))
+        {
+            throw new RosterException($"花名册文件夹中找不到 {tableName}.csv：{_folder}");
+        }
+
+        // Only a regular file inside the folder: a FIFO named employees.csv would block the run for ever, a link out
+        // of the folder would read a file nobody handed over (docs/security.md, Limits on input).
+        RosterFiles.EnsureRegular(path, _folder);
+        return new CsvTableReader(path, name => _gb18030.TryAdd(name, true), _limits);
+    }
 }

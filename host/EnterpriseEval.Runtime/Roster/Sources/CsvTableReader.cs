@@ -23,13 +23,18 @@ internal sealed class CsvTableReader : ITableReader
     private int _cutOffQuotesSeen;
     private int _unclosedQuoteField = -1;
     private string _unclosedQuoteValue = "";
+    private readonly int _maxCellChars;
 
     /// <param name="path">The file.</param>
     /// <param name="decodedAsGb18030">Called with the file's name when it turns out not to be UTF-8 but GB18030.</param>
-    public CsvTableReader(string path, Action<string>? decodedAsGb18030 = null)
+    /// <param name="limits">How long a field and a line may be (docs/security.md, Limits on input); the defaults when null.</param>
+    public CsvTableReader(string path, Action<string>? decodedAsGb18030 = null, RosterLimits? limits = null)
     {
         Name = Path.GetFileName(path);
-        CsvTextReader? text = null;
+        limits ??= RosterLimits.Default;
+        _maxCellChars = limits.MaxCellChars;
+        RosterFiles.EnsureRegular(path);
+        TextReader? text = null;
         try
         {
             // The text reader buffers: the file stream need not (bufferSize 0), so each byte is copied once.
@@ -40,8 +45,10 @@ internal sealed class CsvTableReader : ITableReader
             {
                 DecodedAsGb18030 = decodedAsGb18030 is null ? null : () => decodedAsGb18030(name),
             };
+            // Runaway quotes are found where they start (CsvQuoteGuard); then the record is bounded before Sep, which
+            // holds a whole record in its buffer, sees it.
             _quotes = new CsvQuoteGuard(text);
-            _reader = Options.From(_quotes);
+            _reader = Options.From(new CsvLineLimit(_quotes, Name, limits.MaxLineChars));
             Header = ReadHeader();
         }
         catch (Exception e) when (IsReadFailure(e))
@@ -55,6 +62,12 @@ internal sealed class CsvTableReader : ITableReader
             _reader?.Dispose();
             text?.Dispose();
             throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _reader?.Dispose();
+            text?.Dispose();
+            throw CsvLineLimit.Damaged(Name, e);
         }
     }
 
@@ -86,6 +99,11 @@ internal sealed class CsvTableReader : ITableReader
         {
             throw Failure(e);
         }
+        catch (Exception e) when (e is not RosterException and not OperationCanceledException)
+        {
+            // Whatever else a damaged file makes the CSV parser throw is the file's problem, not the program's.
+            throw CsvLineLimit.Damaged(Name, e);
+        }
     }
 
     public ReadOnlySpan<char> Field(int index)
@@ -98,6 +116,11 @@ internal sealed class CsvTableReader : ITableReader
         // Sep has trimmed spaces; other white space (tabs, the ideographic space of Chinese input methods) is rare,
         // so look at the ends before calling the general Trim, whose Unicode look-up is slow for Chinese text.
         var span = _reader.Current[index].Span;
+        if (span.Length > _maxCellChars)
+        {
+            throw CsvLineLimit.FieldTooLong(Name, RowNumber, index, Header, span.Length, _maxCellChars);
+        }
+
         return span.IsEmpty || (!MaybeWhiteSpace(span[0]) && !MaybeWhiteSpace(span[^1])) ? span : Trim(span);
     }
 

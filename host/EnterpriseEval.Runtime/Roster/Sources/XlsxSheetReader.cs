@@ -16,6 +16,9 @@ internal sealed class XlsxSheetReader : ITableReader
     /// <summary>How far down the header row is looked for; with no 工号 column in these rows, row 1 is the header.</summary>
     public const int HeaderSearchRows = 10;
 
+    /// <summary>How wide the rows are read when a sheet's header is only looked at: Excel's 16,384 columns.</summary>
+    public const int MaxProbeColumns = 16_384;
+
     private readonly IEnumerator<string[]> _rows;
     private readonly XlsxMergeFill _merges;
 
@@ -23,13 +26,22 @@ internal sealed class XlsxSheetReader : ITableReader
     private readonly Queue<string[]> _pending = new();
     private string[] _current = [];
 
-    public XlsxSheetReader(string path, string sheet)
+    /// <param name="path">The workbook.</param>
+    /// <param name="sheet">The sheet's name.</param>
+    /// <param name="guard">
+    /// The workbook's checks (<see cref="XlsxGuard"/>), already made by the workbook source; made here when null, with
+    /// <paramref name="limits"/> or the default limits.
+    /// </param>
+    /// <param name="limits">The limits when no guard is given.</param>
+    public XlsxSheetReader(string path, string sheet, XlsxGuard? guard = null, RosterLimits? limits = null)
     {
         Name = $"{Path.GetFileName(path)}/{sheet}";
         try
         {
-            _merges = new XlsxMergeFill(XlsxMergedCells.Read(path, sheet));
-            _rows = XlsxImport.Rows(path, sheet).GetEnumerator();
+            // The sheet is checked cell by cell first; MiniExcel then walks only the range that holds values.
+            var extent = (guard ?? new XlsxGuard(path, limits ?? RosterLimits.Default)).Sheet(sheet);
+            _merges = new XlsxMergeFill(extent.Merges);
+            _rows = XlsxImport.Rows(path, sheet, extent.LastRow, extent.Columns).GetEnumerator();
             Header = FindHeader();
         }
         catch (Exception e) when (e is not RosterException and not OutOfMemoryException)
@@ -154,5 +166,9 @@ internal sealed class XlsxSheetReader : ITableReader
         return last;
     }
 
-    private RosterException Failure(Exception e) => new($"无法读取 {Name}：工作表已损坏或文件被占用（{e.Message}）", e);
+    // The library's own text (English) stays in the inner exception; the person reads what is wrong and where.
+    private RosterException Failure(Exception e) =>
+        new(e is IOException or UnauthorizedAccessException
+            ? $"无法读取 {Name}：文件被占用或没有读取权限"
+            : $"无法读取 {Name}：工作表已损坏，或不是 Excel 保存的 .xlsx 文件（{e.GetType().Name}）", e);
 }

@@ -31,8 +31,11 @@ internal sealed class XlsxWorkbookSource : ITableSource
     private readonly List<string> _notes = [];
     private readonly HashSet<string> _noted = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? _noEmployeesSheet;
+    private readonly XlsxGuard _guard;
 
-    public XlsxWorkbookSource(string path)
+    /// <param name="path">The workbook.</param>
+    /// <param name="limits">How much of it may be read (docs/security.md, Limits on input); the defaults when null.</param>
+    public XlsxWorkbookSource(string path, RosterLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         _path = path;
@@ -41,6 +44,10 @@ internal sealed class XlsxWorkbookSource : ITableSource
             throw new RosterException($"找不到花名册工作簿：{path}");
         }
 
+        // A FIFO named 花名册.xlsx would block the run; a workbook that expands beyond reason is refused before
+        // MiniExcel reads a byte of it.
+        RosterFiles.EnsureRegular(path);
+        _guard = new XlsxGuard(path, limits ?? RosterLimits.Default);
         IReadOnlyList<string> sheets;
         try
         {
@@ -97,7 +104,7 @@ internal sealed class XlsxWorkbookSource : ITableSource
                     : $"花名册工作簿 {FileName} 中找不到工作表 {tableName}：{_path}");
         }
 
-        var reader = new XlsxSheetReader(_path, sheet);
+        var reader = new XlsxSheetReader(_path, sheet, _guard);
         if (reader.SkippedRows.Count > 0)
         {
             Note(tableName, SkippedRowsNote(reader));
@@ -180,8 +187,8 @@ internal sealed class XlsxWorkbookSource : ITableSource
     {
         try
         {
-            return XlsxImport.Rows(_path, sheet)
-                .Take(XlsxSheetReader.HeaderSearchRows)
+            // Only the first rows, however wide or long the sheet says it is (the sheet is checked when it is opened).
+            return XlsxImport.Rows(_path, sheet, XlsxSheetReader.HeaderSearchRows, XlsxSheetReader.MaxProbeColumns)
                 .FirstOrDefault(row => Array.Exists(row, RosterColumn.EmployeeId.Matches));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
