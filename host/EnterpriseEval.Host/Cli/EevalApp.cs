@@ -182,7 +182,7 @@ internal static class EevalApp
             OutOfMemoryException => "内存不足：输入文件过大。请检查花名册文件的大小，或调低读取上限后重试（见 docs/security.md，输入上限）",
             var other => $"内部错误（{other.GetType().Name}）：{other.Message}。请将此信息反馈给系统管理员。",
         };
-        console.MarkupLine($"[red]错误：[/]{Markup.Escape(message)}");
+        console.MarkupLine($"[red]错误：[/]{ConsoleText.Escape(message)}");
         return FailureExitCode;
     }
 

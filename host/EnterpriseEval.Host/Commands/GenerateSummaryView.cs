@@ -1,3 +1,4 @@
+using EnterpriseEval.Host.Cli;
 using System.Globalization;
 using EnterpriseEval.Runtime.Generation;
 using Spectre.Console;
@@ -14,12 +15,12 @@ internal static class GenerateSummaryView
         var files = new Table().Border(TableBorder.Rounded).AddColumn("文件").AddColumn(new TableColumn("数据行").RightAligned());
         foreach (var (file, rows) in summary.RowsByFile)
         {
-            files.AddRow(Markup.Escape(file), Count(rows));
+            files.AddRow(ConsoleText.Escape(file), Count(rows));
         }
 
         console.Write(files);
         console.MarkupLine($"故意写入的错误行 {Count(summary.Planted.Count)} 行（筛查时应出现在 rejects.csv 中）。");
-        console.MarkupLine($"已写入 [green]{Markup.Escape(Path.GetFullPath(request.OutputDirectory))}[/]；数据以 {EmployeeSynthesizer.ReferenceDate.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)} 为基准，筛查时可用 --as-of {EmployeeSynthesizer.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}。");
+        console.MarkupLine($"已写入 [green]{ConsoleText.Escape(Path.GetFullPath(request.OutputDirectory))}[/]；数据以 {EmployeeSynthesizer.ReferenceDate.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)} 为基准，筛查时可用 --as-of {EmployeeSynthesizer.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}。");
     }
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

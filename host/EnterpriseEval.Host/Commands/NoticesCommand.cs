@@ -50,7 +50,7 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
     {
         foreach (var warning in screened.Roster.Warnings)
         {
-            console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+            console.MarkupLine($"[yellow]注意：[/]{ConsoleText.Escape(warning)}");
         }
     }
 
@@ -59,18 +59,18 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
 
         foreach (var refused in report.PluginsRefused)
         {
-            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(refused)}");
+            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(refused)}");
         }
 
         console.MarkupLine($"[bold]文书生成完成[/]  {report.Kind.ToChinese()}（{report.Kind.ToCode()}）");
-        console.MarkupLine(report.PluginsLoaded.Count == 0 ? "插件：无（使用默认模板）" : $"插件：{Markup.Escape(string.Join("；", report.PluginsLoaded))}");
+        console.MarkupLine(report.PluginsLoaded.Count == 0 ? "插件：无（使用默认模板）" : $"插件：{ConsoleText.Escape(string.Join("；", report.PluginsLoaded))}");
         console.MarkupLine($"参加筛查员工 {report.EmployeesScreened:N0} 人，拒收行 {report.RejectLines:N0}，生成文书 [green]{report.Documents:N0}[/] 份。");
         if (report.Held.Count > 0)
         {
             console.MarkupLine($"[yellow]待复核 {report.Held.Count:N0} 份未出具[/]：在聘等级未得到所持证书支持，岗位比照须人工复核（人社部发〔2020〕96号 二（五）），已列入清单：");
             foreach (var h in report.Held)
             {
-                console.MarkupLine($"  {Markup.Escape(h.EmployeeId)} {Markup.Escape(h.Name)}：{Markup.Escape(h.Reason)}");
+                console.MarkupLine($"  {ConsoleText.Escape(h.EmployeeId)} {ConsoleText.Escape(h.Name)}：{ConsoleText.Escape(h.Reason)}");
             }
         }
 
@@ -79,6 +79,6 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
             console.MarkupLine("[yellow]没有需要发出的此类文书（例如未加载提供薪酬津贴标准的插件，或无在聘人员）。[/]");
         }
 
-        console.MarkupLine($"清单：[green]{Markup.Escape(Path.GetFullPath(report.IndexFile))}[/]");
+        console.MarkupLine($"清单：[green]{ConsoleText.Escape(Path.GetFullPath(report.IndexFile))}[/]");
     }
 }

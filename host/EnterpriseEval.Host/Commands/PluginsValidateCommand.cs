@@ -28,7 +28,7 @@ internal sealed class PluginsValidateCommand(PluginCatalog catalog, IOptions<Plu
 
         foreach (var problem in problems)
         {
-            console.MarkupLine($"[red]问题：[/]{Markup.Escape(problem)}");
+            console.MarkupLine($"[red]问题：[/]{ConsoleText.Escape(problem)}");
         }
 
         if (problems.Count > 0)

@@ -1,3 +1,4 @@
+using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Sdk.Plugins;
 using Spectre.Console;
@@ -15,17 +16,17 @@ internal static class PluginsView
         {
             var m = p.Manifest;
             table.AddRow(
-                Markup.Escape($"{m.Id}\n{m.Name}"),
-                Markup.Escape($"{m.Version}\nSDK {m.SdkVersion}"),
-                Markup.Escape(m.Enterprise),
-                Markup.Escape(m.Authorisation?.Describe() ?? "未声明"),
-                Markup.Escape(Contributions(p.Composition)));
+                ConsoleText.Escape($"{m.Id}\n{m.Name}"),
+                ConsoleText.Escape($"{m.Version}\nSDK {m.SdkVersion}"),
+                ConsoleText.Escape(m.Enterprise),
+                ConsoleText.Escape(m.Authorisation?.Describe() ?? "未声明"),
+                ConsoleText.Escape(Contributions(p.Composition)));
         }
 
         console.Write(table);
         foreach (var refused in plugins.Refused)
         {
-            console.MarkupLine($"[yellow]未加载：[/]{Markup.Escape(refused.Message)}");
+            console.MarkupLine($"[yellow]未加载：[/]{ConsoleText.Escape(refused.Message)}");
         }
     }
 

@@ -14,19 +14,19 @@ internal sealed class ReviewIssueCommand(ReviewStoreFactory stores, BatchIssue i
         var batch = ReviewStoreFactory.Batch(store, settings.Batch!);
         var date = settings.Date is null ? DateOnly.FromDateTime(time.GetLocalNow().Date) : DateArgument.Parse(settings.Date);
         var report = issue.Run(store, batch, settings.Out, date, settings.UserName);
-        console.MarkupLine($"[bold]发文完成[/]：{report.Notices.Count} 份通知书，写入 {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, "notices")))}");
+        console.MarkupLine($"[bold]发文完成[/]：{report.Notices.Count} 份通知书，写入 {ConsoleText.Escape(Path.GetFullPath(Path.Combine(settings.Out, "notices")))}");
         foreach (var w in report.Withheld)
         {
-            console.MarkupLine($"[yellow]暂缓：[/]{Markup.Escape(w)}（公示期内有异议）");
+            console.MarkupLine($"[yellow]暂缓：[/]{ConsoleText.Escape(w)}（公示期内有异议）");
         }
 
         foreach (var file in report.Exports)
         {
-            console.MarkupLine($"  {Markup.Escape(Path.GetFileName(file))}");
+            console.MarkupLine($"  {ConsoleText.Escape(Path.GetFileName(file))}");
         }
 
-        console.MarkupLine($"归档清单：{Markup.Escape(report.FilingList)}");
-        console.MarkupLine($"审计链锚点：{Markup.Escape(report.Head.Describe())}");
+        console.MarkupLine($"归档清单：{ConsoleText.Escape(report.FilingList)}");
+        console.MarkupLine($"审计链锚点：{ConsoleText.Escape(report.Head.Describe())}");
 
         return 0;
     }

@@ -20,29 +20,29 @@ internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPub
             var (o, again) = publicity.Object(store, batch, settings.Objection, settings.Reason ?? "", on, settings.UserName);
             if (again)
             {
-                console.MarkupLine($"该异议此前已登记（工号 {Markup.Escape(o.EmployeeId)}，{Markup.Escape(Dates.Chinese(o.RaisedOn))}，登记人 {Markup.Escape(o.RecordedBy)}），未重复记录。");
+                console.MarkupLine($"该异议此前已登记（工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，登记人 {ConsoleText.Escape(o.RecordedBy)}），未重复记录。");
                 return 0;
             }
 
-            console.MarkupLine($"[bold]已登记异议[/]：工号 {Markup.Escape(o.EmployeeId)}，{Markup.Escape(Dates.Chinese(o.RaisedOn))}，{Markup.Escape(o.Reason)}。发文时该候选人暂缓。");
+            console.MarkupLine($"[bold]已登记异议[/]：工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，{ConsoleText.Escape(o.Reason)}。发文时该候选人暂缓。");
             return 0;
         }
 
         var p = publicity.Publicize(store, batch, settings.Start is null ? null : DateArgument.Parse(settings.Start), settings.Days, settings.UserName);
         var passed = store.Votes(batch.Id).Where(v => v.Passed).ToList();
-        console.MarkupLine($"[bold]公示期[/]：{Markup.Escape(Dates.Chinese(p.Start))}至{Markup.Escape(Dates.Chinese(p.End))}（{p.WorkingDays} 个工作日，不含周末与节假日），公示 {passed.Count} 人。");
+        console.MarkupLine($"[bold]公示期[/]：{ConsoleText.Escape(Dates.Chinese(p.Start))}至{ConsoleText.Escape(Dates.Chinese(p.End))}（{p.WorkingDays} 个工作日，不含周末与节假日），公示 {passed.Count} 人。");
         foreach (var v in passed)
         {
-            console.MarkupLine($"  {Markup.Escape(v.EmployeeId)} {Markup.Escape(v.Name)} {Markup.Escape(ReviewExports.LevelName(v.TargetLevel))}");
+            console.MarkupLine($"  {ConsoleText.Escape(v.EmployeeId)} {ConsoleText.Escape(v.Name)} {ConsoleText.Escape(ReviewExports.LevelName(v.TargetLevel))}");
         }
 
         if (settings.Out is not null)
         {
-            console.MarkupLine($"已导出 {Markup.Escape(ReviewExports.Publicity(settings.Out, p, passed))}");
+            console.MarkupLine($"已导出 {ConsoleText.Escape(ReviewExports.Publicity(settings.Out, p, passed))}");
             // The list is dated the day it is posted: the first day of the publicity.
             foreach (var file in documents.PublicityList(settings.Out, batch, p, passed, p.Start))
             {
-                console.MarkupLine($"已生成公示文书 {Markup.Escape(file)}");
+                console.MarkupLine($"已生成公示文书 {ConsoleText.Escape(file)}");
             }
         }
 

@@ -22,12 +22,12 @@ internal sealed class ReviewReplayCommand(ReviewStoreFactory stores, BatchReplay
         console.MarkupLine($"[red]复现不一致[/]：{report.Differences.Count} 处差异。");
         foreach (var d in report.Differences)
         {
-            console.MarkupLine($"  {Markup.Escape(d)}");
+            console.MarkupLine($"  {ConsoleText.Escape(d)}");
         }
 
         foreach (var c in report.Causes)
         {
-            console.MarkupLine($"[yellow]原因：[/]{Markup.Escape(c)}");
+            console.MarkupLine($"[yellow]原因：[/]{ConsoleText.Escape(c)}");
         }
 
         return EevalApp.FailureExitCode;

@@ -18,13 +18,13 @@ internal sealed class ReviewScreenCommand(ReviewStoreFactory stores, BatchScreen
             console.MarkupLine($"已导入花名册；拒收 {r.Rejects} 行。");
             foreach (var warning in r.Warnings)
             {
-                console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+                console.MarkupLine($"[yellow]注意：[/]{ConsoleText.Escape(warning)}");
             }
         }
 
         if (r.ApplicationsWarning is { } empty)
         {
-            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(empty)}");
+            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(empty)}");
         }
 
         if (r.ResumedFrom > 0 && r.ResumedFrom < r.Total)
@@ -38,7 +38,7 @@ internal sealed class ReviewScreenCommand(ReviewStoreFactory stores, BatchScreen
             return EevalApp.FailureExitCode;
         }
 
-        console.MarkupLine($"[bold]资格筛查完成[/]：{r.Total} 名员工，{r.Decisions} 条决策已存入批次 {Markup.Escape(batch.Name)}。");
+        console.MarkupLine($"[bold]资格筛查完成[/]：{r.Total} 名员工，{r.Decisions} 条决策已存入批次 {ConsoleText.Escape(batch.Name)}。");
         if (r.NotApplied > 0)
         {
             console.MarkupLine($"花名册有申报表，只筛查申报人员：{r.NotApplied} 名员工未申报，未参加筛查，不进入本批次。");
@@ -46,7 +46,7 @@ internal sealed class ReviewScreenCommand(ReviewStoreFactory stores, BatchScreen
 
         if (settings.Out is not null)
         {
-            console.MarkupLine($"已导出 {Markup.Escape(ReviewExports.Decisions(settings.Out, store.Decisions(batch.Id)))}");
+            console.MarkupLine($"已导出 {ConsoleText.Escape(ReviewExports.Decisions(settings.Out, store.Decisions(batch.Id)))}");
         }
 
         return 0;

@@ -25,13 +25,13 @@ internal sealed class ReviewVerifyCommand(ReviewStoreFactory stores, IAnsiConsol
         if (problems.Count == 0)
         {
             console.MarkupLine($"[green]校验通过[/]：审计链 {entries.Count} 条记录完整，链头签名有效，所有存储记录及已发文件均与审计链一致。");
-            console.MarkupLine($"审计链头：{Markup.Escape(store.Head()!.Describe())}");
+            console.MarkupLine($"审计链头：{ConsoleText.Escape(store.Head()!.Describe())}");
             return 0;
         }
 
         foreach (var p in problems)
         {
-            console.MarkupLine($"[red]篡改：[/]{Markup.Escape(p)}");
+            console.MarkupLine($"[red]篡改：[/]{ConsoleText.Escape(p)}");
         }
 
         console.MarkupLine($"[red]校验未通过[/]：{problems.Count} 处记录与审计链不符。");

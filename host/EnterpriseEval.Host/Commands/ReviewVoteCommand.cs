@@ -17,19 +17,19 @@ internal sealed class ReviewVoteCommand(ReviewStoreFactory stores, BatchVoting v
         var table = new Table().Border(TableBorder.Rounded).AddColumn("工号").AddColumn("姓名").AddColumn("层级").AddColumn("结果").AddColumn("说明");
         foreach (var v in result.Votes)
         {
-            table.AddRow(Markup.Escape(v.EmployeeId), Markup.Escape(v.Name), Markup.Escape(ReviewExports.LevelName(v.TargetLevel)), v.Passed ? "通过" : "[yellow]未通过[/]", Markup.Escape(v.Reason));
+            table.AddRow(ConsoleText.Escape(v.EmployeeId), ConsoleText.Escape(v.Name), ConsoleText.Escape(ReviewExports.LevelName(v.TargetLevel)), v.Passed ? "通过" : "[yellow]未通过[/]", ConsoleText.Escape(v.Reason));
         }
 
         console.Write(table);
         foreach (var r in result.Rejects)
         {
-            console.MarkupLine($"[yellow]拒收：[/]{Markup.Escape($"{r.File} 第 {r.Row} 行 {r.Column}（{r.Value}）：{r.Reason}")}");
+            console.MarkupLine($"[yellow]拒收：[/]{ConsoleText.Escape($"{r.File} 第 {r.Row} 行 {r.Column}（{r.Value}）：{r.Reason}")}");
         }
 
         console.MarkupLine($"[bold]表决已记录[/]：{result.Votes.Count} 条，通过 {result.Votes.Count(v => v.Passed)} 条，拒收 {result.Rejects.Count} 行。");
         if (settings.Out is not null)
         {
-            console.MarkupLine($"已导出 {Markup.Escape(ReviewExports.Votes(settings.Out, result.Votes))}");
+            console.MarkupLine($"已导出 {ConsoleText.Escape(ReviewExports.Votes(settings.Out, result.Votes))}");
         }
 
         return 0;

@@ -1,3 +1,4 @@
+using EnterpriseEval.Host.Cli;
 using System.Globalization;
 using EnterpriseEval.Runtime.Screening;
 using EnterpriseEval.Sdk.Model;
@@ -12,37 +13,37 @@ internal static class ScreeningSummaryView
     public static void Render(IAnsiConsole console, ScreeningReport report, string outputDirectory)
     {
         console.MarkupLine(
-            $"[bold]资格筛查完成[/]  截止日期 {report.AsOf.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}  规则集 {Markup.Escape(StatutoryRuleSet.Version)}");
+            $"[bold]资格筛查完成[/]  截止日期 {report.AsOf.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}  规则集 {ConsoleText.Escape(StatutoryRuleSet.Version)}");
 
         foreach (var refused in report.PluginsRefused)
         {
-            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(refused)}");
+            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(refused)}");
         }
 
         console.MarkupLine(report.PluginsLoaded.Count == 0
             ? "插件：无（仅执行法定规则）"
-            : $"插件：{Markup.Escape(string.Join("；", report.PluginsLoaded))}");
+            : $"插件：{ConsoleText.Escape(string.Join("；", report.PluginsLoaded))}");
 
         foreach (var note in report.RosterNotes ?? [])
         {
-            console.MarkupLine($"[yellow]提示：[/]{Markup.Escape(note)}");
+            console.MarkupLine($"[yellow]提示：[/]{ConsoleText.Escape(note)}");
         }
 
         if (report.RosterReadWhole is { } why)
         {
             console.MarkupLine(
-                $"[yellow]提示：[/]{Markup.Escape(why)}，花名册改为整体读入：结果不受影响，但占用内存较多。" +
+                $"[yellow]提示：[/]{ConsoleText.Escape(why)}，花名册改为整体读入：结果不受影响，但占用内存较多。" +
                 "大型花名册请让各表按 employees.csv 的员工顺序导出（见 docs/roster.md）。");
         }
 
         if (report.ApplicationsWarning is { } empty)
         {
-            console.MarkupLine($"[yellow]警告：[/]{Markup.Escape(empty)}");
+            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(empty)}");
         }
 
         foreach (var warning in report.RosterWarnings ?? [])
         {
-            console.MarkupLine($"[yellow]注意：[/]{Markup.Escape(warning)}");
+            console.MarkupLine($"[yellow]注意：[/]{ConsoleText.Escape(warning)}");
         }
 
         var totals = new Table().Border(TableBorder.Rounded).AddColumn("项目").AddColumn(new TableColumn("数量").RightAligned());
@@ -77,10 +78,10 @@ internal static class ScreeningSummaryView
         }
 
         console.Write(byPath);
-        console.MarkupLine($"结果已写入 [green]{Markup.Escape(Path.GetFullPath(outputDirectory))}[/]：");
+        console.MarkupLine($"结果已写入 [green]{ConsoleText.Escape(Path.GetFullPath(outputDirectory))}[/]：");
         foreach (var file in report.FilesWritten)
         {
-            console.MarkupLine($"  {Markup.Escape(Path.GetFileName(file))}");
+            console.MarkupLine($"  {ConsoleText.Escape(Path.GetFileName(file))}");
         }
 
         console.MarkupLine("[grey]说明：判定结果仅表示本人“可以”申报，是否申报由本人自愿决定（人社部发〔2020〕96号 二（五））。[/]");

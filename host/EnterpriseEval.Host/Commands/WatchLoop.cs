@@ -1,3 +1,4 @@
+using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Runtime;
 using EnterpriseEval.Runtime.Plugins;
 using EnterpriseEval.Runtime.Watching;
@@ -28,7 +29,7 @@ internal sealed class WatchLoop(IAnsiConsole console, IOptions<PluginsOptions> o
             ? Path.GetDirectoryName(Path.GetFullPath(rosterPath))!
             : rosterPath;
         using var watcher = new PluginFolderWatcher(directory, [rosterFolder], Quiet);
-        console.MarkupLine($"[grey]正在监视 {Markup.Escape(Path.GetFullPath(directory))} 与花名册的变更，按 Ctrl+C 结束。[/]");
+        console.MarkupLine($"[grey]正在监视 {ConsoleText.Escape(Path.GetFullPath(directory))} 与花名册的变更，按 Ctrl+C 结束。[/]");
         while (!ct.IsCancellationRequested)
         {
             PluginChange change;
@@ -41,7 +42,7 @@ internal sealed class WatchLoop(IAnsiConsole console, IOptions<PluginsOptions> o
                 break;
             }
 
-            console.MarkupLine($"[blue]检测到变更：[/]{Markup.Escape(string.Join("、", change.Files.Take(5)))}{(change.Files.Count > 5 ? $" 等 {change.Files.Count} 个文件" : "")}");
+            console.MarkupLine($"[blue]检测到变更：[/]{ConsoleText.Escape(string.Join("、", change.Files.Take(5)))}{(change.Files.Count > 5 ? $" 等 {change.Files.Count} 个文件" : "")}");
             try
             {
                 rerun(change);
@@ -49,7 +50,7 @@ internal sealed class WatchLoop(IAnsiConsole console, IOptions<PluginsOptions> o
             catch (Exception e) when (e is UserFacingException or PluginLoadException or Runtime.Roster.RosterException)
             {
                 // A half-finished build is normal while watching: say what is wrong and wait for the next change.
-                console.MarkupLine($"[red]错误：[/]{Markup.Escape(e.Message)}");
+                console.MarkupLine($"[red]错误：[/]{ConsoleText.Escape(e.Message)}");
             }
         }
     }
@@ -66,7 +67,7 @@ internal sealed class WatchLoop(IAnsiConsole console, IOptions<PluginsOptions> o
         console.MarkupLine($"[bold]判定结果变化 {lines.Count} 项：[/]");
         foreach (var line in lines.Take(max))
         {
-            console.MarkupLine(Markup.Escape(line));
+            console.MarkupLine(ConsoleText.Escape(line));
         }
 
         if (lines.Count > max)
