@@ -56,8 +56,8 @@ internal sealed class IncludeLoader(string? root) : ITemplateLoader
         return real;
     }
 
-    // The path with every symbolic link along it resolved, component by component.
-    private static string RealPath(string fullPath)
+    /// <summary>The path with every symbolic link along it resolved, component by component.</summary>
+    internal static string RealPath(string fullPath)
     {
         var root = Path.GetPathRoot(fullPath) ?? "/";
         var current = root;

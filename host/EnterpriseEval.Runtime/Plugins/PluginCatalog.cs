@@ -76,6 +76,14 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
             throw new PluginLoadException(manifest.Id, $"找不到插件程序集 {manifest.AssemblyFile}");
         }
 
+        // The allow-list (plugins.lock) covers the DLLs inside the plug-in's folder: the assembly must be one of them,
+        // not a file outside reached by "..", an absolute path or a link (docs/plugins.md).
+        var root = Path.TrimEndingDirectorySeparator(Documents.IncludeLoader.RealPath(Path.GetFullPath(folder))) + Path.DirectorySeparatorChar;
+        if (Path.IsPathRooted(manifest.AssemblyFile) || !Documents.IncludeLoader.RealPath(assemblyPath).StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new PluginLoadException(manifest.Id, $"清单中的程序集路径“{manifest.AssemblyFile}”不在插件自己的文件夹内：插件只能加载其文件夹中的程序集");
+        }
+
         PluginCompatibility.Check(manifest, assemblyPath);
         var hash = PluginLock.Sha256(assemblyPath);
         var loader = PluginLoader.CreateFromAssemblyFile(

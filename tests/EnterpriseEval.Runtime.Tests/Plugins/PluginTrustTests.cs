@@ -81,5 +81,39 @@ public sealed class PluginTrustTests
         Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
     }
 
+    // Issue 17: plugins.lock hashes the DLLs inside each plug-in folder, so a manifest pointing outside walked around it.
+    [Theory]
+    [InlineData("../outside/Fixture.Misbehaving.dll")]
+    [InlineData("link/Fixture.Misbehaving.dll")]
+    [InlineData("ABSOLUTE")]
+    public void A_manifest_cannot_load_an_assembly_from_outside_its_folder(string assembly)
+    {
+        using var folders = new FixturePlugins();
+        var plugin = folders.Add("walker", FixturePlugins.Misbehaving, "Fixture.Misbehaving.LooseningPlugin");
+        var outside = Directory.CreateDirectory(Path.Combine(folders.Directory, "..", Path.GetFileName(folders.Directory) + "-outside", "outside")).FullName;
+        try
+        {
+            File.Move(Path.Combine(plugin, "Fixture.Misbehaving.dll"), Path.Combine(outside, "Fixture.Misbehaving.dll"));
+            Directory.CreateSymbolicLink(Path.Combine(plugin, "link"), outside);
+            var target = assembly switch
+            {
+                "ABSOLUTE" => Path.Combine(outside, "Fixture.Misbehaving.dll"),
+                "link/Fixture.Misbehaving.dll" => assembly,
+                _ => Path.GetRelativePath(plugin, Path.Combine(outside, "Fixture.Misbehaving.dll")),
+            };
+            var manifest = Path.Combine(plugin, "plugin.json");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"Fixture.Misbehaving.dll\"", System.Text.Json.JsonSerializer.Serialize(target), StringComparison.Ordinal));
+
+            using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+            Assert.Empty(plugins.Loaded);
+            Assert.Contains("不在插件自己的文件夹内", Assert.Single(plugins.Refused).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(outside)!, recursive: true);
+        }
+    }
+
     private static Runtime.Plugins.PluginSet Empty() => Runtime.Plugins.PluginSet.Empty;
 }
