@@ -30,7 +30,13 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
     [Fact]
     public void A_mutated_csv_roster_reads_or_fails_in_chinese_and_the_streamed_read_gives_the_same_decisions()
     {
-        FuzzBudget.Run(CsvCases, c => CheckCsv(c.Mutations, c.ChunkSize), c => Print(c.Mutations) + $" chunk {c.ChunkSize}", output.WriteLine);
+        var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        FuzzBudget.Run(
+            CsvCases,
+            c => outcomes.AddOrUpdate(CheckCsv(c.Mutations, c.ChunkSize), 1, (_, n) => n + 1),
+            c => Print(c.Mutations) + $" chunk {c.ChunkSize}",
+            output.WriteLine);
+        output.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}")));
     }
 
     [Fact]
@@ -41,7 +47,7 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Writes the mutated demo as a CSV folder and checks every property of a read of it.</summary>
-    internal static void CheckCsv(RosterMutation[] mutations, int chunkSize)
+    internal static string CheckCsv(RosterMutation[] mutations, int chunkSize)
     {
         var folder = Directory.CreateTempSubdirectory("eeval-fuzz-").FullName;
         try
@@ -57,7 +63,7 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
             {
                 // The same roster fails the same way however it is read.
                 Assert.Equal(whole.Error.Message, streamed.Error?.Message);
-                return;
+                return "refused";
             }
 
             CheckRejects(whole.Value!.Rejects);
@@ -66,7 +72,7 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
             {
                 // Rows out of employees.csv order: the screening reads the roster whole instead (RosterStream).
                 Assert.IsType<RosterOrderException>(streamed.Error);
-                return;
+                return "read; streamed out of order";
             }
 
             Assert.Null(streamed.Error);
@@ -74,6 +80,7 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
             Assert.Equal(whole.Value.EmployeeRowsRead, rowsRead);
             Assert.Equal(whole.Value.Rejects, rejects);
             Assert.Equal(decisions, Decisions(records));
+            return "read; streamed alike";
         }
         finally
         {
