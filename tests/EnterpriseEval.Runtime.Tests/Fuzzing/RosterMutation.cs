@@ -18,6 +18,8 @@ internal enum MutationKind
     ReencodeGb18030,
     AddBom,
     DropFile,
+    RenameFile,
+    CopyFile,
 }
 
 /// <summary>
@@ -43,6 +45,13 @@ internal sealed record RosterMutation(MutationKind Kind, int File, int Position,
         "\""u8.ToArray(), ","u8.ToArray(), "\n"u8.ToArray(), "\r"u8.ToArray(), "\r\n"u8.ToArray(), [0], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE],
         [0xD6, 0xD0, 0xCE, 0xC4], [0xB9, 0xA4, 0xBA, 0xC5], [0x81, 0x30, 0x81, 0x30], [0xC3], [0xE4, 0xB8], [0x80], "\"\""u8.ToArray(),
         "\",\""u8.ToArray(), "\n\n\n"u8.ToArray(), ",\"\n"u8.ToArray(), "\t"u8.ToArray(), [0x1A],
+    ];
+
+    /// <summary>Names a file may be given instead: the Chinese table names, other case, names of no table.</summary>
+    internal static readonly string[] Names =
+    [
+        "员工.csv", "员工信息.csv", "技能证书.csv", "职称.csv", "年度考核.csv", "荣誉.csv", "业绩.csv", "工作经历.csv", "申报.csv",
+        "EMPLOYEES.CSV", "Titles.csv", "applications.csv", "extra_plugin.csv", "备注.csv",
     ];
 
     private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
@@ -84,6 +93,13 @@ internal sealed record RosterMutation(MutationKind Kind, int File, int Position,
                 break;
             case MutationKind.DropFile when files.Count > 1:
                 files.Remove(name);
+                return;
+            case MutationKind.RenameFile:
+                files.Remove(name);
+                files[Names[Value % Names.Length]] = bytes;
+                return;
+            case MutationKind.CopyFile:
+                files[Names[Value % Names.Length]] = bytes;
                 return;
             default:
                 bytes = Encoding.UTF8.GetBytes(EditLines(Encoding.UTF8.GetString(bytes)));

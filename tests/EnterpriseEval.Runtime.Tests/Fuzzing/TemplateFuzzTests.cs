@@ -66,6 +66,12 @@ public sealed class TemplateFuzzTests(ITestOutputHelper output)
         "{{ 'x' | string.pad_left 100000000 }}", "{{ for i in 1..100000000 }}{{ end }}", "{{ func f; ret f; end; f }}",
         "{{ include 'part.sbn' }}", "{{ include 'missing.sbn' }}", "{{ include '../x.sbn' }}", "{{ date.now }}", "{{ }}", "{{", "}}",
         "{{ end }}", "{{ if }}", "{{ raw }}{{ V }}{{ end }}", "{{ 'a' * 3 }}", "\0", "<style>", "</style>", "<script>", "</script>",
+        "{{ 'x' | string.pad_left 2147483647 }}", "{{ V | string.slice 5 -1 }}", "{{ V | regex.match '(' }}", "{{ V | regex.replace '(?<' '' }}",
+        "{{ V | date.parse }}", "{{ V | math.format 'X' }}", "{{ 1e308 * 10 }}", "{{ 9223372036854775807 + 1 }}", "{{ 1 / 0.0 }}",
+        "{{ [1, 2] | array.insert_at 100000000 1 }}", "{{ 'a' * 2147483647 }}", "{{ V | string.to_double | math.round 400 }}",
+        "{{ V | string.split '' | array.size }}", "{{ V | html.url_escape }}", "{{ V | string.escape }}", "{{ V | object.format '0000' }}",
+        "{{ V | string.handleize }}", "{{ V | math.times 1e300 }}", "{{ date.parse V | date.to_string '%Y' }}", "{{ V | string.base64_decode }}",
+        "{{ V | string.base64_encode | string.base64_decode }}", "{{ V[100] }}", "{{ V[-1] }}", "{{ V | array.first }}", "{{ V.size }}",
     ];
 
     /// <summary>Every path of every kind's model, down one level: for some kinds a path does not exist, or is a record.</summary>
