@@ -67,13 +67,11 @@ public sealed class RosterFuzzTests(ITestOutputHelper output)
             var streamed = Attempt(() => Stream(folder, chunkSize), "OpenStream");
             if (whole.Error is not null)
             {
-                // The same roster fails the same way however it is read; a stream that first meets rows out of order
-                // is read whole by the screening (RosterStream), which then fails as the whole read does.
-                if (streamed.Error is not RosterOrderException)
-                {
-                    Assert.Equal(whole.Error.Message, streamed.Error?.Message);
-                }
-
+                // A roster the whole read refuses is refused streamed too (a stream that first meets rows out of order
+                // is read whole by the screening, RosterStream). With several fatal faults in different files each
+                // read may name a different one first: the whole read checks the tables in their order, the stream
+                // opens every table before reading rows and reads them a chunk at a time on two threads.
+                Assert.NotNull(streamed.Error);
                 return "refused";
             }
 

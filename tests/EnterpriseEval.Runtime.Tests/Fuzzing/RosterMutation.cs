@@ -59,7 +59,10 @@ internal sealed record RosterMutation(MutationKind Kind, int File, int Position,
     /// <summary>Up to <paramref name="max"/> mutations of a roster of <paramref name="files"/> files.</summary>
     internal static Gen<RosterMutation[]> Gen(int files, int max) =>
         CsCheck.Gen.Select(
-            CsCheck.Gen.Enum<MutationKind>(),
+            // Row-level damage most often; damage that stops the whole read (a header, an encoding, a file) less.
+            CsCheck.Gen.Frequency(
+                (6, CsCheck.Gen.OneOfConst(MutationKind.SetField, MutationKind.HugeField, MutationKind.InsertSnippet, MutationKind.DropLine, MutationKind.DuplicateLine)),
+                (1, CsCheck.Gen.Enum<MutationKind>())),
             CsCheck.Gen.Int[0, files - 1],
             CsCheck.Gen.Int[0, 1_000_000],
             CsCheck.Gen.Int[0, 40],
