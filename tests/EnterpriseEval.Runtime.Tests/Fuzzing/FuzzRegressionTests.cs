@@ -1,5 +1,8 @@
+using EnterpriseEval.Runtime.Documents;
 using EnterpriseEval.Runtime.Roster;
+using EnterpriseEval.Runtime.Tests.Documents;
 using EnterpriseEval.Runtime.Tests.Roster;
+using EnterpriseEval.Sdk.Documents;
 
 namespace EnterpriseEval.Runtime.Tests.Fuzzing;
 
@@ -71,5 +74,30 @@ public sealed class FuzzRegressionTests : IDisposable
         var whole = Assert.Throws<RosterException>(() => _folder.Read());
 
         Assert.StartsWith("titles.csv 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 4 行", whole.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Seed flv1dgt6YoL2: a Scriban error quoting a value — here the masked full-width 身份证号 — was shown in English
+    /// ("Unexpected `３６０１０２********１２３４`. Must be a formattable object"): the renderer took any character above
+    /// U+2E7F for Chinese. Quoting a Chinese name did the same. Scriban's messages are now always labelled in Chinese.
+    /// </summary>
+    [Theory]
+    [InlineData("３６０１０２１９９００１０１１２３４", "{{ employee.id_number | object.format '0000' }}")]
+    [InlineData(DocumentSamples.RawIdNumber, "{{ employee.name | object.format '0000' }}")]
+    public void A_scriban_error_quoting_a_chinese_value_is_still_explained_in_chinese(string idNumber, string template)
+    {
+        using var plugin = new TempFolder();
+        var path = plugin.Write("notice.md.sbn", "# 通知\n" + template + "\n");
+        var renderer = new DocumentRenderer(TemplateCatalog.Load([new TemplateOverride(DocumentKind.PostEquivalenceNotice, DocumentFormat.Markdown, path, "fuzz.plugin", plugin.Path)]));
+
+        var error = Assert.Throws<DocumentRenderException>(() => renderer.Render(
+            DocumentKind.PostEquivalenceNotice,
+            DocumentFormat.Markdown,
+            DocumentSamples.PostEquivalence(DocumentSamples.Person with { IdNumber = idNumber }))).Error;
+
+        Assert.StartsWith("模板运行错误：", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Line);
+        Assert.True(error.Column >= 1);
+        Assert.DoesNotContain(idNumber, error.Message, StringComparison.Ordinal);
     }
 }

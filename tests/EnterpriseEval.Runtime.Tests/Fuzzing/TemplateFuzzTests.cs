@@ -134,7 +134,7 @@ public sealed class TemplateFuzzTests(ITestOutputHelper output)
             Assert.NotEmpty(e.Errors);
             foreach (var error in e.Errors)
             {
-                Assert.True(FuzzBudget.IsChinese(error.Message), $"not a Chinese error: {error}");
+                Assert.True(FuzzBudget.IsChinese(WithoutValues(error.Message)), $"not a Chinese error: {error}");
                 Assert.False(string.IsNullOrEmpty(error.File), $"an error names no file: {error}");
                 Assert.True(error.Line == 0 ? error.Column == 0 : error.Column >= 1, $"an error has a line and no column: {error}");
                 Assert.DoesNotContain(idNumber.Trim(), error.Message, StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public sealed class TemplateFuzzTests(ITestOutputHelper output)
         }
         catch (DocumentRenderException e)
         {
-            Assert.True(FuzzBudget.IsChinese(e.Error.Message), $"not a Chinese error: {e.Error}");
+            Assert.True(FuzzBudget.IsChinese(WithoutValues(e.Error.Message)), $"not a Chinese error: {e.Error}");
             Assert.False(string.IsNullOrEmpty(e.Error.File), $"an error names no file: {e.Error}");
             Assert.DoesNotContain(idNumber.Trim(), e.Message, StringComparison.Ordinal);
             return "failed to render";
@@ -232,6 +232,10 @@ public sealed class TemplateFuzzTests(ITestOutputHelper output)
         var lists = Lists[kind];
         return p.Text.Replace("V", path, StringComparison.Ordinal).Replace("L", lists[p.List % lists.Length], StringComparison.Ordinal);
     }));
+
+    /// <summary>A message without the model's values it may quote: what is left must still be Chinese.</summary>
+    private static string WithoutValues(string message) =>
+        Hostile.Where(v => v.Length > 0).Aggregate(message, (m, v) => m.Replace(v, "", StringComparison.Ordinal));
 
     private static IEnumerable<(string Path, Type Type)> PathsOf(Type type, string prefix, int depth)
     {
