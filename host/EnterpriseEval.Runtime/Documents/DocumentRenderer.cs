@@ -93,7 +93,7 @@ internal sealed class DocumentRenderer(TemplateCatalog catalog)
     private static string FileOf(ScriptRuntimeException e, CompiledTemplate template) =>
         string.IsNullOrEmpty(e.Span.FileName) ? template.File : e.Span.FileName;
 
-    // Scriban reports limits in English; the reviewer reads Chinese.
+    // Scriban reports limits and errors in English; the reviewer reads Chinese.
     private string Explain(ScriptRuntimeException e)
     {
         var message = e.OriginalMessage;
@@ -113,6 +113,8 @@ internal sealed class DocumentRenderer(TemplateCatalog catalog)
             return $"调用或引用嵌套超过上限（{catalog.Options.RecursiveLimit}层），模板可能含有无限递归";
         }
 
-        return message.Any(c => c > 0x2E7F) ? message : $"模板运行错误：{message}";
+        // Scriban's own messages are English even when they quote a Chinese value or full-width digits (e.g.
+        // "Unexpected `张伟`. Must be a formattable object"): only the runtime's own are shown as they are.
+        return TemplateRuntimeError.IsOwn(e) ? message : $"模板运行错误：{message}";
     }
 }

@@ -80,7 +80,7 @@ internal sealed class DocumentTemplateContext : TemplateContext
     private static bool IsRecord(object? value) =>
         value is not null and not string && (ModelSchema.IsModelType(value.GetType()) || value is System.Collections.IEnumerable);
 
-    private static ScriptRuntimeException WholeRecord(SourceSpan span, object value) => new(
+    private static ScriptRuntimeException WholeRecord(SourceSpan span, object value) => TemplateRuntimeError.Create(
         span,
         $"不能直接输出整个{(value is System.Collections.IEnumerable ? "列表" : $"记录（{value.GetType().Name}）")}：请输出其中的字段，例如 employee.name");
 

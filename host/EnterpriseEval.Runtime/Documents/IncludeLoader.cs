@@ -76,7 +76,7 @@ internal sealed class IncludeLoader(string? root) : ITemplateLoader
 
     /// <inheritdoc />
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-        Resolve(templateName, out var refusal) ?? throw new ScriptRuntimeException(callerSpan, refusal);
+        Resolve(templateName, out var refusal) ?? throw TemplateRuntimeError.Create(callerSpan, refusal);
 
     /// <inheritdoc />
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);

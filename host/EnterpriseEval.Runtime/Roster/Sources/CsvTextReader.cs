@@ -37,6 +37,7 @@ internal sealed class CsvTextReader : TextReader
     private Decoder? _decoder;
     private char _pending;
     private bool _hasPending;
+    private long _invalidUtf8At = -1;
 
     /// <param name="stream">The file, positioned at its start; the reader disposes it.</param>
     /// <param name="path">The file's path, read again only to count lines for a message.</param>
@@ -215,10 +216,20 @@ internal sealed class CsvTextReader : TextReader
             }
         }
 
-        if (System.Text.Unicode.Utf8.IsValid(window[..CompleteLength(window)]))
+        var complete = window[..CompleteLength(window)];
+        if (System.Text.Unicode.Utf8.IsValid(complete))
         {
             _decoder = StrictUtf8.GetDecoder();
             return;
+        }
+
+        // Where the window stops being UTF-8: a file whose text starts as UTF-8 and then has a byte that is not (a stray
+        // byte, a GBK line pasted in) is read as GB18030 and fails, and its message names the line of that byte, not
+        // the first line of Chinese (Invalid).
+        System.Text.Unicode.Utf8.ToUtf16(complete, new char[complete.Length], out var validUtf8, out _, replaceInvalidSequences: false);
+        if (validUtf8 > 0)
+        {
+            _invalidUtf8At = _offset + _position + validUtf8;
         }
 
         _decoder = StrictGb18030.Value.GetDecoder();
@@ -254,7 +265,13 @@ internal sealed class CsvTextReader : TextReader
 
     private RosterException Invalid(DecoderFallbackException e)
     {
+        // GB18030 failing on bytes that were valid UTF-8 means the file is UTF-8 up to its first invalid byte: name that.
         var at = _offset + _position + Math.Max(0, e.Index);
+        if (at < _invalidUtf8At)
+        {
+            at = _invalidUtf8At;
+        }
+
         return new RosterException(
             $"{_name} 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 {LineAt(at)} 行有无法识别的字节。" +
             "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重试",
