@@ -22,7 +22,15 @@ internal static class SpreadsheetText
 
     /// <summary>True when <paramref name="value"/> must be changed before a spreadsheet opens it.</summary>
     public static bool NeedsCare(ReadOnlySpan<char> value) =>
-        value.Length > 0 && (StartsFormula(value[0]) || value.IndexOfAny(Hidden) >= 0);
+        value.Length > 0 && (StartsFormula(value[0]) || HasHidden(value));
+
+    // Range searches are vectorised whatever the text; a set search over Chinese text is not. The direction marks'
+    // range also holds ordinary punctuation (— …), so a hit there is confirmed against the exact set.
+    private static bool HasHidden(ReadOnlySpan<char> value) =>
+        value.IndexOfAnyInRange('\u0000', '\u001F') >= 0
+        || value.IndexOfAnyInRange('\u007F', '\u009F') >= 0
+        || (value.IndexOfAnyInRange('\u200E', '\u2069') is var mark and >= 0 && value[mark..].IndexOfAny(Hidden) >= 0)
+        || value.Contains('\u061C');
 
     /// <summary>The value as it is safe to write into a cell.</summary>
     public static string Safe(string value) => NeedsCare(value) ? Neutralise(value) : value;

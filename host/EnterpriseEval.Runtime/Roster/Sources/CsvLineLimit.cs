@@ -27,6 +27,29 @@ internal sealed class CsvLineLimit(TextReader inner, string name, int maxChars) 
     {
         var read = inner.Read(buffer);
         var rest = buffer[..read];
+
+        // The usual block: no quote, shorter than the limit, so no line inside it can pass the limit; only the record
+        // that runs on from the last block and the one left open at its end count (vectorised searches, no loop per line).
+        if (!_quoted && read <= maxChars && rest.IndexOf('"') < 0)
+        {
+            var first = rest.IndexOf('\n');
+            if (first < 0)
+            {
+                _record += read;
+            }
+            else
+            {
+                _record += first + 1;
+                Check();
+                var last = rest.LastIndexOf('\n');
+                _line += rest.Count('\n');
+                (_record, _recordLine) = (read - last - 1, _line);
+            }
+
+            Check();
+            return read;
+        }
+
         while (true)
         {
             var hit = rest.IndexOfAny('"', '\n');
