@@ -192,19 +192,17 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             return null;
         }
 
-        string? first = null;
+        // Several declared authorisations intersect, never unite (docs/plugins.md): a target is in scope only when every
+        // one covers it, so a manifest claiming a wider authorisation beside the real one cannot widen it.
         foreach (var a in plugins.Authorisations)
         {
-            var reason = a.OutsideReason(series, level, asOf);
-            if (reason is null)
+            if (a.OutsideReason(series, level, asOf) is { } reason)
             {
-                return null;
+                return reason;
             }
-
-            first ??= reason;
         }
 
-        return first;
+        return null;
     }
 
     private static Finding Review(LoadedPlugin plugin, ICriterion criterion, string problem) =>

@@ -115,5 +115,23 @@ public sealed class PluginTrustTests
         }
     }
 
+    // Issue 17: a plug-in whose manifest claimed authorisation up to 正高级, placed beside the real one (up to 中级), turned
+    // out_of_scope targets into in-house eligible ones: authorisations were united.
+    [Fact]
+    public void A_wider_authorisation_claimed_beside_the_real_one_does_not_widen_the_scope()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("real", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin", authorisation: FixturePlugins.Authorisation("intermediate"));
+        folders.Add("claims", FixturePlugins.Misbehaving, "Fixture.Misbehaving.JsonPlugin", authorisation: FixturePlugins.Authorisation("senior"));
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        var result = PluginRun.Screen(plugins, [Employees.SeniorTechnician("ST"), Eligible], Employees.AsOf);
+
+        Assert.Equal(2, plugins.Authorisations.Count);
+        var associate = result.Decisions.Single(d => d.EmployeeId == "ST" && d.TargetTitleLevel == TitleLevel.AssociateSenior);
+        Assert.Equal(Outcome.OutOfScope, associate.Outcome);
+        Assert.Equal(Outcome.Eligible, result.Decisions.Single(d => d.EmployeeId == "OK" && d.TargetTitleLevel == TitleLevel.Assistant).Outcome);
+    }
+
     private static Runtime.Plugins.PluginSet Empty() => Runtime.Plugins.PluginSet.Empty;
 }
