@@ -24,8 +24,10 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     private static readonly string[] RestrictedColumnWords =
         ["学历", "论文", "外语", "英语", "计算机", "education", "paper", "language", "english", "computer"];
 
-    private readonly (LoadedPlugin Plugin, ICriterion Criterion)[] _criteria =
-        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => (p, c)))];
+    // Each criterion with its id, citation and topic read once (checked at load by PluginGuards): a getter that throws or
+    // changes later cannot take the run down or make a finding pass for another criterion's.
+    private readonly Entry[] _criteria =
+        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c)))];
 
     public bool IsActive => _criteria.Length > 0 || plugins.Authorisations.Count > 0;
 
@@ -71,10 +73,10 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
             var shown = decision with { Findings = copies };
             LoadedPlugin? tamperer = null;
-            foreach (var (plugin, criterion) in _criteria)
+            foreach (var entry in _criteria)
             {
-                if (criterion.AppliesTo(decision.Path)
-                    && Evaluate(plugin, criterion, new CriterionContext(criterion, seen, shown, asOf), slot) is { } finding)
+                var plugin = entry.Plugin;
+                if (Evaluate(entry, seen, shown, asOf, slot) is { } finding)
                 {
                     findings.Add(finding);
                 }
@@ -122,22 +124,33 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
     }
 
-    private Finding? Evaluate(LoadedPlugin plugin, ICriterion criterion, CriterionContext context, WorkerSlot slot)
+    // AppliesTo and Evaluate both run under the watchdog and the exception guard: either one throwing or hanging makes
+    // the decision needs_review naming the plug-in and the member, never a failed run.
+    private Finding? Evaluate(Entry entry, EmployeeRecord seen, Decision shown, DateOnly asOf, WorkerSlot slot)
     {
+        var criterion = entry.Criterion;
         if (scheduler.IsDisabled(criterion))
         {
-            return Review(plugin, criterion, "运行超时，本次筛查中已停用，请人工复核");
+            return Review(entry, "运行超时，本次筛查中已停用，请人工复核");
         }
 
+        var member = "AppliesTo";
         slot.Enter(criterion);
         try
         {
-            return criterion.Evaluate(context) is { } finding ? Guard(plugin, criterion, context.Decision.Path, finding) : null;
+            if (!criterion.AppliesTo(shown.Path))
+            {
+                return null;
+            }
+
+            member = "Evaluate";
+            return criterion.Evaluate(new CriterionContext(criterion, seen, shown, asOf)) is { } finding ? Guard(entry, shown.Path, finding) : null;
         }
         catch (Exception e)
         {
             // The message may quote roster values; a 身份证号 in it is masked before it becomes a reason (docs/security.md).
-            return Review(plugin, criterion, $"运行出错（{e.GetType().Name}: {IdentityScrubber.Scrub(e.Message)}），请人工复核");
+            var where = member == "Evaluate" ? "" : $"的 {member} ";
+            return Review(entry, $"{where}运行出错（{e.GetType().Name}: {IdentityScrubber.Scrub(e.Message)}），请人工复核");
         }
         finally
         {
@@ -145,21 +158,22 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
     }
 
-    private static Finding Guard(LoadedPlugin plugin, ICriterion criterion, ScreeningPath path, Finding finding)
+    private static Finding Guard(Entry entry, ScreeningPath path, Finding finding)
     {
-        if (finding.RuleId != criterion.Id || finding.Clause != criterion.Citation)
+        var (plugin, criterion) = (entry.Plugin, entry.Criterion);
+        if (finding.RuleId != entry.Id || finding.Clause != entry.Citation)
         {
-            return Review(plugin, criterion, $"返回了不属于本条件的结论（{finding.RuleId}），未采用，请人工复核");
+            return Review(entry, $"返回了不属于本条件的结论（{finding.RuleId}），未采用，请人工复核");
         }
 
-        if (path == ScreeningPath.SkillToTitle && criterion.Topic != CriterionTopic.Other
+        if (path == ScreeningPath.SkillToTitle && entry.Topic != CriterionTopic.Other
             && finding.Kind is FindingKind.Failed or FindingKind.NeedsReview)
         {
             return Finding.Create(
                 "R5",
                 Clauses.SkillToTitle,
                 FindingKind.Info,
-                $"插件 {plugin.Manifest.Id} 的条件 {criterion.Id} 涉及学历、论文、外语或计算机，不作为高技能人才参加职称评审的限制性条件，未采用");
+                $"插件 {plugin.Manifest.Id} 的条件 {entry.Id} 涉及学历、论文、外语或计算机，不作为高技能人才参加职称评审的限制性条件，未采用");
         }
 
         return finding;
@@ -205,8 +219,31 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return null;
     }
 
-    private static Finding Review(LoadedPlugin plugin, ICriterion criterion, string problem) =>
-        Finding.Create(GuardRuleId, criterion.Citation, FindingKind.NeedsReview, $"插件 {plugin.Manifest.Id} 的条件 {criterion.Id} {problem}");
+    private static Finding Review(Entry entry, string problem) =>
+        Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");
+
+    private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic)
+    {
+        // PluginGuards read these at load; a second read that throws falls back rather than failing the run.
+        public static Entry Of(LoadedPlugin plugin, ICriterion criterion) => new(
+            plugin,
+            criterion,
+            Read(() => criterion.Id, criterion.GetType().Name),
+            Read(() => criterion.Citation, $"插件 {plugin.Manifest.Id} 的条款"),
+            Read(() => criterion.Topic, CriterionTopic.Other));
+
+        private static T Read<T>(Func<T> read, T fallback)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return fallback;
+            }
+        }
+    }
 
     private static EmployeeRecord HideRestricted(EmployeeRecord record)
     {

@@ -133,5 +133,26 @@ public sealed class PluginTrustTests
         Assert.Equal(Outcome.Eligible, result.Decisions.Single(d => d.EmployeeId == "OK" && d.TargetTitleLevel == TitleLevel.Assistant).Outcome);
     }
 
+    // Issue 17: AppliesTo throwing failed the whole run with 「内部错误」 and no plug-in named; hanging, it never finished.
+    [Theory]
+    [InlineData("Fixture.Misbehaving.ThrowingAppliesToPlugin", "插件 applies 的条件 APPLIES 的 AppliesTo 运行出错（InvalidOperationException: 配置缺失）")]
+    [InlineData("Fixture.Misbehaving.HangingAppliesToPlugin", "插件 applies 的条件 APPLIESHANG 运行超时，本次筛查中已停用")]
+    public void A_criterion_whose_AppliesTo_throws_or_hangs_sends_the_decision_to_review_naming_it(string entry, string named)
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("applies", FixturePlugins.Misbehaving, entry);
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+        var records = Enumerable.Range(1, 20).Select(i => Employees.SeniorWorker($"E{i:00}", new DateOnly(2020, 1, 1))).ToList();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = PluginRun.Screen(plugins, records, Employees.AsOf, timeoutMs: 300);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        var decisions = result.Decisions.Where(d => d.Path == ScreeningPath.SkillToTitle).ToList();
+        Assert.Equal(20, decisions.Count);
+        Assert.All(decisions, d => Assert.Equal(Outcome.NeedsReview, d.Outcome));
+        Assert.Contains(decisions, d => d.Findings.Any(f => f.RuleId == "PLUGIN" && f.Message.Contains(named, StringComparison.Ordinal)));
+    }
+
     private static Runtime.Plugins.PluginSet Empty() => Runtime.Plugins.PluginSet.Empty;
 }
