@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseEval.Host.Tests.Support;
+using static EnterpriseEval.Host.Tests.Support.ReviewSample;
 using EnterpriseEval.Runtime.Review.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -14,21 +15,15 @@ namespace EnterpriseEval.Host.Tests.Commands;
 /// </summary>
 public sealed class ReviewStoreHardeningTests
 {
-    private const string Batch = ReviewSample.Batch;
-    private static readonly string Roster = ReviewSample.Roster;
-    private static readonly string Plugin = ReviewSample.Plugin;
-    private static readonly string Config = ReviewSample.Config;
-    private static readonly string Votes = ReviewSample.Votes;
-
     [Fact]
     public async Task Two_screens_started_at_once_import_the_roster_once_and_leave_the_decisions_of_one_run()
     {
         using var dir = new TempFolder();
         var once = dir.File("once.db");
         var twice = dir.File("twice.db");
-        await Ok(New(once));
-        await Ok(Screen(once));
-        await Ok(New(twice));
+        await CliRun.Ok(New(once));
+        await CliRun.Ok(Screen(once));
+        await CliRun.Ok(New(twice));
 
         // Small chunks, so that the two runs interleave chunk by chunk.
         var runs = await Together(Screen(twice), Screen(twice));
@@ -39,7 +34,7 @@ public sealed class ReviewStoreHardeningTests
             Rows(twice, "SELECT employee_index, employee_id, path, target_level, outcome, rule_ids, reasons FROM decisions ORDER BY employee_index, path, target_level"));
         Assert.Equal(1L, Scalar(twice, "SELECT COUNT(*) FROM audit WHERE step = 'import'"));
         Assert.Equal(1L, Scalar(twice, "SELECT COUNT(*) FROM audit WHERE step = 'screen'"));
-        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", twice]));
+        Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", twice]));
     }
 
     [Fact]
@@ -48,8 +43,8 @@ public sealed class ReviewStoreHardeningTests
         using var dir = new TempFolder();
         var store = dir.File("review.db");
         var outDir = dir.File("out");
-        await Ok(New(store));
-        await Ok(Screen(store));
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(Screen(store));
 
         // review score: 8 scores, not 16.
         OneWins(await Together(Score(store), Score(store)), "已经完成业绩评分，不能重复进行");
@@ -77,7 +72,7 @@ public sealed class ReviewStoreHardeningTests
         OneWins(await Together(issue, issue), "已经发文，不能重复进行");
         Assert.Equal(3L, Count(store, "notices"));
         Assert.Equal(3, Directory.GetFiles(Path.Combine(outDir, "notices")).Length);
-        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", store]));
+        Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
     }
 
     [Fact]
@@ -88,8 +83,8 @@ public sealed class ReviewStoreHardeningTests
         await Published(store);
         string[] objection = ["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05"];
 
-        await Ok(objection);
-        var again = await Ok(objection);
+        await CliRun.Ok(objection);
+        var again = await CliRun.Ok(objection);
 
         Assert.Contains("该异议此前已登记", again);
         Assert.Equal(1L, Count(store, "objections"));
@@ -101,7 +96,7 @@ public sealed class ReviewStoreHardeningTests
         using var dir = new TempFolder();
         var store = dir.File("review.db");
         await Published(store);
-        await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05"]);
+        await CliRun.Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05"]);
         var last = (long)Scalar(store, "SELECT MAX(seq) FROM audit")!;
 
         // The objection and its audit entry deleted together: the chain that remains is consistent in itself.
@@ -121,8 +116,8 @@ public sealed class ReviewStoreHardeningTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(Screen(store));
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(Screen(store));
 
         // GP0003 made eligible, and every hash after it recomputed as the program would: only the key is missing.
         Execute(store, "UPDATE decisions SET outcome = 'eligible' WHERE employee_id = 'GP0003'");
@@ -140,8 +135,8 @@ public sealed class ReviewStoreHardeningTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(Screen(store));
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(Screen(store));
 
         Execute(store, string.Join(';', StoredTableSpec.All.Select(t => $"DELETE FROM {t.Name}")) + "; DELETE FROM audit; DELETE FROM audit_head");
         var verify = await CliRun.Of(["review", "verify", "--store", store]);
@@ -171,13 +166,13 @@ public sealed class ReviewStoreHardeningTests
         var outDir = dir.File("out");
         await Published(store);
         var before = (long)Scalar(store, "SELECT count FROM audit_head")!;
-        await Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08"]);
+        await CliRun.Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08"]);
         var notice = Path.Combine(outDir, "notices", "GP0002-skill_to_title-intermediate.md");
         var head = (string)Scalar(store, "SELECT hash FROM audit_head")!;
 
         Assert.Contains($"审计链锚点（发文所依据的评审数据库记录，已签名）：审计记录第 {before} 条，哈希 ", File.ReadAllText(notice));
         Assert.Contains($"审计记录第 {before + 1} 条，哈希 {head}", File.ReadAllText(Path.Combine(outDir, "归档清单.md")));
-        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", store, "--anchor", $"{before + 1}:{head}"]));
+        Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store, "--anchor", $"{before + 1}:{head}"]));
 
         File.AppendAllText(notice, "\n（补充：另加薪一级）\n");
         var verify = await CliRun.Of(["review", "verify", "--store", store]);
@@ -193,7 +188,7 @@ public sealed class ReviewStoreHardeningTests
         var store = dir.File("review.db");
         await Published(store);
         File.Copy(store, dir.File("before-issue.db"));
-        await Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", dir.File("out"), "--date", "2027-01-08"]);
+        await CliRun.Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", dir.File("out"), "--date", "2027-01-08"]);
         var anchor = $"{Scalar(store, "SELECT count FROM audit_head")}:{Scalar(store, "SELECT hash FROM audit_head")}";
 
         File.Copy(dir.File("before-issue.db"), store, overwrite: true);
@@ -208,9 +203,9 @@ public sealed class ReviewStoreHardeningTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(Screen(store));
-        await Ok(Score(store));
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(Screen(store));
+        await CliRun.Ok(Score(store));
 
         Execute(store, "UPDATE scores SET total = '99' WHERE employee_id = 'GP0004'");
         var replay = await CliRun.Of(["review", "replay", "--store", store, "--batch", Batch]);
@@ -227,7 +222,7 @@ public sealed class ReviewStoreHardeningTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
+        await CliRun.Ok(New(store));
         var newKey = dir.File("new.key");
         Action<HostApplicationBuilder> withNewKey = b => b.Configuration["EnterpriseEval:Review:AuditKeyFile"] = newKey;
 
@@ -251,8 +246,8 @@ public sealed class ReviewStoreHardeningTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(Screen(store));
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(Screen(store));
         // What version 1 left: no UNIQUE keys, no signed head.
         Execute(store, """
             DROP TABLE audit_head; DELETE FROM schema_version WHERE version = 2;
@@ -263,14 +258,14 @@ public sealed class ReviewStoreHardeningTests
 
         var unsigned = await CliRun.Of(["review", "verify", "--store", store]);
         var refused = await CliRun.Of(Score(store));
-        var rekey = await Ok(["review", "rekey", "--store", store]);
+        var rekey = await CliRun.Ok(["review", "rekey", "--store", store]);
 
         Assert.Contains("审计链头签名缺失", unsigned.Output);
         Assert.Contains("请先运行 eeval review rekey", refused.Output);
         Assert.Contains("已签名", rekey);
         Assert.Equal(2L, Scalar(store, "SELECT MAX(version) FROM schema_version"));
-        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", store]));
-        await Ok(Score(store));
+        Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
+        await CliRun.Ok(Score(store));
     }
 
     [Fact]
@@ -311,20 +306,16 @@ public sealed class ReviewStoreHardeningTests
 
     private static async Task Published(string store)
     {
-        await Ok(New(store));
-        await Ok(Screen(store));
-        await Ok(Score(store));
-        await Ok(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes, "--date", "2026-12-30"]);
-        await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config]);
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(Screen(store));
+        await CliRun.Ok(Score(store));
+        await CliRun.Ok(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes, "--date", "2026-12-30"]);
+        await CliRun.Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config]);
     }
-
-    private static string[] New(string store) => ReviewSample.New(store);
 
     private static string[] Screen(string store) => ["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster];
 
     private static string[] Score(string store) => ["review", "score", "--store", store, "--batch", Batch];
-
-    private static Task<string> Ok(string[] args) => CliRun.Ok(args);
 
     /// <summary>
     /// What someone with the store file and this program's source, but not the audit key, can do: recompute the row

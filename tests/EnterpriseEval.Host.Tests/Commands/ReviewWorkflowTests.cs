@@ -1,4 +1,5 @@
 using EnterpriseEval.Host.Tests.Support;
+using static EnterpriseEval.Host.Tests.Support.ReviewSample;
 using Microsoft.Data.Sqlite;
 
 namespace EnterpriseEval.Host.Tests.Commands;
@@ -6,12 +7,6 @@ namespace EnterpriseEval.Host.Tests.Commands;
 /// <summary>The walkthrough of samples/review/README.md, step by step through the command line.</summary>
 public sealed class ReviewWorkflowTests
 {
-    private const string Batch = ReviewSample.Batch;
-    private static readonly string Roster = ReviewSample.Roster;
-    private static readonly string Plugin = ReviewSample.Plugin;
-    private static readonly string Config = ReviewSample.Config;
-    private static readonly string Votes = ReviewSample.Votes;
-
     [Fact]
     public async Task The_walkthrough_runs_a_whole_batch_from_new_to_issue()
     {
@@ -19,21 +14,21 @@ public sealed class ReviewWorkflowTests
         var store = dir.File("review.db");
         var outDir = dir.File("out");
 
-        await Ok(New(store));
-        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster, "--user", "王审核"]);
-        var score = await Ok(["review", "score", "--store", store, "--batch", Batch, "--user", "王审核"]);
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster, "--user", "王审核"]);
+        var score = await CliRun.Ok(["review", "score", "--store", store, "--batch", Batch, "--user", "王审核"]);
         Assert.Contains("GP0002", score);
-        var vote = await Ok(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes, "--date", "2026-12-30", "--user", "王审核"]);
+        var vote = await CliRun.Ok(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes, "--date", "2026-12-30", "--user", "王审核"]);
         Assert.Contains("出席人数（16）大于评委总数（15）", vote);
         Assert.Contains("与出席人数 12 不等", vote);
-        var publicize = await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config, "--out", outDir, "--user", "王审核"]);
+        var publicize = await CliRun.Ok(["review", "publicize", "--store", store, "--batch", Batch, "--config", Config, "--out", outDir, "--user", "王审核"]);
         Assert.Contains("2026年12月31日至2027年1月7日", publicize);
         var list = File.ReadAllText(Directory.GetFiles(outDir, "publicity_list_0001*.html").Single());
         Assert.Contains("经个人申报、资格审查和评审委员会评审", list);
         Assert.Contains("GP0002", list);
         Assert.Contains("2027年1月7日", list);
-        await Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
-        var issue = await Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
+        await CliRun.Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
+        var issue = await CliRun.Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
 
         Assert.Contains("3 份通知书", issue);
         Assert.Contains("GP0014", issue);
@@ -45,11 +40,11 @@ public sealed class ReviewWorkflowTests
             Assert.True(File.Exists(Path.Combine(outDir, workbook)), workbook);
         }
 
-        var show = await Ok(["review", "show", "--store", store, "--batch", Batch]);
+        var show = await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch]);
         Assert.Contains("李纪检", show);
         Assert.Contains("issue", show);
-        Assert.Contains("通知书：GP0002", await Ok(["review", "show", "--store", store, "--batch", Batch, "--employee", "GP0002"]));
-        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", store]));
+        Assert.Contains("通知书：GP0002", await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch, "--employee", "GP0002"]));
+        Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
     }
 
     [Fact]
@@ -58,18 +53,18 @@ public sealed class ReviewWorkflowTests
         using var dir = new TempFolder();
         var whole = dir.File("whole.db");
         var broken = dir.File("broken.db");
-        await Ok(New(whole));
-        await Ok(["review", "screen", "--store", whole, "--batch", Batch, "--roster", Roster]);
-        await Ok(New(broken));
+        await CliRun.Ok(New(whole));
+        await CliRun.Ok(["review", "screen", "--store", whole, "--batch", Batch, "--roster", Roster]);
+        await CliRun.Ok(New(broken));
 
         var stopped = await CliRun.Of(["review", "screen", "--store", broken, "--batch", Batch, "--roster", Roster, "--stop-after", "7"]);
         Assert.NotEqual(0, stopped.ExitCode);
         Assert.Contains("已提交 7/32", stopped.Output);
-        var resumed = await Ok(["review", "screen", "--store", broken, "--batch", Batch]);
+        var resumed = await CliRun.Ok(["review", "screen", "--store", broken, "--batch", Batch]);
 
         Assert.Contains("从第 8 名员工续跑", resumed);
         Assert.Equal(DecisionRows(whole), DecisionRows(broken));
-        Assert.Contains("校验通过", await Ok(["review", "verify", "--store", broken]));
+        Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", broken]));
     }
 
     [Fact]
@@ -77,11 +72,11 @@ public sealed class ReviewWorkflowTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
-        await Ok(["review", "score", "--store", store, "--batch", Batch]);
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+        await CliRun.Ok(["review", "score", "--store", store, "--batch", Batch]);
 
-        var replay = await Ok(["review", "replay", "--store", store, "--batch", Batch]);
+        var replay = await CliRun.Ok(["review", "replay", "--store", store, "--batch", Batch]);
 
         Assert.Contains("复现一致", replay);
         Assert.Contains("34 条决策", replay);
@@ -92,8 +87,8 @@ public sealed class ReviewWorkflowTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
         var id = Execute(store, "SELECT id FROM decisions WHERE employee_id = 'GP0003' AND target_level = 'assistant'");
 
         Execute(store, $"UPDATE decisions SET outcome = 'eligible' WHERE id = {id}");
@@ -108,8 +103,8 @@ public sealed class ReviewWorkflowTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
 
         Execute(store, "UPDATE decisions SET content_hash = 'forged' WHERE employee_id = 'GP0003'");
         var verify = await CliRun.Of(["review", "verify", "--store", store]);
@@ -123,8 +118,8 @@ public sealed class ReviewWorkflowTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
-        await Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
+        await CliRun.Ok(New(store));
+        await CliRun.Ok(["review", "screen", "--store", store, "--batch", Batch, "--roster", Roster]);
 
         Execute(store, "UPDATE audit SET user_name = '别人' WHERE seq = 2");
         var verify = await CliRun.Of(["review", "verify", "--store", store]);
@@ -138,7 +133,7 @@ public sealed class ReviewWorkflowTests
     {
         using var dir = new TempFolder();
         var store = dir.File("review.db");
-        await Ok(New(store));
+        await CliRun.Ok(New(store));
 
         var vote = await CliRun.Of(["review", "vote", "--store", store, "--batch", Batch, "--file", Votes]);
 
@@ -146,10 +141,6 @@ public sealed class ReviewWorkflowTests
         Assert.Contains("review score", vote.Output);
         Assert.Single(vote.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
-
-    private static string[] New(string store) => ReviewSample.New(store);
-
-    private static Task<string> Ok(string[] args) => CliRun.Ok(args);
 
     private static List<string> DecisionRows(string store)
     {
