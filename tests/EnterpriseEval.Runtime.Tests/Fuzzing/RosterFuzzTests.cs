@@ -17,6 +17,7 @@ namespace EnterpriseEval.Runtime.Tests.Fuzzing;
 /// read either succeeds or stops with the product's own Chinese message, never hangs, every reject names a file and a
 /// data row, and what was read screens without an exception. Each property runs for <see cref="FuzzBudget.Seconds"/>.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class RosterFuzzTests(ITestOutputHelper output)
 {
     private static readonly SortedDictionary<string, byte[]> Demo = new(

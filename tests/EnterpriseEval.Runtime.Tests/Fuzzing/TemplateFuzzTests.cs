@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Tests.Support;
 using System.Text;
 using CsCheck;
 using EnterpriseEval.Runtime.Documents;
@@ -14,6 +15,7 @@ namespace EnterpriseEval.Runtime.Tests.Fuzzing;
 /// file, line and column; a loaded one renders or fails with <see cref="DocumentRenderException"/>; what it renders
 /// never carries a model value unescaped, and never the full 身份证号 while masking is on.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class TemplateFuzzTests(ITestOutputHelper output)
 {
     /// <summary>Markers a hostile value carries; none may reach the output as it is.</summary>

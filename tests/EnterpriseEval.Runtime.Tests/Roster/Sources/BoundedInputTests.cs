@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.Tests.Support;
 using System.Diagnostics;
 using EnterpriseEval.Runtime.Roster;
 using EnterpriseEval.Tests.Support;
@@ -9,6 +10,7 @@ namespace EnterpriseEval.Runtime.Tests.Roster.Sources;
 /// records and fields, and files that are not regular files are refused quickly with a Chinese message naming the
 /// file, sheet, row and limit. Every hostile file is generated here, never stored.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class BoundedInputTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("eeval-bounded-").FullName;
