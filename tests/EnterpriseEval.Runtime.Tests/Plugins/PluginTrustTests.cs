@@ -154,5 +154,21 @@ public sealed class PluginTrustTests
         Assert.Contains(decisions, d => d.Findings.Any(f => f.RuleId == "PLUGIN" && f.Message.Contains(named, StringComparison.Ordinal)));
     }
 
+    // Issue 18: a plug-in exception quoting the 身份证号 was copied into the reasons whole (docs/security.md, "Privacy").
+    [Fact]
+    public void A_plugin_exception_that_quotes_the_identity_number_reaches_the_reasons_masked()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("leak", FixturePlugins.Misbehaving, "Fixture.Misbehaving.LeakingPlugin");
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+        var person = Eligible with { Employee = Eligible.Employee with { IdNumber = "36010219800517089X" } };
+
+        var decision = PluginRun.Screen(plugins, [person], Employees.AsOf).Decisions.Single(d => d.Path == ScreeningPath.SkillToTitle);
+
+        var review = Assert.Single(decision.Findings, f => f.RuleId == "PLUGIN");
+        Assert.Contains("查询 360102********089X 的档案失败", review.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("36010219800517089X", string.Join("", decision.Findings.Select(f => f.Message)), StringComparison.Ordinal);
+    }
+
     private static Runtime.Plugins.PluginSet Empty() => Runtime.Plugins.PluginSet.Empty;
 }
