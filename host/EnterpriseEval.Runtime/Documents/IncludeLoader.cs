@@ -1,3 +1,4 @@
+using EnterpriseEval.Runtime.FileSystem;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -11,7 +12,7 @@ namespace EnterpriseEval.Runtime.Documents;
 /// </summary>
 internal sealed class IncludeLoader(string? root) : ITemplateLoader
 {
-    private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(RealPath(Path.GetFullPath(root))) + Path.DirectorySeparatorChar;
+    private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(RealPaths.Of(Path.GetFullPath(root))) + Path.DirectorySeparatorChar;
 
     /// <summary>
     /// The full path an include name stands for, or null with the reason (Chinese) when it is not allowed. Shared by
@@ -40,7 +41,7 @@ internal sealed class IncludeLoader(string? root) : ITemplateLoader
         }
 
         // A link inside the folder may point anywhere: the file it resolves to must be inside the folder too.
-        var real = RealPath(path);
+        var real = RealPaths.Of(path);
         if (!real.StartsWith(_root, StringComparison.Ordinal))
         {
             refusal = $"不允许 include 指向插件目录以外的链接：“{templateName}”";
@@ -54,24 +55,6 @@ internal sealed class IncludeLoader(string? root) : ITemplateLoader
         }
 
         return real;
-    }
-
-    /// <summary>The path with every symbolic link along it resolved, component by component.</summary>
-    internal static string RealPath(string fullPath)
-    {
-        var root = Path.GetPathRoot(fullPath) ?? "/";
-        var current = root;
-        foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-            {
-                current = RealPath(target.FullName);
-            }
-        }
-
-        return current;
     }
 
     /// <inheritdoc />

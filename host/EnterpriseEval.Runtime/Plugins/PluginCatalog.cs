@@ -78,8 +78,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
 
         // The allow-list (plugins.lock) covers the DLLs inside the plug-in's folder: the assembly must be one of them,
         // not a file outside reached by "..", an absolute path or a link (docs/plugins.md).
-        var root = Path.TrimEndingDirectorySeparator(Documents.IncludeLoader.RealPath(Path.GetFullPath(folder))) + Path.DirectorySeparatorChar;
-        if (Path.IsPathRooted(manifest.AssemblyFile) || !Documents.IncludeLoader.RealPath(assemblyPath).StartsWith(root, StringComparison.Ordinal))
+        if (Path.IsPathRooted(manifest.AssemblyFile) || !FileSystem.RealPaths.IsInside(assemblyPath, folder))
         {
             throw new PluginLoadException(manifest.Id, $"清单中的程序集路径“{manifest.AssemblyFile}”不在插件自己的文件夹内：插件只能加载其文件夹中的程序集");
         }

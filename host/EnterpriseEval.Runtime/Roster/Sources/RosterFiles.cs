@@ -75,19 +75,8 @@ internal static partial class RosterFiles
         }
     }
 
-    private static bool IsInside(string fullPath, string folder)
-    {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(ResolveFolder(folder))) + Path.DirectorySeparatorChar;
-        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return fullPath.StartsWith(root, comparison);
-    }
-
-    // The folder itself may be reached through a link (/tmp on macOS is /private/tmp): compare real paths.
-    private static string ResolveFolder(string folder)
-    {
-        var info = new DirectoryInfo(folder);
-        return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : info.FullName;
-    }
+    // The folder itself may be reached through a link (/tmp on macOS is /private/tmp): real paths on both sides.
+    private static bool IsInside(string fullPath, string folder) => FileSystem.RealPaths.IsInside(fullPath, folder);
 
     // stat(2) through the runtime's native shim, whose FileStatus begins Flags, Mode on every Unix the runtime runs on.
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
