@@ -30,9 +30,9 @@ read_nuspec() {
   fi
 }
 kit_runtime=$(read_nuspec |
-  sed -n 's:.*<dependency id="EnterpriseEval.Runtime" version="\([^"]*\)".*:\1:p')
+  sed -n 's:.*<dependency id="EnterpriseEval.Engine" version="\([^"]*\)".*:\1:p')
 if [ "$kit_runtime" != "[$version]" ]; then
-  echo "EnterpriseEval.Sdk.Testing depends on EnterpriseEval.Runtime '$kit_runtime', expected exactly '[$version]'" >&2
+  echo "EnterpriseEval.Sdk.Testing depends on EnterpriseEval.Engine '$kit_runtime', expected exactly '[$version]'" >&2
   exit 1
 fi
 

@@ -1,5 +1,5 @@
-using EnterpriseEval.Runtime.Documents;
-using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Engine.Documents;
+using EnterpriseEval.Engine.Plugins;
 using EnterpriseEval.Sdk.Documents;
 
 namespace EnterpriseEval.Sdk.Testing;

@@ -1,7 +1,7 @@
-using EnterpriseEval.Runtime;
-using EnterpriseEval.Runtime.Plugins;
-using EnterpriseEval.Runtime.Roster;
-using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Engine;
+using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Engine.Roster;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;

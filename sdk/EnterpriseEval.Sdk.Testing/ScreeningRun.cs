@@ -1,4 +1,4 @@
-using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 

@@ -1,4 +1,4 @@
-using EnterpriseEval.Runtime.Generation;
+using EnterpriseEval.Workflow.Generation;
 
 namespace EnterpriseEval.Benchmarks;
 

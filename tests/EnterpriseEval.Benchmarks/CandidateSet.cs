@@ -1,4 +1,4 @@
-using EnterpriseEval.Runtime.Roster;
+using EnterpriseEval.Engine.Roster;
 using EnterpriseEval.Sdk.Dates;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Rules;

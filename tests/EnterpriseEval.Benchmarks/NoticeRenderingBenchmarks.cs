@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EnterpriseEval.Runtime.Documents;
+using EnterpriseEval.Engine.Documents;
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using Scriban;

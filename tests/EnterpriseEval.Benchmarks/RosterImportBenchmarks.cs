@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EnterpriseEval.Runtime.Roster;
+using EnterpriseEval.Engine.Roster;
 
 namespace EnterpriseEval.Benchmarks;
 

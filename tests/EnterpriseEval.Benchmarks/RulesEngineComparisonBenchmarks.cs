@@ -135,11 +135,11 @@ public class RulesEngineComparisonBenchmarks
         }
     }
 
-    private static Workflow[] LoadWorkflows()
+    private static RulesEngine.Models.Workflow[] LoadWorkflows()
     {
         using var json = typeof(RulesEngineComparisonBenchmarks).Assembly.GetManifestResourceStream("rules-engine-workflows.json")
             ?? throw new InvalidOperationException("rules-engine-workflows.json is not embedded.");
-        return JsonSerializer.Deserialize<Workflow[]>(json, new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } })
+        return JsonSerializer.Deserialize<RulesEngine.Models.Workflow[]>(json, new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } })
             ?? throw new InvalidOperationException("rules-engine-workflows.json is empty.");
     }
 

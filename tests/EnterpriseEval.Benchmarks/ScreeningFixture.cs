@@ -1,6 +1,6 @@
 using System.Reflection.Metadata;
-using EnterpriseEval.Runtime.Plugins;
-using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;

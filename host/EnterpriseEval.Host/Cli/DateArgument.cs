@@ -1,4 +1,4 @@
-using EnterpriseEval.Runtime.Roster.Fields;
+using EnterpriseEval.Engine.Roster.Fields;
 
 namespace EnterpriseEval.Host.Cli;
 

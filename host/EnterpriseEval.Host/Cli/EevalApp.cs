@@ -1,8 +1,9 @@
 using System.Globalization;
 using EnterpriseEval.Host.Commands;
-using EnterpriseEval.Runtime;
-using EnterpriseEval.Runtime.Hosting;
-using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Engine;
+using EnterpriseEval.Engine.Hosting;
+using EnterpriseEval.Workflow.Review;
+using EnterpriseEval.Engine.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -158,6 +159,7 @@ internal static class EevalApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(console);
         builder.Services.AddEnterpriseEvalRuntime(builder.Configuration);
+        builder.Services.AddEnterpriseEvalReview(builder.Configuration);
         builder.Services.AddSingleton<WatchLoop>();
         return builder;
     }
@@ -168,7 +170,7 @@ internal static class EevalApp
         {
             UserFacingException u => u.Message,
             PluginLoadException p => p.Message,
-            Runtime.Roster.RosterException r => r.Message,
+            Engine.Roster.RosterException r => r.Message,
             CommandAppException c => $"命令行参数有误：{c.Message}",
 
             // A file the command could not read or write is the input's or the machine's problem, not the program's

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EnterpriseEval.Runtime.Generation;
+using EnterpriseEval.Workflow.Generation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

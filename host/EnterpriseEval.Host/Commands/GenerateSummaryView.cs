@@ -1,6 +1,6 @@
 using EnterpriseEval.Host.Cli;
 using System.Globalization;
-using EnterpriseEval.Runtime.Generation;
+using EnterpriseEval.Workflow.Generation;
 using Spectre.Console;
 
 namespace EnterpriseEval.Host.Commands;

@@ -1,6 +1,6 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime.Notices;
-using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Engine.Notices;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Documents;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,4 +1,4 @@
-using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Engine.Plugins;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

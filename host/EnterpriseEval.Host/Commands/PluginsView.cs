@@ -1,5 +1,5 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime.Plugins;
+using EnterpriseEval.Engine.Plugins;
 using EnterpriseEval.Sdk.Plugins;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Engine.Screening;
 using Spectre.Console;
 
 namespace EnterpriseEval.Host.Commands;

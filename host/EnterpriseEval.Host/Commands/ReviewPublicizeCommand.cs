@@ -1,6 +1,6 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime;
-using EnterpriseEval.Runtime.Review;
+using EnterpriseEval.Engine;
+using EnterpriseEval.Workflow.Review;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

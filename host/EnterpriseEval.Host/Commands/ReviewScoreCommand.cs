@@ -1,5 +1,5 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime.Review;
+using EnterpriseEval.Workflow.Review;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

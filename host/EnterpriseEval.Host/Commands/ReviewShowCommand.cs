@@ -1,7 +1,7 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime;
-using EnterpriseEval.Runtime.Review;
-using EnterpriseEval.Runtime.Review.Store;
+using EnterpriseEval.Engine;
+using EnterpriseEval.Workflow.Review;
+using EnterpriseEval.Workflow.Review.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,6 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime.Review;
-using EnterpriseEval.Runtime.Review.Store;
+using EnterpriseEval.Workflow.Review;
+using EnterpriseEval.Workflow.Review.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,5 @@
-using EnterpriseEval.Runtime.Screening;
-using EnterpriseEval.Runtime.Watching;
+using EnterpriseEval.Engine.Screening;
+using EnterpriseEval.Workflow.Watching;
 using EnterpriseEval.Sdk.Screening;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,6 +1,6 @@
 using EnterpriseEval.Host.Cli;
 using System.Globalization;
-using EnterpriseEval.Runtime.Screening;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using Spectre.Console;

@@ -1,7 +1,7 @@
 using EnterpriseEval.Host.Cli;
-using EnterpriseEval.Runtime;
-using EnterpriseEval.Runtime.Plugins;
-using EnterpriseEval.Runtime.Watching;
+using EnterpriseEval.Engine;
+using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Workflow.Watching;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -47,7 +47,7 @@ internal sealed class WatchLoop(IAnsiConsole console, IOptions<PluginsOptions> o
             {
                 rerun(change);
             }
-            catch (Exception e) when (e is UserFacingException or PluginLoadException or Runtime.Roster.RosterException)
+            catch (Exception e) when (e is UserFacingException or PluginLoadException or Engine.Roster.RosterException)
             {
                 // A half-finished build is normal while watching: say what is wrong and wait for the next change.
                 console.MarkupLine($"[red]错误：[/]{ConsoleText.Escape(e.Message)}");

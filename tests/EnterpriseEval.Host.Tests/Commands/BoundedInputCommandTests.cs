@@ -93,10 +93,10 @@ public sealed class BoundedInputCommandTests
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(RepoPaths.Root, "host", "EnterpriseEval.Host", "appsettings.json"))
             .Build();
-        var bound = new Runtime.Roster.RosterLimits { MaxCellChars = 0, MaxLineChars = 0, MaxSheetRows = 0, MaxSheetColumns = 0, MaxSheetCells = 0, MaxPartBytes = 0, MaxExpansionRatio = 0 };
-        configuration.GetSection(Runtime.Roster.RosterLimits.SectionName).Bind(bound);
+        var bound = new Engine.Roster.RosterLimits { MaxCellChars = 0, MaxLineChars = 0, MaxSheetRows = 0, MaxSheetColumns = 0, MaxSheetCells = 0, MaxPartBytes = 0, MaxExpansionRatio = 0 };
+        configuration.GetSection(Engine.Roster.RosterLimits.SectionName).Bind(bound);
 
-        Assert.Equivalent(Runtime.Roster.RosterLimits.Default, bound, strict: true);
+        Assert.Equivalent(Engine.Roster.RosterLimits.Default, bound, strict: true);
     }
 
     private sealed record ProcessRun(int ExitCode, string Output, TimeSpan Elapsed, long PeakBytes);

@@ -1,5 +1,5 @@
 using EnterpriseEval.Host.Tests.Support;
-using EnterpriseEval.Runtime.Generation;
+using EnterpriseEval.Workflow.Generation;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 

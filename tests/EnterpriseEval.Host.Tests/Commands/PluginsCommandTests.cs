@@ -1,5 +1,5 @@
 using EnterpriseEval.Host.Tests.Support;
-using EnterpriseEval.Runtime.Tests.Support;
+using EnterpriseEval.Engine.Tests.Support;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EnterpriseEval.Host.Tests.Support;
 using static EnterpriseEval.Host.Tests.Support.ReviewSample;
-using EnterpriseEval.Runtime.Review.Store;
+using EnterpriseEval.Workflow.Review.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 

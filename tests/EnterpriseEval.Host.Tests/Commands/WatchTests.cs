@@ -1,7 +1,7 @@
 using System.Text;
 using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Host.Tests.Support;
-using EnterpriseEval.Runtime.Tests.Support;
+using EnterpriseEval.Engine.Tests.Support;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 

@@ -13,7 +13,7 @@ internal static class TestAuditKey
     [ModuleInitializer]
     internal static void Install()
     {
-        System.IO.File.WriteAllText(File, Runtime.Review.Store.AuditKey.NewText());
+        System.IO.File.WriteAllText(File, Workflow.Review.Store.AuditKey.NewText());
         Environment.SetEnvironmentVariable("EEVAL_EnterpriseEval__Review__AuditKeyFile", File);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.Delete(File);
     }

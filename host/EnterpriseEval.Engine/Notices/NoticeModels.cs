@@ -1,0 +1,192 @@
+using System.Globalization;
+using EnterpriseEval.Engine.Output;
+using EnterpriseEval.Engine.Screening;
+using EnterpriseEval.Sdk.Documents;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Engine.Notices;
+
+/// <summary>
+/// Turns a screened roster into the document models of one kind: who gets a notice (appointed 高级工 and above for
+/// post equivalence; employees whose pay tables list items for wage and allowance notices; every screened employee
+/// for screening results; one list for publicity) and what it says. A notice that rests on a post equivalence the
+/// certificates held do not back (R11 <c>needs_review</c>, docs/rules.md) is not issued: it is listed in
+/// <see cref="Held"/> as 待复核 instead. In a roster with applications, screening results go to those who applied.
+/// </summary>
+internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions options, ReviewOptions review, DateOnly issuedOn)
+{
+    private const string StatutoryPrefix96 = "96/";
+    private const string StatutoryPrefix227 = "227/";
+
+    private readonly string _enterprise = options.Enterprise is { Length: > 0 } e
+        ? e
+        : screened.Plugins.Loaded.FirstOrDefault()?.Manifest.Enterprise ?? "本单位";
+
+    private int _sequence;
+
+    /// <summary>The notices held back for review by the last <see cref="Build"/>, in roster order.</summary>
+    public List<HeldNotice> Held { get; } = [];
+
+    public IReadOnlyList<object> Build(DocumentKind kind) => kind switch
+    {
+        DocumentKind.PostEquivalenceNotice => PostEquivalence(),
+        DocumentKind.WageNotice => Pay((t, r, e) => t.WageItems(r, e, screened.Result.AsOf), "因岗位聘任调整岗位薪酬"),
+        DocumentKind.AllowanceNotice => Pay((t, r, e) => t.AllowanceItems(r, e, screened.Result.AsOf), "发放技能人才津贴"),
+        DocumentKind.ScreeningResultNotice => ScreeningResults(),
+        DocumentKind.PublicityList => [Publicity()],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private List<object> PostEquivalence()
+    {
+        var byId = screened.Roster.Records.ToDictionary(r => r.Employee.EmployeeId, StringComparer.Ordinal);
+        foreach (var e in screened.Result.Equivalences.Where(e => e.Status == EquivalenceStatus.NeedsReview))
+        {
+            Held.Add(new HeldNotice(e.EmployeeId, e.Name, e.Finding.Message));
+        }
+
+        return [.. screened.Result.Equivalences.Where(e => e.Status == EquivalenceStatus.Confirmed).Select(e => (object)new PostEquivalenceNotice
+        {
+            Issue = NextIssue(),
+            Employee = Person(byId[e.EmployeeId].Employee),
+            Occupation = byId[e.EmployeeId].Employee.Occupation,
+            AppointedSkillLevel = e.AppointedSkillLevel,
+            AppointedFrom = e.AppointedFrom,
+            AppointedUntil = e.AppointedUntil,
+            EquivalentTitleLevel = e.EquivalentTitleLevel,
+            InternalGrade = e.EnterpriseGrade,
+        })];
+    }
+
+    private List<object> Pay(
+        Func<Sdk.Plugins.IPayTables, EmployeeRecord, PostEquivalence?, IReadOnlyList<PayItem>> items,
+        string reason)
+    {
+        var tables = screened.Plugins.Loaded.Select(p => p.Composition.PayTables).OfType<Sdk.Plugins.IPayTables>().ToList();
+        var equivalences = screened.Result.Equivalences.ToDictionary(e => e.EmployeeId, StringComparer.Ordinal);
+        var models = new List<object>();
+        foreach (var record in screened.Roster.Records)
+        {
+            var equivalence = equivalences.GetValueOrDefault(record.Employee.EmployeeId);
+            var list = tables.SelectMany(t => items(t, record, equivalence)).ToList();
+            if (list.Count > 0 && equivalence is { Status: EquivalenceStatus.NeedsReview })
+            {
+                // Pay set on the strength of 96号 二（五） cannot be notified while the equivalence itself awaits review.
+                Held.Add(new HeldNotice(record.Employee.EmployeeId, record.Employee.Name, equivalence.Finding.Message));
+            }
+            else if (list.Count > 0)
+            {
+                models.Add(new PayNotice
+                {
+                    Issue = NextIssue(),
+                    Employee = Person(record.Employee),
+                    Reason = reason,
+                    Items = list,
+                    Basis = [new PolicyBasis(Clauses.Equivalence)],
+                });
+            }
+        }
+
+        return models;
+    }
+
+    private List<object> ScreeningResults()
+    {
+        var records = screened.Roster.Records;
+        var models = new List<object>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            // A roster with applications screens those who applied only: the others get no result to be notified of.
+            if (screened.Roster.HasApplications && records[i].Applications.Count == 0)
+            {
+                continue;
+            }
+
+            var decisions = screened.Result.DecisionsByEmployee[i];
+            models.Add(new ScreeningResultNotice
+            {
+                Issue = NextIssue(),
+                Employee = Person(records[i].Employee),
+                AsOf = screened.Result.AsOf,
+                Results = [.. decisions.Select(d => new ScreeningResultItem
+                {
+                    Path = d.Path,
+                    Target = DecisionText.Target(d),
+                    Outcome = d.Outcome,
+                    EarliestEligibleOn = d.EarliestEligibleOn,
+                    TheoryExamExempt = d.TheoryExamExempt,
+                    Reasons = [.. DecisionColumns.InReadingOrder(d.Findings).Select(f => f.Message)],
+                })],
+                Basis = StatutoryBasis(decisions),
+            });
+        }
+
+        return models;
+    }
+
+    private PublicityList Publicity()
+    {
+        var entries = new List<PublicityEntry>();
+        var decisions = new List<Decision>();
+        var records = screened.Roster.Records;
+        for (var i = 0; i < records.Count; i++)
+        {
+            foreach (var d in screened.Result.DecisionsByEmployee[i].Where(d => d.Outcome == Outcome.Eligible))
+            {
+                decisions.Add(d);
+                entries.Add(new PublicityEntry
+                {
+                    EmployeeId = d.EmployeeId,
+                    Name = d.Name,
+                    Department = records[i].Employee.Department,
+                    AppliedFor = d.Path == ScreeningPath.GreenChannel ? $"{DecisionText.Target(d)}（绿色通道）" : DecisionText.Target(d),
+                    Result = "符合申报条件",
+                });
+            }
+        }
+
+        return new PublicityList
+        {
+            Issue = NextIssue(),
+            BatchName = string.Create(CultureInfo.InvariantCulture, $"{screened.Result.AsOf.Year}年度高技能人才与专业技术人才贯通申报资格审查"),
+            PublicityFrom = issuedOn,
+            PublicityUntil = WorkingCalendar.From(review).End(issuedOn, review.PublicityWorkingDays),
+            ObjectionContact = options.ObjectionContact,
+            Entries = entries,
+            Procedure = "个人申报和资格审查",
+            Basis = StatutoryBasis(decisions),
+        };
+    }
+
+    private static PolicyBasis[] StatutoryBasis(IEnumerable<Decision> decisions) =>
+        [.. decisions.SelectMany(d => d.Findings)
+            .Select(f => f.Clause)
+            .Where(c => c.StartsWith(StatutoryPrefix96, StringComparison.Ordinal) || c.StartsWith(StatutoryPrefix227, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(c => new PolicyBasis(c))];
+
+    private DocumentIssue NextIssue() => new()
+    {
+        Enterprise = _enterprise,
+        Department = options.Department,
+        DocumentNumber = string.Create(CultureInfo.InvariantCulture, $"{options.NumberPrefix}〔{issuedOn.Year}〕{++_sequence}号"),
+        IssuedOn = issuedOn,
+    };
+
+    private static DocumentPerson Person(Employee e) => new()
+    {
+        EmployeeId = e.EmployeeId,
+        Name = e.Name,
+        IdNumber = e.IdNumber ?? "",
+        Department = e.Department,
+        Post = e.Post,
+    };
+}
+
+/// <summary>A notice not issued because the post equivalence it rests on awaits review (R11 <c>needs_review</c>).</summary>
+/// <param name="EmployeeId">工号.</param>
+/// <param name="Name">姓名.</param>
+/// <param name="Reason">The equivalence finding: which certificate is missing, which is held.</param>
+internal sealed record HeldNotice(string EmployeeId, string Name, string Reason);

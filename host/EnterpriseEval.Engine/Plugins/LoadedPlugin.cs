@@ -1,0 +1,29 @@
+namespace EnterpriseEval.Engine.Plugins;
+
+/// <summary>
+/// A plug-in with its manifest, provenance and contributions: loaded into its own load context by the catalog, or
+/// composed in-process by the test kit (no load context to unload then).
+/// </summary>
+internal sealed class LoadedPlugin(PluginManifest manifest, string folder, string assemblyPath, string sha256, IDisposable? loadContext, PluginComposition composition)
+    : IDisposable
+{
+    public PluginManifest Manifest { get; } = manifest;
+
+    public string Folder { get; } = folder;
+
+    public string AssemblyPath { get; } = assemblyPath;
+
+    /// <summary>SHA-256 of the plug-in's main assembly, recorded with every decision.</summary>
+    public string Sha256 { get; } = sha256;
+
+    public PluginComposition Composition { get; } = composition;
+
+    /// <summary><c>id@version#sha256</c>: what a decision records of the plug-in.</summary>
+    public string Provenance => $"{Manifest.Id}@{Manifest.Version}#{Sha256}";
+
+    public void Dispose()
+    {
+        Composition.Services.Dispose();
+        loadContext?.Dispose();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Engine.Plugins;
+
+/// <summary>
+/// What a plug-in declares, checked once at load, before any of its criteria runs (docs/plugins.md, "The statutory
+/// floor"): a criterion may not take the id of a statutory rule or of the runtime (R1…R12, AUTH, PLUGIN) nor cite a
+/// statutory clause (a forged 「…（96/2.2.1）」 would read as the law), its members must be readable, and a years option
+/// may tighten the host's configured value but never go below it. Any breach refuses the plug-in, naming it and the
+/// member or option.
+/// </summary>
+internal static partial class PluginGuards
+{
+    private static readonly HashSet<string> RuntimeIds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        CriteriaStage.AuthorisationRuleId, CriteriaStage.GuardRuleId,
+    };
+
+    private static readonly HashSet<string> StatutoryClauses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        Clauses.Balance, Clauses.ThroughSeries, Clauses.SkillToTitle, Clauses.GreenChannel, Clauses.TitleToSkill,
+        Clauses.Equivalence, Clauses.JiangxiSeries, Clauses.ProjectDefault, CriteriaStage.AuthorisationClause,
+    };
+
+    /// <summary>Refuses the plug-in (<see cref="PluginLoadException"/>) when what it declares breaks the floor.</summary>
+    /// <param name="id">The plug-in's id.</param>
+    /// <param name="composition">What it contributed.</param>
+    /// <param name="floor">The host's own policy configuration (<c>EnterpriseEval:Policy</c>).</param>
+    public static void Check(string id, PluginComposition composition, PolicyOptions floor)
+    {
+        foreach (var criterion in composition.Criteria)
+        {
+            var criterionId = Read(id, criterion, "Id", () => criterion.Id);
+            var citation = Read(id, criterion, "Citation", () => criterion.Citation);
+            Read(id, criterion, "Topic", () => criterion.Topic);
+            if (RuntimeIds.Contains(criterionId.Trim()) || StatutoryId().IsMatch(criterionId))
+            {
+                throw new PluginLoadException(id, $"条件编号“{criterionId}”是法定规则或系统保留的编号，插件的条件须使用本单位自己的编号");
+            }
+
+            if (StatutoryClauses.Contains(citation.Trim()) || StatutoryClause().IsMatch(citation))
+            {
+                throw new PluginLoadException(id, $"条件 {criterionId} 引用的“{citation}”是法定条款编号：插件的条件须引用本单位的制度条款，不能以法定条款的名义作出结论");
+            }
+        }
+
+        foreach (var (occupation, years) in composition.Policy.Years)
+        {
+            foreach (var (level, n) in years)
+            {
+                if (FloorOf(floor, occupation, level) is { } minimum && n < minimum)
+                {
+                    throw new PluginLoadException(
+                        id,
+                        $"SetCumulativeWorkYears（{occupation}，{level.ToChinese()}）设为{n}年，低于本单位配置的{minimum}年（EnterpriseEval:Policy:CumulativeWorkYears，人社部发〔2020〕96号 二（四））：插件只能收紧条件，不能放宽");
+                }
+            }
+        }
+    }
+
+    // The host's years for an occupation and level: its per-occupation value, else its general one.
+    private static int? FloorOf(PolicyOptions floor, string occupation, SkillLevel level)
+    {
+        if (floor.CumulativeWorkYearsByOccupation.TryGetValue(occupation, out var table) && Lookup(table, level) is { } own)
+        {
+            return own;
+        }
+
+        return Lookup(floor.CumulativeWorkYears, level);
+    }
+
+    private static int? Lookup(Dictionary<string, int> table, SkillLevel level)
+    {
+        foreach (var (key, value) in table)
+        {
+            if (Vocabulary.TryParse<SkillLevel>(key, out var parsed) && parsed == level)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    // A getter that throws is the plug-in's fault, found at load rather than in the middle of a run.
+    private static T Read<T>(string id, ICriterion criterion, string member, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e)
+        {
+            throw new PluginLoadException(id, $"条件 {criterion.GetType().Name} 的 {member} 读取出错（{e.GetType().Name}）", e);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*R\s*\d+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatutoryId();
+
+    [GeneratedRegex(@"^\s*(96|227)\s*/", RegexOptions.IgnoreCase)]
+    private static partial Regex StatutoryClause();
+}

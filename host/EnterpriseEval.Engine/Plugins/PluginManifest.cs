@@ -1,0 +1,17 @@
+namespace EnterpriseEval.Engine.Plugins;
+
+/// <summary>
+/// What a plug-in declares about itself in <c>plugin.json</c>, read and checked before any of its code runs.
+/// </summary>
+internal sealed record PluginManifest(
+    string Id,
+    string Name,
+    string Enterprise,
+    Version Version,
+    Version SdkVersion,
+    string AssemblyFile,
+    string EntryType,
+    ReviewAuthorisation? Authorisation)
+{
+    public const string FileName = "plugin.json";
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using EnterpriseEval.Sdk.Plugins;
+
+namespace EnterpriseEval.Engine.Screening;
+
+/// <summary>
+/// Runs the screening of N employees on dedicated worker threads (one per core) and keeps going when a plug-in
+/// criterion hangs. .NET cannot stop a thread, so a worker stuck in a criterion past the time limit is abandoned:
+/// the criterion is disabled for the rest of the run (decisions it would judge become <c>needs_review</c>), and a new
+/// worker takes over the rest of the stuck worker's range, starting again at the employee it was stuck on.
+/// Results go to fixed slots, so their order never depends on threads.
+/// </summary>
+internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
+{
+    private const int ChunkSize = 512;
+
+    private readonly ConcurrentDictionary<ICriterion, bool> _disabled = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a criterion was disabled after running past the limit.</summary>
+    public bool IsDisabled(ICriterion criterion) => _disabled.ContainsKey(criterion);
+
+    public void Run(int count, Action<int, WorkerSlot> screenOne, Action<int>? progress = null)
+    {
+        var queue = new ConcurrentQueue<(int From, int To)>();
+        for (var from = 0; from < count; from += ChunkSize)
+        {
+            queue.Enqueue((from, Math.Min(count, from + ChunkSize)));
+        }
+
+        var pending = queue.Count;
+        Exception? failure = null;
+        var done = 0;
+        var running = new List<(WorkerSlot Slot, Thread Thread, (int From, int To)[] Current)>();
+
+        // The last chunk done wakes the watchdog at once: a streaming run calls Run for every window of the roster, and
+        // waiting out the watchdog's 20 ms poll each time would add seconds to a large run. A plain monitor rather than
+        // an event: a worker abandoned in a hung criterion may touch it long after Run has returned.
+        var gate = new object();
+        void Finished()
+        {
+            lock (gate)
+            {
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        void Start()
+        {
+            var slot = new WorkerSlot();
+            var current = new (int From, int To)[1];
+            var thread = new Thread(() =>
+            {
+                while (!slot.Abandoned && queue.TryDequeue(out var range))
+                {
+                    current[0] = range;
+                    for (var i = range.From; i < range.To; i++)
+                    {
+                        slot.Index = i;
+                        try
+                        {
+                            screenOne(i, slot);
+                        }
+                        catch (Exception e)
+                        {
+                            // A bug outside plug-in code: stop the run and report it on the calling thread.
+                            Interlocked.CompareExchange(ref failure, e, null);
+                            queue.Clear();
+                            Interlocked.Exchange(ref pending, 0);
+                            Finished();
+                            return;
+                        }
+
+                        if (slot.Abandoned)
+                        {
+                            return;
+                        }
+                    }
+
+                    Interlocked.Add(ref done, range.To - range.From);
+                    if (Interlocked.Decrement(ref pending) == 0)
+                    {
+                        Finished();
+                    }
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "eeval-screen",
+            };
+            running.Add((slot, thread, current));
+            thread.Start();
+        }
+
+        for (var w = 0; w < Math.Max(1, workers); w++)
+        {
+            Start();
+        }
+
+        while (Volatile.Read(ref pending) > 0)
+        {
+            lock (gate)
+            {
+                if (Volatile.Read(ref pending) > 0)
+                {
+                    Monitor.Wait(gate, 20);
+                }
+            }
+
+            progress?.Invoke(Volatile.Read(ref done));
+            foreach (var (slot, _, current) in running.ToArray())
+            {
+                if (slot.Abandoned || slot.Overrunning(criterionLimitMs) is not { } stuck)
+                {
+                    continue;
+                }
+
+                _disabled[stuck] = true;
+                slot.Abandoned = true;
+                var range = current[0];
+                Interlocked.Add(ref done, slot.Index - range.From);
+                queue.Enqueue((slot.Index, range.To));
+                Start();
+            }
+
+            running.RemoveAll(r => !r.Thread.IsAlive && !r.Slot.Abandoned);
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        progress?.Invoke(count);
+    }
+}

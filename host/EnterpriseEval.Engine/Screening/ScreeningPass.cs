@@ -1,0 +1,75 @@
+using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
+
+namespace EnterpriseEval.Engine.Screening;
+
+/// <summary>
+/// One screening of a roster: rules, plug-in criteria and the scheduler set up once, then any run of consecutive
+/// employees screened on the scheduler's workers. The scheduler is shared by every range, so a criterion disabled for
+/// hanging stays disabled for the rest of the roster. When the roster has applications, an employee without any is
+/// not screened at all: no decisions, no plug-in criteria (docs/rules.md "Which decisions are made").
+/// </summary>
+internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, GuardedScheduler scheduler, DateOnly asOf, bool rosterHasApplications)
+{
+    private readonly CriteriaStage _criteria = new(plugins, scheduler);
+
+    public ScreenedChunk Screen(IReadOnlyList<EmployeeRecord> records, int from, int count, Action<int>? progress = null)
+    {
+        var decisions = new IReadOnlyList<Decision>[count];
+        var equivalences = new PostEquivalence?[count];
+        scheduler.Run(
+            count,
+            (i, slot) =>
+            {
+                var record = records[from + i];
+                var screened = _criteria.Apply(record, rules.Screen(record, asOf, rosterHasApplications), asOf, slot);
+                var equivalence = rules.Equivalence(record, asOf);
+                if (equivalence is not null && plugins.Loaded.Count > 0)
+                {
+                    equivalence = equivalence with
+                    {
+                        EnterpriseGrade = plugins.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel),
+                    };
+                }
+
+                // The rules decide without writing sentences (Finding.Message is composed when first read). Every
+                // use of a pass writes or stores them, so they are composed here, on the workers, once: not later on
+                // the two writer threads, which would race to compose the same sentence.
+                ComposeSentences(screened, equivalence);
+                if (!slot.Abandoned)
+                {
+                    decisions[i] = screened;
+                    equivalences[i] = equivalence;
+                }
+            },
+            progress);
+        var notApplied = 0;
+        if (rosterHasApplications)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (records[from + i].Applications.Count == 0)
+                {
+                    notApplied++;
+                }
+            }
+        }
+
+        return new ScreenedChunk(decisions, equivalences, notApplied);
+    }
+
+    private static void ComposeSentences(IReadOnlyList<Decision> decisions, PostEquivalence? equivalence)
+    {
+        for (var d = 0; d < decisions.Count; d++)
+        {
+            var findings = decisions[d].Findings;
+            for (var f = 0; f < findings.Count; f++)
+            {
+                _ = findings[f].Message;
+            }
+        }
+
+        _ = equivalence?.Finding.Message;
+    }
+}

@@ -1,4 +1,0 @@
-namespace EnterpriseEval.Runtime.Review;
-
-/// <summary>What <c>review new</c> was asked to create.</summary>
-internal sealed record NewBatchRequest(string Name, int Year, string Series, string Levels, DateOnly? AsOf, string? PluginsDirectory);

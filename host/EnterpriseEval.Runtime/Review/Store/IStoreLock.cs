@@ -1,8 +1,0 @@
-namespace EnterpriseEval.Runtime.Review.Store;
-
-/// <summary>The write lock of a store, held by one command (<see cref="IReviewStore.Lock"/>).</summary>
-internal interface IStoreLock : IDisposable
-{
-    /// <summary>Commits everything written under the lock and releases it; disposing without commit rolls back.</summary>
-    void Commit();
-}

@@ -1,4 +1,0 @@
-namespace EnterpriseEval.Runtime.Review;
-
-/// <summary>One raw roster row: its spreadsheet row number and its fields as read.</summary>
-internal sealed record StoredRow(int RowNumber, IReadOnlyList<string> Fields);

@@ -1,4 +1,0 @@
-namespace EnterpriseEval.Runtime.Roster.Fields;
-
-/// <summary>The shape of <c>Vocabulary.TryParse</c> and <c>Vocabulary.TryParseYesNo</c>.</summary>
-internal delegate bool TryParseText<T>(string? text, out T value);

@@ -1,4 +1,0 @@
-namespace EnterpriseEval.Runtime.Screening;
-
-/// <summary>Progress of a long screening: the stage (Chinese, for the progress bar) and employees done of total.</summary>
-internal sealed record ScreeningStage(string Name, int Done, int Total);

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using EnterpriseEval.Workflow.Review.Store;
+using EnterpriseEval.Engine.Roster;
+using EnterpriseEval.Sdk.Model;
+
+namespace EnterpriseEval.Workflow.Review;
+
+/// <summary>
+/// <c>review score</c>: the plug-ins' achievement scoring (业绩评审) for every candidate of the batch, with the same
+/// plug-in versions and configuration the batch recorded.
+/// </summary>
+internal sealed class BatchScoring(BatchRules rules)
+{
+    public IReadOnlyList<StoredScore> Run(IReviewStore store, ReviewBatch batch, string? pluginsDirectory, string user)
+    {
+        BatchSteps.RequireScreened(store, batch);
+        BatchSteps.RequireNotDone(store, batch, "score", "完成业绩评分");
+        var scores = Compute(store, batch, pluginsDirectory);
+        // Checked again under the write lock: of two `review score` at once, the second refuses.
+        using var lease = store.Lock();
+        BatchSteps.RequireNotDone(store, batch, "score", "完成业绩评分");
+        store.SaveScores(batch.Id, scores, new AuditDraft(
+            "score", user, $"业绩评分：{scores.Count} 条", new Dictionary<string, string> { ["scores"] = $"{scores.Count}" }));
+        lease.Commit();
+        return scores;
+    }
+
+    /// <summary>Scores every candidate employee with every plug-in that scores (also used by replay).</summary>
+    public IReadOnlyList<StoredScore> Compute(IReviewStore store, ReviewBatch batch, string? pluginsDirectory)
+    {
+        var candidates = new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id))
+            .Select(d => d.EmployeeId).ToHashSet(StringComparer.Ordinal);
+        var records = RosterReader.Read(new StoredRosterSource(store, batch.Id)).Records
+            .Where(r => candidates.Contains(r.Employee.EmployeeId));
+        using var plugins = BatchScreening.LoadPlugins(rules, batch, pluginsDirectory);
+        var scores = new List<StoredScore>();
+        foreach (var record in records)
+        {
+            foreach (var plugin in plugins.Loaded.Where(p => p.Composition.Scoring is not null))
+            {
+                scores.Add(Score(plugin.Manifest.Id, plugin.Composition.Scoring!, record, batch.Definition.AsOf));
+            }
+        }
+
+        return scores;
+    }
+
+    private static StoredScore Score(string pluginId, Sdk.Plugins.IAchievementScoring scoring, EmployeeRecord record, DateOnly asOf)
+    {
+        try
+        {
+            var s = scoring.Score(record, asOf);
+            return new StoredScore(record.Employee.EmployeeId, record.Employee.Name, pluginId, s.Total, s.PassMark, s.Passed, JsonSerializer.Serialize(s.Lines, Json));
+        }
+        catch (Exception e)
+        {
+            // A plug-in's failure is contained like a criterion's: recorded for a person to look at, never fatal.
+            return new StoredScore(record.Employee.EmployeeId, record.Employee.Name, pluginId, 0, 0, false,
+                JsonSerializer.Serialize(new[] { $"插件 {pluginId} 评分出错（{e.GetType().Name}: {e.Message}），请人工复核" }, Json));
+        }
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

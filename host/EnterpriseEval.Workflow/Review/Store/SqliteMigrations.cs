@@ -1,0 +1,84 @@
+namespace EnterpriseEval.Workflow.Review.Store;
+
+/// <summary>
+/// The review store's schema, as ordered migrations: a store is brought to the latest version on open, each
+/// migration in its own transaction with its row in <c>schema_version</c>. Never edit a shipped migration; add one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    // Every data table: id, batch_id, audit_id (the entry that wrote the row), its columns, content_hash (SHA-256 of
+    // the other columns, see RowHash). The audit entry records a digest of its rows, so editing, adding or deleting
+    // a row shows in `review verify`.
+    public static readonly (int Version, string Sql)[] All =
+    [
+        (1, """
+            CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY, batch_id INTEGER, step TEXT NOT NULL, user_name TEXT NOT NULL, at TEXT NOT NULL,
+                detail TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL);
+            CREATE TABLE batches (
+                id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL, name TEXT NOT NULL UNIQUE, year INTEGER NOT NULL,
+                series TEXT NOT NULL, levels TEXT NOT NULL, as_of TEXT NOT NULL, authorisation TEXT NOT NULL,
+                plugins TEXT NOT NULL, plugins_directory TEXT NOT NULL, rule_set_version TEXT NOT NULL,
+                configuration TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE roster_tables (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, name TEXT NOT NULL,
+                display_name TEXT NOT NULL, header TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE roster_rows (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, table_name TEXT NOT NULL,
+                row_number INTEGER NOT NULL, fields TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE INDEX roster_rows_by_table ON roster_rows (batch_id, table_name, id);
+            CREATE TABLE screen_chunks (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, from_index INTEGER NOT NULL,
+                to_index INTEGER NOT NULL, total INTEGER NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE decisions (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, employee_index INTEGER NOT NULL,
+                employee_id TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, target_level TEXT NOT NULL,
+                target_series TEXT NOT NULL, target_occupation TEXT NOT NULL, outcome TEXT NOT NULL,
+                earliest_eligible_on TEXT NOT NULL, theory_exam_exempt INTEGER NOT NULL, basis_certificate_no TEXT NOT NULL,
+                rule_ids TEXT NOT NULL, reasons TEXT NOT NULL, findings TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE INDEX decisions_by_batch ON decisions (batch_id, employee_index);
+            CREATE TABLE scores (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, employee_id TEXT NOT NULL,
+                name TEXT NOT NULL, plugin_id TEXT NOT NULL, total TEXT NOT NULL, pass_mark TEXT NOT NULL,
+                passed INTEGER NOT NULL, lines TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE votes (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, voted_on TEXT NOT NULL,
+                employee_id TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, target_level TEXT NOT NULL,
+                committee INTEGER NOT NULL, present INTEGER NOT NULL, votes_for INTEGER NOT NULL,
+                votes_against INTEGER NOT NULL, votes_abstain INTEGER NOT NULL, quorum_met INTEGER NOT NULL,
+                passed INTEGER NOT NULL, reason TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE publicity (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, start_date TEXT NOT NULL,
+                end_date TEXT NOT NULL, working_days INTEGER NOT NULL, holidays TEXT NOT NULL,
+                working_weekends TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE objections (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, employee_id TEXT NOT NULL,
+                raised_on TEXT NOT NULL, reason TEXT NOT NULL, recorded_by TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE TABLE notices (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, employee_id TEXT NOT NULL,
+                path TEXT NOT NULL, target_level TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL,
+                content_hash TEXT NOT NULL);
+            """),
+
+        // 2: concurrency and anchoring (docs/security.md). UNIQUE keys make a second copy of any step's rows
+        // impossible even if two commands slip past their checks; the signed head of the audit chain (one row).
+        (2, """
+            CREATE UNIQUE INDEX batch_steps_once ON audit (batch_id, step)
+                WHERE step IN ('new', 'import', 'screen', 'score', 'vote', 'publicize', 'issue');
+            CREATE UNIQUE INDEX roster_tables_once ON roster_tables (batch_id, name);
+            CREATE UNIQUE INDEX roster_rows_once ON roster_rows (batch_id, table_name, row_number);
+            CREATE UNIQUE INDEX screen_chunks_once ON screen_chunks (batch_id, from_index);
+            CREATE UNIQUE INDEX decisions_once ON decisions (batch_id, employee_index, path, target_level);
+            CREATE UNIQUE INDEX scores_once ON scores (batch_id, employee_id, plugin_id);
+            CREATE UNIQUE INDEX votes_once ON votes (batch_id, employee_id, path, target_level);
+            CREATE UNIQUE INDEX publicity_once ON publicity (batch_id);
+            CREATE UNIQUE INDEX objections_once ON objections (batch_id, employee_id, raised_on, reason);
+            CREATE UNIQUE INDEX notices_once ON notices (batch_id, employee_id, path, target_level);
+            CREATE TABLE audit_head (
+                id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL, key_id TEXT NOT NULL,
+                signature TEXT NOT NULL);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

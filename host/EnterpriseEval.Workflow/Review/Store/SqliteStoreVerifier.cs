@@ -1,0 +1,263 @@
+using Microsoft.Data.Sqlite;
+using EnterpriseEval.Engine;
+
+namespace EnterpriseEval.Workflow.Review.Store;
+
+/// <summary>
+/// <c>review verify</c> on a SQLite store: walks the audit chain, checks its signed head (length, last hash, HMAC
+/// under the audit key), recomputes every row's content hash and every entry's row digests, re-hashes every issued
+/// file, and names each entry, row or file that no longer matches.
+/// </summary>
+internal sealed class SqliteStoreVerifier(
+    SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<AuditEntry> entries, AuditHead? head, Func<AuditKey> key, bool requireHead, bool files)
+{
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems()
+    {
+        if (entries.Count == 0)
+        {
+            // A store only comes to exist through `review new`, which writes the first entry with its batch.
+            _problems.Add("评审数据库中没有任何审计记录：库已被清空，或不是由 eeval review new 建立的评审数据库");
+        }
+
+        CheckChain();
+        CheckHead();
+        var digests = new Dictionary<(string Table, long AuditId), RowDigest>();
+        foreach (var table in StoredTableSpec.All)
+        {
+            CheckRows(table, digests);
+        }
+
+        CheckDigests(digests);
+        foreach (var d in digests.Values)
+        {
+            d.Dispose();
+        }
+
+        if (files)
+        {
+            CheckIssuedFiles();
+        }
+
+        return _problems;
+    }
+
+    private void CheckHead()
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var last = entries[^1];
+        if (head is null)
+        {
+            if (requireHead)
+            {
+                _problems.Add("审计链头签名缺失：签名被删除，或本库由旧版本建立（旧库请运行 eeval review rekey 校验并签名）");
+            }
+
+            return;
+        }
+
+        if (head.Count > last.Seq)
+        {
+            _problems.Add(
+                $"审计链被截断：签名的链头记载 {head.Count} 条审计记录，库中只到第 {last.Seq} 条，末尾的审计记录 #{last.Seq + 1}–#{head.Count} 连同其数据被删除");
+        }
+        else if (head.Count < last.Seq)
+        {
+            _problems.Add($"审计记录 #{head.Count + 1}–#{last.Seq} 不在签名的链头之内（链头记载 {head.Count} 条）：这些记录是绕过本程序追加的");
+        }
+        else if (head.Hash != last.Hash)
+        {
+            _problems.Add($"签名的链头所记第 {head.Count} 条审计记录的哈希与库中不符：审计链被改写");
+        }
+
+        AuditKey k;
+        try
+        {
+            k = key();
+        }
+        catch (UserFacingException e)
+        {
+            _problems.Add($"无法校验审计链头签名：{e.Message}");
+            return;
+        }
+
+        if (head.KeyId != k.Id)
+        {
+            _problems.Add(
+                $"审计链头由另一把审计密钥签名（密钥编号 {head.KeyId}，当前密钥 {k.Id}，来自 {k.Source}）：请用签名时的密钥校验；换用新密钥须运行 eeval review rekey");
+        }
+        else if (!k.Verifies(head.Count, head.Hash, head.Signature))
+        {
+            _problems.Add("审计链头签名无效：审计链在没有审计密钥的情况下被重新计算（重封），或链头被改动");
+        }
+    }
+
+    /// <summary>Every notice and workbook an <c>issue</c> step wrote, re-hashed where the step recorded it.</summary>
+    private void CheckIssuedFiles()
+    {
+        var notices = new Dictionary<long, List<(string File, string Sha256)>>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT audit_id, file, sha256 FROM notices ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var auditId = reader.GetInt64(0);
+                if (!notices.TryGetValue(auditId, out var list))
+                {
+                    notices[auditId] = list = [];
+                }
+
+                list.Add((reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var e in entries.Where(e => e.Step == "issue"))
+        {
+            var facts = AuditDetail.Facts(e.Detail);
+            if (!facts.TryGetValue("folder", out var folder))
+            {
+                continue;
+            }
+
+            foreach (var (file, sha) in notices.GetValueOrDefault(e.Seq) ?? [])
+            {
+                CheckFile(e, "通知书", Path.Combine(folder, "notices", file), sha);
+            }
+
+            foreach (var export in (facts.GetValueOrDefault("exports") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var at = export.LastIndexOf('#');
+                if (at > 0)
+                {
+                    CheckFile(e, "导出表", Path.Combine(folder, export[..at]), export[(at + 1)..]);
+                }
+            }
+        }
+    }
+
+    private void CheckFile(AuditEntry issue, string what, string path, string sha256)
+    {
+        if (!File.Exists(path))
+        {
+            _problems.Add($"审计记录 #{issue.Seq}（issue）发出的{what} {path} 不存在，无法核对（如已移走，请放回原处后再校验）");
+            return;
+        }
+
+        using var stream = File.OpenRead(path);
+        if (RowHash.Hex(System.Security.Cryptography.SHA256.HashData(stream)) != sha256)
+        {
+            _problems.Add($"审计记录 #{issue.Seq}（issue）发出的{what} {path} 与发文时记录的 SHA-256 不符：文件发出后被改动");
+        }
+    }
+
+    private void CheckChain()
+    {
+        var previous = AuditChain.Genesis;
+        long expected = 1;
+        foreach (var e in entries)
+        {
+            if (e.Seq != expected)
+            {
+                _problems.Add($"审计记录 #{expected}{(e.Seq > expected + 1 ? $"–#{e.Seq - 1}" : "")} 缺失（已被删除）");
+            }
+
+            if (e.PreviousHash != previous)
+            {
+                _problems.Add($"审计记录 #{e.Seq}（{e.Step}，{e.User}）与前一条记录的哈希链接断开");
+            }
+            else if (AuditChain.Hash(e) != e.Hash)
+            {
+                _problems.Add($"审计记录 #{e.Seq}（{e.Step}，{e.User}，{e.At}）内容已被改动，与审计链不符");
+            }
+
+            previous = e.Hash;
+            expected = e.Seq + 1;
+        }
+    }
+
+    private void CheckRows(StoredTableSpec table, Dictionary<(string, long), RowDigest> digests)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT * FROM {table.Name} ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var idIndex = reader.GetOrdinal("id");
+        var hashIndex = reader.GetOrdinal("content_hash");
+        var auditIndex = reader.GetOrdinal("audit_id");
+        var columns = new List<string>();
+        var indices = new List<int>();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (i != idIndex && i != hashIndex)
+            {
+                columns.Add(reader.GetName(i));
+                indices.Add(i);
+            }
+        }
+
+        var values = new object?[indices.Count];
+        while (reader.Read())
+        {
+            for (var i = 0; i < indices.Count; i++)
+            {
+                values[i] = reader.GetValue(indices[i]);
+            }
+
+            var stored = reader.GetValue(hashIndex) as string ?? "";
+            if (RowHash.Of(columns, values) != stored)
+            {
+                _problems.Add($"{Label(table, reader, idIndex)}内容与审计链不符");
+            }
+
+            var auditId = reader.GetValue(auditIndex) is long a ? a : -1;
+            if (!digests.TryGetValue((table.Name, auditId), out var digest))
+            {
+                digests[(table.Name, auditId)] = digest = new RowDigest();
+            }
+
+            digest.Add(stored);
+        }
+    }
+
+    private void CheckDigests(Dictionary<(string Table, long AuditId), RowDigest> digests)
+    {
+        var finished = digests.ToDictionary(kv => kv.Key, kv => kv.Value.Finish());
+        var known = entries.Select(e => e.Seq).ToHashSet();
+        foreach (var e in entries)
+        {
+            var recorded = AuditDetail.Rows(e.Detail);
+            foreach (var table in StoredTableSpec.All)
+            {
+                // A step that wrote no row to a table records "0:…"; no row at all reads as nothing recorded.
+                var expected = recorded.GetValueOrDefault(table.Name) is { } r && !r.StartsWith("0:", StringComparison.Ordinal) ? r : null;
+                var actual = finished.GetValueOrDefault((table.Name, e.Seq));
+                if (expected != actual)
+                {
+                    _problems.Add(
+                        $"审计记录 #{e.Seq}（{e.Step}）所记的{table.Chinese}（{Count(expected)} 条）与库中现有记录（{Count(actual)} 条）不符：记录被增删或改动");
+                }
+            }
+        }
+
+        foreach (var ((table, auditId), _) in finished.Where(kv => !known.Contains(kv.Key.AuditId)))
+        {
+            var chinese = StoredTableSpec.All.First(t => t.Name == table).Chinese;
+            _problems.Add($"{chinese}引用的审计记录 #{auditId} 不存在");
+        }
+    }
+
+    private static string Count(string? digest) => digest is null ? "0" : digest[..digest.IndexOf(':', StringComparison.Ordinal)];
+
+    private static string Label(StoredTableSpec table, SqliteDataReader reader, int idIndex)
+    {
+        var parts = table.LabelColumns.Select(c => Convert.ToString(reader.GetValue(reader.GetOrdinal(c)), System.Globalization.CultureInfo.InvariantCulture));
+        return $"{table.Chinese} #{reader.GetValue(idIndex)}（{string.Join(" ", parts)}）";
+    }
+}
