@@ -90,8 +90,8 @@ public static class Vocabulary
     public static string Describe<TEnum>()
         where TEnum : struct, Enum => Table<TEnum>.Description;
 
-    /// <summary>Parses 是/否 or yes/no (also 1/0, true/false, Y/N).</summary>
-    public static bool TryParseYesNo(string? text, out bool value)
+    /// <summary>Parses 是/否 or yes/no (also 1/0, true/false, Y/N): the roster reader's, internal since SDK 1.1.</summary>
+    internal static bool TryParseYesNo(string? text, out bool value)
     {
         switch (text?.Trim().ToLowerInvariant())
         {

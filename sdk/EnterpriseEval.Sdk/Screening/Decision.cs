@@ -51,9 +51,10 @@ public sealed record Decision
     /// <summary>
     /// Derives the outcome from findings: any failure → <see cref="Outcome.NotEligible"/>; else any
     /// <see cref="FindingKind.NeedsReview"/> → <see cref="Outcome.NeedsReview"/>; else eligible. When every failure
-    /// carries <see cref="Finding.MetOn"/>, the latest of them is the earliest eligible date.
+    /// carries <see cref="Finding.MetOn"/>, the latest of them is the earliest eligible date. Internal since SDK 1.1:
+    /// the engine composes the outcome once, after the plug-in criteria (docs/plugin-authoring.md "Versioning").
     /// </summary>
-    public static (Outcome Outcome, DateOnly? EarliestEligibleOn) Evaluate(IReadOnlyList<Finding> findings)
+    internal static (Outcome Outcome, DateOnly? EarliestEligibleOn) Evaluate(IReadOnlyList<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         return findings switch
