@@ -51,7 +51,7 @@ internal static class PluginSamples
     /// <summary>The sample model of a kind for a plug-in's firm.</summary>
     internal static object For(ShippedPlugin plugin, DocumentKind kind) => (plugin.Id, kind) switch
     {
-        ("ganjiang-heavy", DocumentKind.PostEquivalenceNotice) => new PostEquivalenceNotice
+        ("ganjiang-heavy", { Code: "post_equivalence_notice" }) => new PostEquivalenceNotice
         {
             Issue = GanjiangIssue with { DocumentNumber = "赣重人〔2027〕2号" },
             Employee = GanjiangPerson,
@@ -62,7 +62,7 @@ internal static class PluginSamples
             EquivalentTitleLevel = TitleLevel.Senior,
             InternalGrade = "T7 特级技师岗",
         },
-        ("ganjiang-heavy", DocumentKind.WageNotice) => new PayNotice
+        ("ganjiang-heavy", { Code: "wage_notice" }) => new PayNotice
         {
             Issue = GanjiangIssue,
             Employee = GanjiangPerson,
@@ -70,7 +70,7 @@ internal static class PluginSamples
             Items = [new("岗位技能工资（T7 特级技师岗）", 2500m, PayStart, $"《赣江重机技能人才薪酬分配办法》第八条；{Policy}")],
             Basis = [new(Clauses.Equivalence)],
         },
-        ("ganjiang-heavy", DocumentKind.AllowanceNotice) => new PayNotice
+        ("ganjiang-heavy", { Code: "allowance_notice" }) => new PayNotice
         {
             Issue = GanjiangIssue with { DocumentNumber = "赣重人〔2027〕4号" },
             Employee = GanjiangPerson,
@@ -83,7 +83,7 @@ internal static class PluginSamples
             ],
             Basis = [new(Clauses.Equivalence)],
         },
-        ("ganpower-supply", DocumentKind.PostEquivalenceNotice) => new PostEquivalenceNotice
+        ("ganpower-supply", { Code: "post_equivalence_notice" }) => new PostEquivalenceNotice
         {
             Issue = GanpowerIssue with { DocumentNumber = "赣电供人〔2027〕4号" },
             Employee = GanpowerPerson,
@@ -93,7 +93,7 @@ internal static class PluginSamples
             AppointedUntil = new(2027, 12, 31),
             EquivalentTitleLevel = TitleLevel.Senior,
         },
-        ("ganpower-supply", DocumentKind.WageNotice) => new PayNotice
+        ("ganpower-supply", { Code: "wage_notice" }) => new PayNotice
         {
             Issue = GanpowerIssue,
             Employee = GanpowerPerson,
@@ -101,7 +101,7 @@ internal static class PluginSamples
             Items = [new("岗位工资档次调整（技能六档）", 2000m, PayStart, $"《赣电供电技能人才薪酬管理细则》第六条；{Policy}")],
             Basis = [new(Clauses.Equivalence)],
         },
-        ("ganpower-supply", DocumentKind.AllowanceNotice) => new PayNotice
+        ("ganpower-supply", { Code: "allowance_notice" }) => new PayNotice
         {
             Issue = GanpowerIssue with { DocumentNumber = "赣电供人〔2027〕6号" },
             Employee = GanpowerPerson,
