@@ -113,6 +113,39 @@ internal static class PluginSamples
             ],
             Basis = [new(Clauses.Equivalence)],
         },
+        ("ganpower-supply", { Code: "publicity_list" }) => new PublicityList
+        {
+            Issue = GanpowerIssue with { DocumentNumber = "赣电供人〔2026〕公示1号", IssuedOn = new(2026, 12, 31) },
+            BatchName = "2026年度工程系列职称自主评审",
+            PublicityFrom = new(2026, 12, 31),
+            PublicityUntil = new(2027, 1, 7),
+            ObjectionContact = "公司人力资源部（电话：0791-88123456）",
+            Entries =
+            [
+                new() { EmployeeId = "GP0002", Name = "刘志军", Department = "变电运维中心", AppliedFor = "工程系列中级职称（技能人才评职称）", Result = "评审通过" },
+                new() { EmployeeId = "GP0014", Name = "胡长林", Department = "输电运检中心", AppliedFor = "工程系列助理级职称（技能人才评职称）", Result = "评审通过" },
+            ],
+            Basis = [new(Clauses.SkillToTitle), new("96/2.3")],
+        },
+        ("ganpower-supply", { Code: "review_result_notice" }) => new ReviewResultNotice
+        {
+            Issue = GanpowerIssue with { DocumentNumber = "赣电供人〔2027〕评1号", IssuedOn = new(2027, 1, 8) },
+            Employee = GanpowerPerson with { EmployeeId = "GP0002", Name = "刘志军", IdNumber = "360103198306150494", Department = "变电运维中心", Post = "变电站运行值班员（值长）" },
+            BatchName = "2026年度工程系列职称自主评审",
+            AppliedFor = "工程系列中级职称（技能人才评职称）",
+            Result = "评审通过",
+            Committee = 15,
+            Present = 12,
+            VotesFor = 11,
+            VotedOn = new(2026, 12, 30),
+            PublicityFrom = new(2026, 12, 31),
+            PublicityUntil = new(2027, 1, 7),
+            Authorisation = "江西省人力资源和社会保障厅 赣人社字〔2025〕18号",
+            ScreeningReasons = "取得技师职业技能等级后从事技术技能工作满3年（人社部发〔2020〕96号 二（二）1）",
+            Scores = [new() { Source = "ganpower-supply", Total = 86m, PassMark = 60m }],
+            AuditAnchor = "审计记录第 9 条，哈希 3f2a9c0d，HMAC-SHA256 签名 8b1e77aa（密钥编号 5c0ffee1）",
+            Basis = [new(Clauses.SkillToTitle)],
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"{plugin.Id} 没有{kind.ToChinese()}的样例"),
     };
 }
