@@ -80,6 +80,47 @@ public sealed partial class ReviewDocumentsGoldenTests
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
     }
 
+    [Fact]
+    public async Task A_plugin_template_that_does_not_load_stops_publicize_before_the_publicity_is_recorded()
+    {
+        using var dir = new TempFolder();
+        var plugins = dir.File("plugins");
+        CopyFolder(ReviewSample.Plugin, Path.Combine(plugins, "ganpower-supply"));
+        var template = Path.Combine(plugins, "ganpower-supply", "Templates", "publicity_list.html.sbn");
+        var store = dir.File("review.db");
+        var outDir = dir.File("out");
+        string[] batch = ["--store", store, "--batch", ReviewSample.Batch];
+        await CliRun.Ok([
+            "review", "new", .. batch, "--year", "2026", "--series", "engineering", "--levels", "assistant,intermediate",
+            "--plugins", plugins, "--config", ReviewSample.Config, "--user", "王审核",
+        ]);
+        await CliRun.Ok(["review", "screen", .. batch, "--roster", ReviewSample.Roster, "--user", "王审核"]);
+        await CliRun.Ok(["review", "score", .. batch, "--user", "王审核"]);
+        await CliRun.Ok(["review", "vote", .. batch, "--file", ReviewSample.Votes, "--date", "2026-12-30", "--user", "王审核"]);
+        var good = File.ReadAllText(template);
+        File.WriteAllText(template, good.Replace("{{ entry.department }}", "{{ entry.dept }}", StringComparison.Ordinal));
+
+        var refused = await CliRun.Of(["review", "publicize", .. batch, "--config", ReviewSample.Config, "--out", outDir, "--user", "王审核"]);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("模板校验未通过", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("ganpower-supply", refused.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+        // Nothing was recorded: with the template repaired the same step runs.
+        File.WriteAllText(template, good);
+        Assert.Contains("公示 4 人", await CliRun.Ok(["review", "publicize", .. batch, "--config", ReviewSample.Config, "--out", outDir, "--user", "王审核"]));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     // 审计记录第 7 条，哈希 <64 hex>，HMAC-SHA256 签名 <64 hex>（密钥编号 <hex>）: the record number is kept.
     private static string Normalized(string text) => Anchor().Replace(text, "哈希 <hash>，HMAC-SHA256 签名 <signature>（密钥编号 <key>）");
 
