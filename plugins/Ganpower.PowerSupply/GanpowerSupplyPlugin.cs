@@ -27,6 +27,8 @@ public sealed class GanpowerSupplyPlugin : IEnterprisePlugin
             .UseTemplate(DocumentKind.PostEquivalenceNotice, DocumentFormat.Html, "Templates/post_equivalence_notice.html.sbn")
             .UseTemplate(DocumentKind.WageNotice, DocumentFormat.Html, "Templates/wage_notice.html.sbn")
             .UseTemplate(DocumentKind.AllowanceNotice, DocumentFormat.Html, "Templates/allowance_notice.html.sbn")
+            .UseTemplate(DocumentKind.PublicityList, DocumentFormat.Html, "Templates/publicity_list.html.sbn")
+            .UseTemplate(DocumentKind.ReviewResultNotice, DocumentFormat.Html, "Templates/review_result_notice.html.sbn")
             .AddTemplateFunction("ganpower_wage_grade", (Func<SkillLevel, string>)GanpowerWording.WageGrade)
             .AddTemplateFunction("ganpower_item_note", (Func<string, string>)GanpowerWording.ItemNote)
             .MapOccupation("变电站运行值班员", TitleSeries.Engineering, "电气工程")

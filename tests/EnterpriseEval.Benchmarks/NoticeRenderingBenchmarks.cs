@@ -25,7 +25,7 @@ public class NoticeRenderingBenchmarks
     {
         _catalog = TemplateCatalog.Load([]);
         _renderer = new DocumentRenderer(_catalog);
-        _bare = Template.Parse(DefaultTemplates.Read(DocumentKind.PostEquivalenceNotice, DocumentFormat.Html));
+        _bare = Template.Parse(DocumentKindRegistry.Default.Find(DocumentKind.PostEquivalenceNotice).DefaultTemplate(DocumentFormat.Html));
         _model = new PostEquivalenceNotice
         {
             Issue = new DocumentIssue { Enterprise = "赣江重型机械有限公司", DocumentNumber = "赣重人字〔2026〕15号", IssuedOn = new DateOnly(2026, 11, 24), Department = "人力资源部" },

@@ -11,22 +11,25 @@ namespace EnterpriseEval.Engine.Documents;
 /// </summary>
 internal sealed class DocumentRenderer(TemplateCatalog catalog)
 {
+    /// <summary>The document kinds of the catalogue (names, addressees).</summary>
+    internal DocumentKindRegistry Kinds => catalog.Kinds;
+
     /// <summary>Renders one document: for HTML the notice's <c>&lt;article&gt;</c>, for Markdown the whole text.</summary>
     /// <param name="kind">The document kind.</param>
     /// <param name="format">The output format.</param>
-    /// <param name="model">The kind's model (<see cref="DocumentKinds.ModelType"/>).</param>
+    /// <param name="model">The kind's model (<see cref="DocumentKindDescriptor.ModelType"/>).</param>
     /// <exception cref="ArgumentException">The model is not the kind's model type.</exception>
     /// <exception cref="DocumentRenderException">The template hit a sandbox limit or a function failed.</exception>
     internal string Render(DocumentKind kind, DocumentFormat format, object model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var modelType = kind.ModelType();
+        var template = catalog.Get(kind, format);
+        var modelType = template.Descriptor.ModelType;
         if (!modelType.IsInstanceOfType(model))
         {
-            throw new ArgumentException($"{kind.ToChinese()}的文档模型应为 {modelType.Name}，实际为 {model.GetType().Name}。", nameof(model));
+            throw new ArgumentException($"{template.Descriptor.ChineseName}的文档模型应为 {modelType.Name}，实际为 {model.GetType().Name}。", nameof(model));
         }
 
-        var template = catalog.Get(kind, format);
         if (!template.IdleContexts.TryTake(out var context))
         {
             context = new DocumentTemplateContext(catalog.Builtins, catalog.Functions, template, catalog.Options);

@@ -24,18 +24,19 @@ internal sealed class DocumentWriter(DocumentRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(models);
         Directory.CreateDirectory(outputDirectory);
+        var descriptor = renderer.Kinds.Find(kind);
         var rendered = renderer.RenderAll(kind, format, models);
         var width = Math.Max(4, models.Count.ToString(CultureInfo.InvariantCulture).Length);
         var files = new string[models.Count];
         Parallel.For(0, models.Count, i =>
         {
-            var person = Addressee(models[i]);
+            var person = descriptor.AddresseeOf(models[i]);
             var stem = string.Create(CultureInfo.InvariantCulture, $"{kind.ToCode()}_{(i + 1).ToString($"D{width}", CultureInfo.InvariantCulture)}");
             files[i] = Path.Combine(outputDirectory, $"{stem}{SafeSuffix(person?.EmployeeId)}.{DefaultTemplates.Extension(format)}");
             using var writer = new StreamWriter(files[i], append: false, Utf8);
             if (format == DocumentFormat.Html)
             {
-                HtmlPage.Write(writer, person is null ? kind.ToChinese() : $"{kind.ToChinese()}（{person.Name}）", [rendered[i]]);
+                HtmlPage.Write(writer, person is null ? descriptor.ChineseName : $"{descriptor.ChineseName}（{person.Name}）", [rendered[i]]);
             }
             else
             {
@@ -51,19 +52,11 @@ internal sealed class DocumentWriter(DocumentRenderer renderer)
         var batch = Path.Combine(outputDirectory, BatchFileName(kind));
         using (var writer = new StreamWriter(batch, append: false, Utf8))
         {
-            HtmlPage.Write(writer, $"{kind.ToChinese()}（批量打印，共{models.Count}份）", rendered);
+            HtmlPage.Write(writer, $"{descriptor.ChineseName}（批量打印，共{models.Count}份）", rendered);
         }
 
         return [.. files, batch];
     }
-
-    private static DocumentPerson? Addressee(object model) => model switch
-    {
-        PostEquivalenceNotice m => m.Employee,
-        PayNotice m => m.Employee,
-        ScreeningResultNotice m => m.Employee,
-        _ => null,
-    };
 
     // An employee id comes from the roster: keep file names portable whatever it holds.
     private static string SafeSuffix(string? employeeId)

@@ -7,11 +7,17 @@ using Scriban.Runtime;
 namespace EnterpriseEval.Engine.Documents;
 
 /// <summary>
-/// What a template may see of a model: the public instance properties of the SDK's document records, in
-/// snake_case. The same rule serves the sandbox at render time and the name check at load time.
+/// What a template may see of a model: the public instance properties of the document records, in snake_case —
+/// the SDK's (namespace <c>EnterpriseEval.Sdk.Documents</c>) and those in the namespace of a registered kind's model
+/// (docs/documents.md). The same rule serves the sandbox at render time and the name check at load time.
 /// </summary>
 internal static class ModelSchema
 {
+    // (assembly, namespace) pairs whose classes are model records besides the SDK's: a kind's model namespace,
+    // admitted when a catalogue over its registry loads. Only trusted code (the SDK, the engine's callers) builds registries.
+    private static readonly ConcurrentDictionary<(Assembly, string), bool> AdmittedNamespaces = new();
+    private static volatile bool _anyAdmitted;
+
     private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> PropertiesByType = new();
     private static readonly ConcurrentDictionary<Type, FrozenDictionary<string, Type>> MembersByType = new();
 
@@ -21,11 +27,27 @@ internal static class ModelSchema
     /// <summary>The member renamer given to Scriban: <c>EmployeeId</c> → <c>employee_id</c>.</summary>
     internal static readonly MemberRenamerDelegate Renamer = StandardMemberRenamer.Default;
 
-    /// <summary>Whether a type is a document model record (a class of the SDK's Documents namespace).</summary>
+    /// <summary>
+    /// Whether a type is a document model record: a class of the SDK's Documents namespace, or of the namespace of a
+    /// registered kind's model (<see cref="Admit"/>).
+    /// </summary>
     internal static bool IsModelType(Type type) =>
-        type.Assembly == typeof(DocumentIssue).Assembly
-        && type.Namespace == typeof(DocumentIssue).Namespace
-        && type is { IsClass: true, IsAbstract: false };
+        type is { IsClass: true, IsAbstract: false }
+        && ((type.Assembly == typeof(DocumentIssue).Assembly && type.Namespace == typeof(DocumentIssue).Namespace)
+            || (type.Namespace is { } ns && _anyAdmitted && AdmittedNamespaces.ContainsKey((type.Assembly, ns))));
+
+    /// <summary>Admits the namespaces of a registry's model types as model-record namespaces.</summary>
+    internal static void Admit(DocumentKindRegistry kinds)
+    {
+        foreach (var d in kinds.Descriptors)
+        {
+            if (d.ModelType.Namespace is { } ns && (d.ModelType.Assembly != typeof(DocumentIssue).Assembly || ns != typeof(DocumentIssue).Namespace))
+            {
+                AdmittedNamespaces.TryAdd((d.ModelType.Assembly, ns), true);
+                _anyAdmitted = true;
+            }
+        }
+    }
 
     /// <summary>The members a template sees on a model type, by template name, with their types.</summary>
     internal static FrozenDictionary<string, Type> Members(Type modelType) =>

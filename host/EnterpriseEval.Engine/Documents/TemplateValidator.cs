@@ -27,7 +27,7 @@ internal sealed class TemplateValidator
         _template = template;
         _file = file;
         _including = including;
-        _rootMembers = ModelSchema.Members(template.Kind.ModelType());
+        _rootMembers = ModelSchema.Members(template.Descriptor.ModelType);
         _functions = functions;
     }
 
@@ -208,7 +208,7 @@ internal sealed class TemplateValidator
 
         if (!lenient && !_assigned.Contains(variable.Name) && !_functions.Contains(variable.Name) && !LoopObjects.Contains(variable.Name))
         {
-            Error(variable, $"变量“{variable.Name}”在{_template.Kind.ToChinese()}的文档模型（{_template.Kind.ModelType().Name}）中不存在");
+            Error(variable, $"变量“{variable.Name}”在{_template.Descriptor.ChineseName}的文档模型（{_template.Descriptor.ModelType.Name}）中不存在");
         }
 
         return null;

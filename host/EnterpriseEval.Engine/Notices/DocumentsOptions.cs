@@ -1,3 +1,5 @@
+using EnterpriseEval.Engine.Plugins;
+
 namespace EnterpriseEval.Engine.Notices;
 
 /// <summary>How notices are issued (configuration section <c>EnterpriseEval:Documents</c>).</summary>
@@ -19,4 +21,11 @@ internal sealed class DocumentsOptions
 
     /// <summary>Mask 身份证号 in notices (first 6 and last 4 kept). Turn off only where the law allows.</summary>
     public bool MaskIdentityNumbers { get; set; } = true;
+
+    /// <summary>
+    /// The 发文单位 printed on every document (<c>notices</c> and the review's): <see cref="Enterprise"/> when set, else
+    /// the enterprise of the first loaded plug-in (its <c>plugin.json</c>), else 本单位.
+    /// </summary>
+    public string Issuer(PluginSet plugins) =>
+        Enterprise is { Length: > 0 } e ? e : plugins.Loaded.FirstOrDefault()?.Manifest.Enterprise ?? "本单位";
 }

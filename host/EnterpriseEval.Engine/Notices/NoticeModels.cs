@@ -19,24 +19,36 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
     private const string StatutoryPrefix96 = "96/";
     private const string StatutoryPrefix227 = "227/";
 
-    private readonly string _enterprise = options.Enterprise is { Length: > 0 } e
-        ? e
-        : screened.Plugins.Loaded.FirstOrDefault()?.Manifest.Enterprise ?? "本单位";
+    private readonly string _enterprise = options.Issuer(screened.Plugins);
 
     private int _sequence;
+
+    private DateOnly AsOf => screened.Result.AsOf;
 
     /// <summary>The notices held back for review by the last <see cref="Build"/>, in roster order.</summary>
     public List<HeldNotice> Held { get; } = [];
 
-    public IReadOnlyList<object> Build(DocumentKind kind) => kind switch
+    /// <summary>
+    /// The kinds a screened roster yields, and how: <c>eeval notices --kind</c> offers these. A kind another step
+    /// issues (评审结果通知, from a review batch) is rendered by its descriptor like any other but is not built here.
+    /// </summary>
+    private static readonly Dictionary<DocumentKind, Func<NoticeModels, IReadOnlyList<object>>> Builders = new()
     {
-        DocumentKind.PostEquivalenceNotice => PostEquivalence(),
-        DocumentKind.WageNotice => Pay((t, r, e) => t.WageItems(r, e, screened.Result.AsOf), "因岗位聘任调整岗位薪酬"),
-        DocumentKind.AllowanceNotice => Pay((t, r, e) => t.AllowanceItems(r, e, screened.Result.AsOf), "发放技能人才津贴"),
-        DocumentKind.ScreeningResultNotice => ScreeningResults(),
-        DocumentKind.PublicityList => [Publicity()],
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        [DocumentKind.PostEquivalenceNotice] = m => m.PostEquivalence(),
+        [DocumentKind.WageNotice] = m => m.Pay((t, r, e) => t.WageItems(r, e, m.AsOf), "因岗位聘任调整岗位薪酬"),
+        [DocumentKind.AllowanceNotice] = m => m.Pay((t, r, e) => t.AllowanceItems(r, e, m.AsOf), "发放技能人才津贴"),
+        [DocumentKind.ScreeningResultNotice] = m => m.ScreeningResults(),
+        [DocumentKind.PublicityList] = m => [m.Publicity()],
     };
+
+    /// <summary>The kinds <c>eeval notices</c> builds from a screened roster, in registry order.</summary>
+    public static IReadOnlyList<DocumentKind> RosterKinds { get; } = [.. DocumentKinds.All.Where(Builders.ContainsKey)];
+
+    /// <exception cref="UserFacingException">The kind is not built from a screened roster.</exception>
+    public IReadOnlyList<object> Build(DocumentKind kind) =>
+        Builders.TryGetValue(kind, out var build)
+            ? build(this)
+            : throw new UserFacingException($"{kind.ToChinese()}不能由名册生成（由评审流程出具）；eeval notices 可生成：{string.Join("、", RosterKinds.Select(k => k.ToChinese()))}");
 
     private List<object> PostEquivalence()
     {

@@ -1,5 +1,6 @@
 using EnterpriseEval.Engine.Documents;
 using EnterpriseEval.Engine.Output;
+using EnterpriseEval.Engine.Plugins;
 using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Documents;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
     /// </summary>
     public NoticesReport Render(ScreenedRoster screened, NoticesRequest request, IProgress<ScreeningStage>? progress = null)
     {
-        var catalog = LoadTemplates(screened);
+        var catalog = LoadTemplates(screened.Plugins, options.Value);
         var issuedOn = request.IssuedOn ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
         var builder = new NoticeModels(screened, options.Value, review.Value, issuedOn);
         var models = builder.Build(request.Kind);
@@ -38,7 +39,7 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
         try
         {
             files = new DocumentWriter(new DocumentRenderer(catalog)).Write(request.Kind, models, request.Format, outputDirectory);
-            WriteIndex(Path.Combine(outputDirectory, IndexFile), request.Kind, models, files, builder.Held);
+            WriteIndex(Path.Combine(outputDirectory, IndexFile), catalog.Kinds.Find(request.Kind), models, files, builder.Held);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,11 +64,16 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
         };
     }
 
-    private TemplateCatalog LoadTemplates(ScreenedRoster screened)
+    /// <summary>
+    /// The templates of a plug-in set (SDK defaults for the kinds it leaves alone), checked, with the 身份证号 masked
+    /// as configured; the review's documents load theirs the same way.
+    /// </summary>
+    /// <exception cref="UserFacingException">A template does not load; the message gives origin, file, line and column.</exception>
+    internal static TemplateCatalog LoadTemplates(PluginSet plugins, DocumentsOptions options)
     {
         try
         {
-            return screened.Plugins.LoadTemplates(DocumentRenderOptions.Default with { MaskIdentityNumbers = options.Value.MaskIdentityNumbers });
+            return plugins.LoadTemplates(DocumentRenderOptions.Default with { MaskIdentityNumbers = options.MaskIdentityNumbers });
         }
         catch (TemplateLoadException e)
         {
@@ -82,14 +88,14 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
     /// per notice held back for review (status 待复核, no file, the reason).
     /// </summary>
     private static void WriteIndex(
-        string path, DocumentKind kind, IReadOnlyList<object> models, IReadOnlyList<string> files, IReadOnlyList<HeldNotice> held)
+        string path, DocumentKindDescriptor kind, IReadOnlyList<object> models, IReadOnlyList<string> files, IReadOnlyList<HeldNotice> held)
     {
         using var writer = CsvOutput.Create(path, ["kind", "sequence", "employee_id", "name", "document_number", "file", "status", "reason"]);
         for (var i = 0; i < files.Count; i++)
         {
-            var (person, issue) = i < models.Count ? Addressee(models[i]) : (null, null);
+            var (person, issue) = i < models.Count ? (kind.AddresseeOf(models[i]), kind.IssueOf(models[i])) : (null, null);
             using var row = writer.NewRow();
-            row["kind"].Set(kind.ToCode());
+            row["kind"].Set(kind.Code);
             row["sequence"].Set(i < models.Count ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "batch");
             row["employee_id"].Set(SpreadsheetText.Safe(person?.EmployeeId ?? ""));
             row["name"].Set(SpreadsheetText.Safe(person?.Name ?? ""));
@@ -102,7 +108,7 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
         foreach (var h in held)
         {
             using var row = writer.NewRow();
-            row["kind"].Set(kind.ToCode());
+            row["kind"].Set(kind.Code);
             row["sequence"].Set("");
             row["employee_id"].Set(SpreadsheetText.Safe(h.EmployeeId));
             row["name"].Set(SpreadsheetText.Safe(h.Name));
@@ -112,13 +118,4 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
             row["reason"].Set(SpreadsheetText.Safe(h.Reason));
         }
     }
-
-    private static (DocumentPerson? Person, DocumentIssue? Issue) Addressee(object model) => model switch
-    {
-        PostEquivalenceNotice m => (m.Employee, m.Issue),
-        PayNotice m => (m.Employee, m.Issue),
-        ScreeningResultNotice m => (m.Employee, m.Issue),
-        PublicityList m => (null, m.Issue),
-        _ => (null, null),
-    };
 }

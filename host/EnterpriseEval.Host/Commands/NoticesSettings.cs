@@ -1,3 +1,4 @@
+using EnterpriseEval.Engine.Notices;
 using System.ComponentModel;
 using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Sdk.Documents;
@@ -57,9 +58,9 @@ internal sealed class NoticesSettings : CommandSettings
             return ValidationResult.Error("请用 --roster 指定花名册文件夹。");
         }
 
-        if (!DocumentKinds.TryParse(Kind, out _))
+        if (!DocumentKinds.TryParse(Kind, out var kind) || !NoticeModels.RosterKinds.Contains(kind))
         {
-            return ValidationResult.Error($"请用 --kind 指定文书种类，可用值：{string.Join("、", DocumentKinds.All.Select(k => $"{k.ToChinese()}({k.ToCode()})"))}");
+            return ValidationResult.Error($"请用 --kind 指定文书种类，可用值：{string.Join("、", NoticeModels.RosterKinds.Select(k => $"{k.ToChinese()}({k.ToCode()})"))}");
         }
 
         if (Format.Trim().ToLowerInvariant() is not ("html" or "md" or "markdown"))

@@ -28,6 +28,8 @@ internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPub
             return 0;
         }
 
+        // The batch's plug-ins and their templates load (and are checked) before the publicity is recorded.
+        using var batchDocuments = settings.Out is null ? null : documents.Open(store, batch);
         var p = publicity.Publicize(store, batch, settings.Start is null ? null : DateArgument.Parse(settings.Start), settings.Days, settings.UserName);
         var passed = store.Votes(batch.Id).Where(v => v.Passed).ToList();
         console.MarkupLine($"[bold]公示期[/]：{ConsoleText.Escape(Dates.Chinese(p.Start))}至{ConsoleText.Escape(Dates.Chinese(p.End))}（{p.WorkingDays} 个工作日，不含周末与节假日），公示 {passed.Count} 人。");
@@ -36,11 +38,10 @@ internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPub
             console.MarkupLine($"  {ConsoleText.Escape(v.EmployeeId)} {ConsoleText.Escape(v.Name)} {ConsoleText.Escape(ReviewExports.LevelName(v.TargetLevel))}");
         }
 
-        if (settings.Out is not null)
+        if (settings.Out is not null && batchDocuments is not null)
         {
             console.MarkupLine($"已导出 {ConsoleText.Escape(ReviewExports.Publicity(settings.Out, p, passed))}");
-            // The list is dated the day it is posted: the first day of the publicity.
-            foreach (var file in documents.PublicityList(settings.Out, batch, p, passed, p.Start))
+            foreach (var file in batchDocuments.PublicityList(settings.Out, p, passed))
             {
                 console.MarkupLine($"已生成公示文书 {ConsoleText.Escape(file)}");
             }

@@ -6,12 +6,13 @@ using EnterpriseEval.Engine;
 namespace EnterpriseEval.Workflow.Review;
 
 /// <summary>
-/// <c>review issue</c>: after the publicity, a notice for every candidate the committee passed and nobody objected
-/// to, plus the batch's tables as workbooks; the files and their hashes go into the audit log. Runs under the store's
+/// <c>review issue</c>: after the publicity, a 评审结果通知 for every candidate the committee passed and nobody objected
+/// to — rendered by the Scriban documents with the batch's plug-in templates (<see cref="ReviewDocuments"/>,
+/// docs/documents.md) — plus the batch's tables as workbooks; the files and their hashes go into the audit log. Runs under the store's
 /// write lock on a store that verifies; every notice prints the signed chain head it was issued on, and the filing
 /// list (归档清单.md) the signed head after the issue (docs/security.md).
 /// </summary>
-internal sealed class BatchIssue(IBatchNoticeRenderer renderer)
+internal sealed class BatchIssue(ReviewDocuments documents)
 {
     /// <summary>The filing list written beside the workbooks.</summary>
     public const string FilingFile = "归档清单.md";
@@ -25,6 +26,9 @@ internal sealed class BatchIssue(IBatchNoticeRenderer renderer)
         {
             throw new UserFacingException($"公示期至{Dates.Chinese(publicity.End)}结束，须在公示期满后发文（--date 晚于该日）");
         }
+
+        // The batch's plug-ins and templates load, and are checked, before anything is written.
+        using var batchDocuments = documents.Open(store, batch);
 
         // Under the write lock from the check to the last row: a second `review issue` at once waits, then refuses
         // before it writes a single file.
@@ -49,14 +53,26 @@ internal sealed class BatchIssue(IBatchNoticeRenderer renderer)
             ReviewExports.Votes(folder, votes),
             ReviewExports.Publicity(folder, publicity, passed),
         };
-        var notices = new List<StoredNotice>();
         var noticeFolder = Path.Combine(folder, "notices");
+        var candidates = new List<NoticeCandidate>();
         foreach (var vote in passed.Where(v => !objected.Contains(v.EmployeeId)))
         {
             var decision = decisions.First(d => d.EmployeeId == vote.EmployeeId && d.Path == vote.Path && d.TargetLevel == vote.TargetLevel);
-            var candidate = new NoticeCandidate(decision, vote, [.. scores.Where(s => s.EmployeeId == vote.EmployeeId)], publicity, head);
-            var file = renderer.Render(batch.Definition, candidate, issuedOn, noticeFolder);
-            notices.Add(new StoredNotice(vote.EmployeeId, vote.Path, vote.TargetLevel, Path.GetFileName(file), Sha256(file)));
+            candidates.Add(new NoticeCandidate(decision, vote, [.. scores.Where(s => s.EmployeeId == vote.EmployeeId)], publicity, head));
+        }
+
+        var notices = new List<StoredNotice>();
+        if (candidates.Count > 0)
+        {
+            // One file per candidate in candidate order, then the batch file for printing (audited as an export).
+            var files = batchDocuments.Notices(noticeFolder, candidates, issuedOn);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var vote = candidates[i].Vote;
+                notices.Add(new StoredNotice(vote.EmployeeId, vote.Path, vote.TargetLevel, Path.GetFileName(files[i]), Sha256(files[i])));
+            }
+
+            exports.Add(files[^1]);
         }
 
         var withheld = passed.Where(v => objected.Contains(v.EmployeeId)).Select(v => $"{v.EmployeeId} {v.Name}").Distinct().ToList();
@@ -68,7 +84,7 @@ internal sealed class BatchIssue(IBatchNoticeRenderer renderer)
             {
                 ["issued_on"] = issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["folder"] = Path.GetFullPath(folder),
-                ["exports"] = string.Join(';', exports.Select(f => $"{Path.GetFileName(f)}#{Sha256(f)}")),
+                ["exports"] = string.Join(';', exports.Select(f => $"{Relative(folder, f)}#{Sha256(f)}")),
                 ["head_before"] = $"{head.Count}:{head.Hash}",
             }));
         lease.Commit();
@@ -97,7 +113,7 @@ internal sealed class BatchIssue(IBatchNoticeRenderer renderer)
             .AppendLine("|---|---|");
         foreach (var f in exports)
         {
-            text.AppendLine($"| {Path.GetFileName(f)} | {Sha256(f)} |");
+            text.AppendLine($"| {Relative(folder, f)} | {Sha256(f)} |");
         }
 
         foreach (var n in notices)
@@ -109,6 +125,9 @@ internal sealed class BatchIssue(IBatchNoticeRenderer renderer)
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;
     }
+
+    // Workbooks lie in the folder itself, the notices' batch file in notices/: names relative to the folder, '/' separated.
+    private static string Relative(string folder, string file) => Path.GetRelativePath(folder, file).Replace('\\', '/');
 
     private static string Sha256(string file)
     {

@@ -25,7 +25,6 @@ internal static class ReviewServiceCollectionExtensions
         services.AddSingleton<ReviewDocuments>();
         services.AddSingleton<BatchIssue>();
         services.AddSingleton<BatchReplay>();
-        services.TryAddSingleton<IBatchNoticeRenderer, MarkdownNoticeRenderer>();
         return services;
     }
 }

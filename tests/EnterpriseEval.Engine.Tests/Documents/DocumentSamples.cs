@@ -114,14 +114,35 @@ internal static class DocumentSamples
         Basis = [new(Clauses.SkillToTitle), new("96/2.3")],
     };
 
-    /// <summary>The sample model of each kind.</summary>
+    internal static ReviewResultNotice ReviewResult { get; } = new()
+    {
+        Issue = Issue with { DocumentNumber = "洪精人〔2027〕评3号", IssuedOn = new(2027, 1, 8) },
+        Employee = Person,
+        BatchName = "2026年度工程系列职称自主评审",
+        AppliedFor = "工程系列中级职称（技能人才评职称）",
+        Result = "评审通过",
+        Committee = 15,
+        Present = 12,
+        VotesFor = 10,
+        VotedOn = new(2026, 12, 30),
+        PublicityFrom = new(2026, 12, 31),
+        PublicityUntil = new(2027, 1, 7),
+        Authorisation = "江西省人力资源和社会保障厅 赣人社字〔2025〕18号（工程系列，至中级）",
+        ScreeningReasons = "取得技师职业技能等级后从事技术技能工作满3年（人社部发〔2020〕96号 二（二）1）",
+        Scores = [new() { Source = "hongdu-precision", Total = 72.5m, PassMark = 60m }],
+        AuditAnchor = "审计记录第 9 条，哈希 3f2a9c0d，HMAC-SHA256 签名 8b1e77aa（密钥编号 5c0ffee1）",
+        Basis = [new(Clauses.SkillToTitle)],
+    };
+
+    /// <summary>The sample model of each kind; a kind without one here renders its descriptor's sample.</summary>
     internal static object For(DocumentKind kind) => kind switch
     {
-        DocumentKind.PostEquivalenceNotice => PostEquivalence(),
-        DocumentKind.WageNotice => Wage,
-        DocumentKind.AllowanceNotice => Allowance,
-        DocumentKind.ScreeningResultNotice => ScreeningResult,
-        DocumentKind.PublicityList => Publicity,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        { Code: "post_equivalence_notice" } => PostEquivalence(),
+        { Code: "wage_notice" } => Wage,
+        { Code: "allowance_notice" } => Allowance,
+        { Code: "screening_result_notice" } => ScreeningResult,
+        { Code: "publicity_list" } => Publicity,
+        { Code: "review_result_notice" } => ReviewResult,
+        _ => kind.SampleModel(),
     };
 }

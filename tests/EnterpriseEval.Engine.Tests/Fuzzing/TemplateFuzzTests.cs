@@ -176,15 +176,15 @@ public sealed class TemplateFuzzTests(ITestOutputHelper output)
         var person = DocumentSamples.Person with { Name = V(0), Department = V(1), Post = V(2), EmployeeId = V(3), IdNumber = idNumber };
         return kind switch
         {
-            DocumentKind.PostEquivalenceNotice => DocumentSamples.PostEquivalence(person) with { Issue = issue, Occupation = V(3), InternalGrade = V(1) },
-            DocumentKind.WageNotice => DocumentSamples.Wage with
+            { Code: "post_equivalence_notice" } => DocumentSamples.PostEquivalence(person) with { Issue = issue, Occupation = V(3), InternalGrade = V(1) },
+            { Code: "wage_notice" } => DocumentSamples.Wage with
             {
                 Issue = issue,
                 Employee = person,
                 Reason = V(3),
                 Items = [.. DocumentSamples.Wage.Items.Select(i => i with { Name = V(0), Basis = V(2) })],
             },
-            DocumentKind.ScreeningResultNotice => DocumentSamples.ScreeningResult with
+            { Code: "screening_result_notice" } => DocumentSamples.ScreeningResult with
             {
                 Issue = issue,
                 Employee = person,

@@ -63,4 +63,14 @@ public sealed class NoticesCommandTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("岗位比照通知书(post_equivalence_notice)", run.Output);
     }
+
+    [Fact]
+    public async Task The_review_result_notice_is_issued_by_review_issue_not_from_a_roster()
+    {
+        var run = await CliRun.Of(["notices", "--roster", Demo, "--kind", "review_result_notice", "--out", "x"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("评审结果公示(publicity_list)", run.Output);
+        Assert.DoesNotContain("评审结果通知(review_result_notice)", run.Output);
+    }
 }

@@ -71,7 +71,8 @@ public sealed class ReviewStoreHardeningTests
         string[] issue = ["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08"];
         OneWins(await Together(issue, issue), "已经发文，不能重复进行");
         Assert.Equal(3L, Count(store, "notices"));
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(outDir, "notices")).Length);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(outDir, "notices"), "review_result_notice_0*.html").Length);
+        Assert.True(File.Exists(Path.Combine(outDir, "notices", "review_result_notice_batch.html")));
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
     }
 
@@ -167,7 +168,7 @@ public sealed class ReviewStoreHardeningTests
         await Published(store);
         var before = (long)Scalar(store, "SELECT count FROM audit_head")!;
         await CliRun.Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08"]);
-        var notice = Path.Combine(outDir, "notices", "GP0002-skill_to_title-intermediate.md");
+        var notice = Path.Combine(outDir, "notices", "review_result_notice_0001_GP0002.html");
         var head = (string)Scalar(store, "SELECT hash FROM audit_head")!;
 
         Assert.Contains($"审计链锚点（发文所依据的评审数据库记录，已签名）：审计记录第 {before} 条，哈希 ", File.ReadAllText(notice));

@@ -33,7 +33,7 @@ public sealed class ReviewWorkflowTests
         Assert.Contains("3 份通知书", issue);
         Assert.Contains("GP0014", issue);
         Assert.Equal(
-            ["GP0002-skill_to_title-intermediate.md", "GP0004-skill_to_title-assistant.md", "GP0011-skill_to_title-assistant.md"],
+            ["review_result_notice_0001_GP0002.html", "review_result_notice_0002_GP0004.html", "review_result_notice_0003_GP0011.html", "review_result_notice_batch.html"],
             Directory.GetFiles(Path.Combine(outDir, "notices")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var workbook in new[] { "决策结果.xlsx", "业绩评分.xlsx", "评委会表决.xlsx", "公示名单.xlsx" })
         {
@@ -43,7 +43,7 @@ public sealed class ReviewWorkflowTests
         var show = await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch]);
         Assert.Contains("李纪检", show);
         Assert.Contains("issue", show);
-        Assert.Contains("通知书：GP0002", await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch, "--employee", "GP0002"]));
+        Assert.Contains("通知书：review_result_notice_0001_GP0002.html", await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch, "--employee", "GP0002"]));
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
     }
 
