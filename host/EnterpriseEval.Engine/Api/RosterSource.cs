@@ -62,6 +62,10 @@ public abstract class RosterSource
 /// <summary>How a run opens its roster.</summary>
 /// <param name="ChunkSize">Employees per chunk.</param>
 /// <param name="Stream">Whether a CSV folder may be read a chunk at a time (the sink can start again).</param>
+/// <param name="Limits">How much of a file may be read (docs/security.md, Limits on input).</param>
+/// <param name="Formats">Roster formats the host registers (the <c>.xlsx</c> workbook).</param>
+/// <param name="Times">Where the time goes, for the Debug log.</param>
+/// <param name="CancellationToken">Stops the reading.</param>
 internal sealed record RosterOpening(
     int ChunkSize, bool Stream, RosterLimits Limits, IEnumerable<ITableSourceOpener> Formats, StageTimes Times, CancellationToken CancellationToken);
 

@@ -116,9 +116,9 @@ public sealed class ScreeningEngine
     }
 
     /// <summary>
-    /// The run, for the host: <paramref name="screener"/> when the run has its own policy (a review batch's recorded
-    /// configuration), <paramref name="chunkSize"/> when it commits in chunks of its own, <paramref name="times"/> to
-    /// see where a large run spends its time.
+    /// The run, for the host: <paramref name="tuning"/> gives a screener when the run has its own policy (a review
+    /// batch's recorded configuration), a chunk size when it commits in chunks of its own, a stage timer to see where a
+    /// large run spends its time.
     /// </summary>
     internal async Task<ScreeningSummary> RunAsync(
         RosterSource roster,
@@ -279,6 +279,7 @@ public sealed class ScreeningEngine
                     {
                         while (screened.Reader.TryRead(out var chunk))
                         {
+                            stop.Token.ThrowIfCancellationRequested();
                             await sink.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
                         }
                     }
