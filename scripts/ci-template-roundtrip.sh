@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The plug-in author's path, end to end, against freshly packed packages (docs/plugin-authoring.md, "Tutorial"):
-# pack → install the template → dotnet new eeval-plugin → dotnet test → dotnet publish → eeval plugins validate.
+# pack → install the template → dotnet new eeval-plugin → restore and check the dependency graph (no SQLite, Excel
+# or review code) → dotnet test → dotnet publish → eeval plugins validate.
 # Runs in a temporary folder outside the repository, so the generated solution cannot lean on this repository's
 # Directory.Build.props; the template is installed into a temporary CLI home, so the machine's template list is
 # left alone.
@@ -22,24 +23,10 @@ step "pack $version into $packages"
 rm -f "$packages"/EnterpriseEval.*.nupkg
 dotnet pack EnterpriseEval.sln -o "$packages" --nologo -v quiet
 
-# The test kit uses the runtime's internals: its package must require exactly this runtime, not "this or later".
-kit_nupkg="$packages/EnterpriseEval.Sdk.Testing.$version.nupkg"
-read_nuspec() {
-  if command -v unzip >/dev/null; then unzip -p "$kit_nupkg" EnterpriseEval.Sdk.Testing.nuspec
-  else python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("EnterpriseEval.Sdk.Testing.nuspec").decode())' "$kit_nupkg"
-  fi
-}
-kit_runtime=$(read_nuspec |
-  sed -n 's:.*<dependency id="EnterpriseEval.Engine" version="\([^"]*\)".*:\1:p')
-if [ "$kit_runtime" != "[$version]" ]; then
-  echo "EnterpriseEval.Sdk.Testing depends on EnterpriseEval.Engine '$kit_runtime', expected exactly '[$version]'" >&2
-  exit 1
-fi
-
 # NuGet caches packages by id and version, and the version does not change between runs: without this, restore would
 # take the bits cached by an earlier run instead of those just packed.
 nuget_cache=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-for id in enterpriseeval.sdk enterpriseeval.sdk.testing enterpriseeval.runtime; do
+for id in enterpriseeval.sdk enterpriseeval.sdk.testing enterpriseeval.engine; do
   rm -rf "${nuget_cache:?}/$id/$version"
 done
 
@@ -49,6 +36,22 @@ dotnet new install "$packages/EnterpriseEval.Templates.$version.nupkg"
 
 step "dotnet new eeval-plugin -n Acme.Plugin"
 dotnet new eeval-plugin -n Acme.Plugin -o "$work/acme" --package-source "$packages"
+
+step "dotnet restore, then the dependency graph: the engine's public API only (docs/architecture.md, \"The engine\")"
+dotnet restore "$work/acme"
+# The test kit depends on the engine with an ordinary version range and reaches it through its public API: a plug-in
+# author's projects must not pull in the host's SQLite store, Excel reader or review workflow.
+graph=$(dotnet list "$work/acme" package --include-transitive)
+echo "$graph"
+if forbidden=$(echo "$graph" | grep -E '^\s*>\s*(Microsoft\.Data\.Sqlite|SQLitePCLRaw[^ ]*|MiniExcel|EnterpriseEval\.Workflow)\s'); then
+  echo "the plug-in project made from the template depends on host-only packages:" >&2
+  echo "$forbidden" >&2
+  exit 1
+fi
+if ! echo "$graph" | grep -qE '^\s*>\s*EnterpriseEval\.Engine\s'; then
+  echo "the dependency graph does not list EnterpriseEval.Engine: the check above would prove nothing" >&2
+  exit 1
+fi
 
 step "dotnet test (the generated tests, through the test kit)"
 dotnet test "$work/acme"

@@ -20,7 +20,7 @@ public sealed class PluginAssertionException : Exception
 
     /// <summary>Creates the exception with the message shown to the test author and the error that caused it.</summary>
     /// <param name="message">What failed and what was found.</param>
-    /// <param name="innerException">The runtime's own error.</param>
+    /// <param name="innerException">The engine's own error.</param>
     public PluginAssertionException(string message, Exception innerException)
         : base(message, innerException)
     {

@@ -1,28 +1,27 @@
-using EnterpriseEval.Engine.Documents;
-using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Engine;
 using EnterpriseEval.Sdk.Documents;
 
 namespace EnterpriseEval.Sdk.Testing;
 
 /// <summary>
-/// The plug-ins' templates loaded through the runtime's <see cref="TemplateCatalog"/>, which checks them as strictly
-/// as the host does (syntax, variables the model lacks, includes), and rendered by the runtime's renderer.
+/// The plug-ins' templates loaded through the engine (<see cref="EngineDocuments"/>), which checks them as strictly as
+/// the host does (syntax, variables the model lacks, includes), and rendered by the engine's renderer.
 /// </summary>
 internal sealed class PluginTemplates
 {
-    private readonly DocumentRenderer _renderer;
+    private readonly EngineDocuments _documents;
 
-    private PluginTemplates(DocumentRenderer renderer) => _renderer = renderer;
+    private PluginTemplates(EngineDocuments documents) => _documents = documents;
 
     /// <summary>Loads and checks every template of every plug-in in the set, defaults for the kinds they leave alone.</summary>
     /// <exception cref="PluginAssertionException">A template does not load; the message lists file, line and column.</exception>
-    public static PluginTemplates Load(PluginSet plugins)
+    public static PluginTemplates Load(EnginePlugins plugins)
     {
         try
         {
-            return new(new DocumentRenderer(plugins.LoadTemplates()));
+            return new(EngineDocuments.Load(plugins));
         }
-        catch (TemplateLoadException e)
+        catch (EngineException e)
         {
             throw new PluginAssertionException(
                 $"{e.Message}{Environment.NewLine}The plug-in's templates do not load in the host (file, line and column above).", e);
@@ -35,9 +34,9 @@ internal sealed class PluginTemplates
     {
         try
         {
-            return _renderer.Render(kind, format, model ?? SampleDocuments.For(kind));
+            return _documents.Render(kind, format, model ?? SampleDocuments.For(kind));
         }
-        catch (DocumentRenderException e)
+        catch (EngineException e)
         {
             throw new PluginAssertionException($"{e.Message}{Environment.NewLine}The template failed while rendering.", e);
         }

@@ -1,36 +1,24 @@
 using EnterpriseEval.Engine;
-using EnterpriseEval.Engine.Plugins;
-using EnterpriseEval.Engine.Roster;
-using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace EnterpriseEval.Sdk.Testing;
 
 /// <summary>
-/// A plug-in inside the real EnterpriseEval runtime, for tests: screening applies the statutory rules, then the
+/// A plug-in inside the real EnterpriseEval engine, for tests: screening applies the statutory rules, then the
 /// plug-in's criteria behind the same guardrails as <c>eeval screen</c> (a plug-in can tighten, never loosen), with the
 /// plug-in's options bound from the configuration given, as the host binds them. Dispose it at the end of the test.
 /// </summary>
+/// <remarks>The kit uses only the engine's public API (EnterpriseEval.Engine, docs/architecture.md).</remarks>
 public sealed class PluginTestHost : IDisposable
 {
-    private readonly PluginSet _plugins;
-    private readonly Screener _screener;
-    private readonly PluginsOptions _pluginsOptions = new();
+    private readonly EnginePlugins _plugins;
     private PluginTemplates? _templates;
 
-    private PluginTestHost(PluginSet plugins)
-    {
-        _plugins = plugins;
-        _screener = new Screener(
-            Options.Create(PolicyOptions.ProjectDefaults()),
-            Options.Create(new ScreeningOptions()),
-            Options.Create(_pluginsOptions));
-    }
+    private PluginTestHost(EnginePlugins plugins) => _plugins = plugins;
 
     /// <summary>
     /// Composes the plug-in <typeparamref name="TPlugin"/> that the test project references, in-process (no load
@@ -46,27 +34,8 @@ public sealed class PluginTestHost : IDisposable
     public static PluginTestHost For<TPlugin>(string? pluginFolder = null, IReadOnlyDictionary<string, string?>? configuration = null)
         where TPlugin : IEnterprisePlugin, new()
     {
-        var assemblyPath = typeof(TPlugin).Assembly.Location;
-        var folder = Path.GetFullPath(pluginFolder ?? Path.GetDirectoryName(assemblyPath)!);
-        var manifest = Guard(() => PluginManifestReader.Read(folder));
-        if (manifest.EntryType != typeof(TPlugin).FullName)
-        {
-            throw new PluginAssertionException(
-                $"{PluginManifest.FileName} 中 entryType 为 {manifest.EntryType}，而插件类型为 {typeof(TPlugin).FullName}，主机将无法加载该插件"
-                + $"{Environment.NewLine}entryType in {PluginManifest.FileName} does not name {typeof(TPlugin).FullName}.");
-        }
-
-        if (!string.Equals(manifest.AssemblyFile, Path.GetFileName(assemblyPath), StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PluginAssertionException(
-                $"{PluginManifest.FileName} 中 assembly 为 {manifest.AssemblyFile}，而插件程序集为 {Path.GetFileName(assemblyPath)}，主机将无法加载该插件"
-                + $"{Environment.NewLine}assembly in {PluginManifest.FileName} does not name {Path.GetFileName(assemblyPath)}.");
-        }
-
-        Guard(() => PluginCompatibility.Check(manifest, assemblyPath));
-        var composition = Guard(() => PluginCatalog.Compose(manifest, folder, new TPlugin(), Configuration(configuration)));
-        var plugin = new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loadContext: null, composition);
-        return new PluginTestHost(new PluginSet([plugin], []));
+        var folder = Path.GetFullPath(pluginFolder ?? Path.GetDirectoryName(typeof(TPlugin).Assembly.Location)!);
+        return new PluginTestHost(Guard(() => EnginePlugins.Compose<TPlugin>(folder, Configuration(configuration))));
     }
 
     /// <summary>
@@ -79,12 +48,11 @@ public sealed class PluginTestHost : IDisposable
     public static PluginTestHost FromFolder(string pluginsFolder, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginsFolder);
-        var catalog = new PluginCatalog(Configuration(configuration), Options.Create(new PluginsOptions()));
-        var plugins = Guard(() => catalog.Load(pluginsFolder));
+        var plugins = Guard(() => EnginePlugins.LoadFolder(pluginsFolder, Configuration(configuration)));
         if (plugins.Refused.Count > 0 || plugins.Loaded.Count == 0)
         {
             plugins.Dispose();
-            var reasons = plugins.Refused.Count > 0 ? string.Join(Environment.NewLine, plugins.Refused.Select(e => e.Message)) : "插件文件夹中没有插件";
+            var reasons = plugins.Refused.Count > 0 ? string.Join(Environment.NewLine, plugins.Refused) : "插件文件夹中没有插件";
             throw new PluginAssertionException($"{reasons}{Environment.NewLine}The host would not load the plug-ins of {pluginsFolder}.");
         }
 
@@ -95,11 +63,7 @@ public sealed class PluginTestHost : IDisposable
     /// How long one criterion may run on one decision before the decision becomes <c>needs_review</c> and the criterion
     /// is disabled for the run; the host's default, 2 seconds, unless changed (<c>EnterpriseEval:Plugins:CriterionTimeoutMilliseconds</c>).
     /// </summary>
-    public TimeSpan CriterionTimeout
-    {
-        get => TimeSpan.FromMilliseconds(_pluginsOptions.CriterionTimeoutMilliseconds);
-        set => _pluginsOptions.CriterionTimeoutMilliseconds = (int)value.TotalMilliseconds;
-    }
+    public TimeSpan CriterionTimeout { get; set; } = new ScreeningEngine().CriterionTimeout;
 
     /// <summary>
     /// Screens employees built in code (see <see cref="EmployeeBuilder"/>) as of a cut-off date. The employees are one
@@ -112,8 +76,7 @@ public sealed class PluginTestHost : IDisposable
     public ScreeningRun Screen(IEnumerable<EmployeeRecord> records, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(records);
-        EmployeeRecord[] roster = [.. records];
-        return new ScreeningRun(_screener.Screen(roster, asOf, _plugins, roster.Any(r => r.Applications.Count > 0)), []);
+        return new ScreeningRun(Engine().Screen(RosterSource.FromRecords(records), asOf, _plugins), []);
     }
 
     /// <summary>
@@ -125,11 +88,9 @@ public sealed class PluginTestHost : IDisposable
     /// <exception cref="PluginAssertionException">The roster cannot be read at all (missing folder, file or required column).</exception>
     public ScreeningRun ScreenRoster(string rosterFolder, DateOnly asOf)
     {
-        var roster = Guard(() => RosterReader.ReadFolder(rosterFolder));
-        var rejects = roster.Rejects
-            .Select(r => $"{r.File} 第{r.Row}行{(r.Column.Length > 0 ? $" {r.Column}" : "")}“{r.Value}”：{r.Reason}")
-            .ToList();
-        return new ScreeningRun(_screener.Screen(roster.Records, asOf, _plugins, roster.HasApplications), rejects);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rosterFolder);
+        var run = Guard(() => Engine().Screen(RosterSource.FromFolder(rosterFolder), asOf, _plugins));
+        return new ScreeningRun(run, run.Summary!.Rejects);
     }
 
     /// <summary>
@@ -139,7 +100,7 @@ public sealed class PluginTestHost : IDisposable
     /// <exception cref="PluginAssertionException">Any problem; the message lists them all.</exception>
     public void Validate()
     {
-        var problems = _plugins.Loaded.SelectMany(p => PluginSelfCheck.Problems(p, CriterionTimeout)).ToList();
+        var problems = _plugins.Validate(CriterionTimeout);
         if (problems.Count > 0)
         {
             throw new PluginAssertionException(
@@ -167,26 +128,22 @@ public sealed class PluginTestHost : IDisposable
 
     private PluginTemplates Templates() => _templates ??= PluginTemplates.Load(_plugins);
 
+    private ScreeningEngine Engine() => new() { CriterionTimeout = CriterionTimeout };
+
     private static IConfiguration Configuration(IReadOnlyDictionary<string, string?>? values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values ?? new Dictionary<string, string?>()).Build();
 
-    // The runtime reports plug-in and roster problems with its own (internal) exceptions; tests see one public type
-    // with the host's Chinese message.
+    // The engine reports what a person must fix with one public type and the host's Chinese message; tests see it as
+    // an assertion failure.
     private static T Guard<T>(Func<T> action)
     {
         try
         {
             return action();
         }
-        catch (Exception e) when (e is PluginLoadException or RosterException or UserFacingException)
+        catch (EngineException e)
         {
             throw new PluginAssertionException($"{e.Message}{Environment.NewLine}The host would report this error.", e);
         }
     }
-
-    private static void Guard(Action action) => Guard(() =>
-    {
-        action();
-        return true;
-    });
 }

@@ -1,21 +1,21 @@
-using EnterpriseEval.Engine.Screening;
+using EnterpriseEval.Engine;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
 namespace EnterpriseEval.Sdk.Testing;
 
 /// <summary>
-/// What one screening through the runtime produced: every decision (statutory rules, then the plug-in's criteria
-/// behind the runtime's guardrails), post equivalences, and for a roster read from a folder the rows it rejected.
+/// What one screening through the engine produced: every decision (statutory rules, then the plug-in's criteria
+/// behind the engine's guardrails), post equivalences, and for a roster read from a folder the rows it rejected.
 /// </summary>
 public sealed class ScreeningRun
 {
-    internal ScreeningRun(ScreeningResult result, IReadOnlyList<string> rosterRejects)
+    internal ScreeningRun(InMemoryDecisionSink result, IReadOnlyList<string> rosterRejects)
     {
-        AsOf = result.AsOf;
+        AsOf = result.Summary!.AsOf;
         Decisions = [.. result.Decisions];
         Equivalences = result.Equivalences;
-        PluginProvenance = result.PluginProvenance;
+        PluginProvenance = result.Summary.PluginProvenance;
         RosterRejects = rosterRejects;
     }
 

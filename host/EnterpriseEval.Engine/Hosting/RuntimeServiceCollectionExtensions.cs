@@ -5,7 +5,9 @@ using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using EnterpriseEval.Engine.Roster.Sources;
 
 namespace EnterpriseEval.Engine.Hosting;
 
@@ -25,6 +27,12 @@ internal static class RuntimeServiceCollectionExtensions
         services.AddOptions<RosterLimits>().Bind(configuration.GetSection(RosterLimits.SectionName));
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<Screener>();
+        // The engine's constructor for the host is internal (its public one is for the test kit and other callers).
+        services.AddSingleton(sp => new ScreeningEngine(
+            sp.GetRequiredService<Screener>(),
+            sp.GetRequiredService<IOptions<RosterLimits>>(),
+            sp.GetServices<ITableSourceOpener>(),
+            sp.GetRequiredService<ILogger<ScreeningJob>>()));
         services.AddSingleton<ScreeningJob>();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName));
         services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.SectionName));

@@ -4,7 +4,7 @@ namespace EnterpriseEval.Engine.Roster;
 /// A roster problem that stops the import (missing folder or file, unreadable file, a required column missing).
 /// <see cref="Exception.Message"/> is one line of Chinese naming the file, for the person running the review.
 /// </summary>
-internal sealed class RosterException : Exception
+internal sealed class RosterException : EngineException
 {
     public RosterException(string message)
         : base(message)

@@ -11,10 +11,11 @@ namespace EnterpriseEval.Engine.Screening;
 /// </summary>
 internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<ScreeningOptions> screening, IOptions<PluginsOptions> pluginOptions)
 {
-    /// <summary>Employees per chunk when streaming (<see cref="ScreeningOptions.ChunkSize"/>).</summary>
+    /// <summary>Employees per chunk of a run (<see cref="ScreeningOptions.ChunkSize"/>); the engine's run
+    /// (<see cref="ScreeningEngine"/>) hands the chunks to <see cref="Begin"/>'s pass.</summary>
     public int ChunkSize => Math.Max(1, screening.Value.ChunkSize);
 
-    /// <summary>Screens the whole roster and keeps every decision (for callers that need them all: notices, watch).</summary>
+    /// <summary>Screens records in one chunk and keeps every decision (for tests; commands run <see cref="ScreeningEngine"/>).</summary>
     /// <param name="rosterHasApplications">
     /// Whether the roster as a whole has applications (<see cref="Roster.RosterReadResult.HasApplications"/>): then
     /// employees without application rows are not screened.
@@ -45,79 +46,6 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         {
             NotApplied = chunk.NotApplied,
         };
-
-    /// <summary>
-    /// Screens the roster <see cref="ChunkSize"/> employees at a time, in roster order, handing each chunk to
-    /// <paramref name="consume"/> before screening the next: only the chunks the consumer still holds stay in memory.
-    /// </summary>
-    public void ScreenInChunks(
-        IReadOnlyList<EmployeeRecord> records,
-        DateOnly asOf,
-        PluginSet plugins,
-        bool rosterHasApplications,
-        Action<ScreenedChunk> consume,
-        IProgress<int>? progress = null,
-        CancellationToken ct = default)
-    {
-        var from = 0;
-        ScreenInChunks(
-            records.Count,
-            () =>
-            {
-                if (from >= records.Count)
-                {
-                    return null;
-                }
-
-                var count = Math.Min(ChunkSize, records.Count - from);
-                var chunk = new EmployeeRecord[count];
-                for (var i = 0; i < count; i++)
-                {
-                    chunk[i] = records[from + i];
-                }
-
-                from += count;
-                return chunk;
-            },
-            asOf,
-            plugins,
-            rosterHasApplications,
-            consume,
-            progress,
-            ct);
-    }
-
-    /// <summary>
-    /// Screens the chunks <paramref name="nextChunk"/> hands over (null when there are no more), in order, handing
-    /// each screened chunk to <paramref name="consume"/> before asking for the next.
-    /// </summary>
-    /// <param name="total">Employees in all chunks together: decides whether to use every core, and the progress total.</param>
-    public void ScreenInChunks(
-        int total,
-        Func<IReadOnlyList<EmployeeRecord>?> nextChunk,
-        DateOnly asOf,
-        PluginSet plugins,
-        bool rosterHasApplications,
-        Action<ScreenedChunk> consume,
-        IProgress<int>? progress = null,
-        CancellationToken ct = default)
-    {
-        var pass = Begin(total, asOf, plugins, rosterHasApplications);
-        var done = 0;
-        while (true)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (nextChunk() is not { } chunk)
-            {
-                break;
-            }
-
-            consume(pass.Screen(chunk, 0, chunk.Count));
-            done += chunk.Count;
-            progress?.Report(done);
-        }
-    }
-
 
     private StatutoryRuleSet CreateRules(PluginSet plugins)
     {

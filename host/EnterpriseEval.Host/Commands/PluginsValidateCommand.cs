@@ -1,3 +1,4 @@
+using EnterpriseEval.Engine;
 using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Engine.Plugins;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,10 @@ internal sealed class PluginsValidateCommand(PluginCatalog catalog, IOptions<Plu
 {
     public override int Execute(CommandContext context, PluginsSettings settings, CancellationToken cancellationToken)
     {
-        using var plugins = catalog.Load(settings.Plugins);
-        PluginsView.Render(console, plugins);
-        var limit = TimeSpan.FromMilliseconds(options.Value.CriterionTimeoutMilliseconds);
-        var problems = plugins.Refused.Select(e => e.Message)
-            .Concat(plugins.Loaded.SelectMany(p => PluginSelfCheck.Problems(p, limit)))
-            .ToList();
-        if (plugins.Loaded.Count == 0 && plugins.Refused.Count == 0)
+        using var plugins = new EnginePlugins(catalog.Load(settings.Plugins));
+        PluginsView.Render(console, plugins.Set);
+        var problems = plugins.Validate(TimeSpan.FromMilliseconds(options.Value.CriterionTimeoutMilliseconds)).ToList();
+        if (plugins.Set.Loaded.Count == 0 && plugins.Set.Refused.Count == 0)
         {
             problems.Add("插件文件夹中没有插件");
         }
@@ -37,7 +35,7 @@ internal sealed class PluginsValidateCommand(PluginCatalog catalog, IOptions<Plu
             return EevalApp.FailureExitCode;
         }
 
-        console.MarkupLine($"[green]校验通过：{plugins.Loaded.Count} 个插件。[/]");
+        console.MarkupLine($"[green]校验通过：{plugins.Set.Loaded.Count} 个插件。[/]");
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using EnterpriseEval.Engine;
 using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Workflow.Watching;
 using EnterpriseEval.Sdk.Screening;
@@ -31,12 +32,12 @@ internal sealed class ScreenCommand(ScreeningJob job, WatchLoop watch, IAnsiCons
         return 0;
     }
 
-    /// <summary>One full run: load plug-ins, screen, write, show the summary, unload.</summary>
+    /// <summary>One full run through the engine: load plug-ins, screen, write, show the summary, unload.</summary>
     private List<Decision> RunOnce(ScreeningRequest request, CancellationToken ct)
     {
-        using var screened = ProgressDisplay.Run(console, progress => job.Screen(request, progress, ct));
-        var report = job.Write(screened, request.OutputDirectory);
+        var memory = new InMemoryDecisionSink();
+        var report = ProgressDisplay.Run(console, progress => job.Run(request, memory, progress, ct));
         ScreeningSummaryView.Render(console, report, request.OutputDirectory);
-        return [.. screened.Result.Decisions];
+        return [.. memory.Decisions];
     }
 }

@@ -5,6 +5,7 @@ using EnterpriseEval.Workflow.Review.Store;
 using EnterpriseEval.Engine.Roster;
 using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Options;
 using EnterpriseEval.Engine;
 
@@ -17,7 +18,7 @@ namespace EnterpriseEval.Workflow.Review;
 /// checked and written under the store's write lock: a second <c>review screen</c> started at the same time finds the
 /// roster imported and the chunks another run committed, and carries on after them instead of writing them again.
 /// </summary>
-internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> options, IOptions<RosterLimits> rosterLimits)
+internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> options, IOptions<RosterLimits> rosterLimits, ScreeningEngine engine)
 {
     public ScreenBatchReport Run(
         IReviewStore store, ReviewBatch batch, string? rosterPath, string? pluginsDirectory, string user, int? stopAfter = null,
@@ -54,52 +55,34 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
         if (!progress.Complete)
         {
             using var plugins = LoadPlugins(rules, batch, pluginsDirectory);
-            var screener = rules.Screener(batch.Definition.Configuration);
             var chunk = Math.Max(1, options.Value.ScreenChunkSize);
             var limit = stopAfter is { } n ? Math.Min(records.Count, progress.Done + n) : records.Count;
             var from = progress.Done;
-
-            // One run, one scheduler (docs/plugins.md): a criterion disabled for hanging in a chunk stays disabled for the
-            // rest of this run instead of hanging again in every chunk.
-            var pass = screener.Begin(limit - from, batch.Definition.AsOf, plugins, roster.HasApplications);
-            do
+            if (from < limit || records.Count == 0)
             {
-                var to = Math.Min(limit, from + chunk);
-                if (to == from && records.Count > 0)
+                // One run of the engine, one scheduler (docs/plugins.md): a criterion disabled for hanging in a chunk
+                // stays disabled for the rest of this run instead of hanging again in every chunk. The stored roster is
+                // the source, the store the sink: each chunk is committed as the engine hands it over. Whether the
+                // roster has applications is a property of the whole stored roster, not of the chunk: an employee
+                // without application rows in a roster that has some is not screened (docs/rules.md).
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var sink = new StoreSink(store, batch, roster, from, user, plugins.Provenance, stop);
+                try
                 {
-                    break;
+                    engine.RunAsync(
+                        RosterSource.FromRead(roster, from, limit - from),
+                        batch.Definition.AsOf,
+                        plugins,
+                        sink,
+                        progress: null,
+                        new RunTuning(rules.Screener(batch.Definition.Configuration), chunk),
+                        stop.Token).GetAwaiter().GetResult();
                 }
-
-                ct.ThrowIfCancellationRequested();
-                // Whether the roster has applications is a property of the whole stored roster, not of the chunk: an
-                // employee without application rows in a roster that has some is not screened (docs/rules.md).
-                EmployeeRecord[] slice = [.. records.Skip(from).Take(to - from)];
-                var result = Screener.Result(pass.Screen(slice, 0, slice.Length), batch.Definition.AsOf, plugins);
-                var last = to == records.Count;
-                using (var lease = store.Lock())
+                catch (OperationCanceledException) when (sink.Finished && !ct.IsCancellationRequested)
                 {
-                    var now = store.ScreenProgress(batch.Id);
-                    if (now.Total is not null && (now.Done != from || now.Complete))
-                    {
-                        // Another `review screen` on this batch committed these employees meanwhile: keep its
-                        // decisions and go on after them.
-                        from = Math.Max(from, now.Done);
-                        continue;
-                    }
-
-                    store.SaveScreenChunk(
-                        batch.Id, from, to, records.Count, DecisionRecord.FromResult(result, from),
-                        new AuditDraft(
-                            last ? "screen" : "screen-chunk",
-                            user,
-                            last ? $"资格筛查完成：{records.Count} 名员工，拒收 {roster.Rejects.Count} 行" : $"资格筛查进度：第 {from + 1}–{to} 名员工已提交",
-                            new Dictionary<string, string> { ["from"] = $"{from}", ["to"] = $"{to}", ["total"] = $"{records.Count}" }));
-                    lease.Commit();
+                    // Another `review screen` on this batch finished it meanwhile: nothing is left to screen.
                 }
-
-                from = to;
             }
-            while (from < limit && !store.ScreenProgress(batch.Id).Complete);
 
             progress = store.ScreenProgress(batch.Id);
         }
@@ -130,4 +113,77 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
     }
 
     private static string Show(string provenance) => provenance.Length == 0 ? "无插件" : provenance;
+
+    /// <summary>
+    /// The review store as the engine's sink: each screened chunk is committed in one transaction with the progress
+    /// marker, under the store's write lock. Employees another <c>review screen</c> of the same batch committed
+    /// meanwhile keep that run's decisions; when it finished the batch, this run stops.
+    /// </summary>
+    private sealed class StoreSink(
+        IReviewStore store, ReviewBatch batch, RosterReadResult roster, int offset, string user, string provenance, CancellationTokenSource stop)
+        : IDecisionSink
+    {
+        private bool _any;
+
+        /// <summary>Whether another run finished the batch while this one was screening.</summary>
+        public bool Finished { get; private set; }
+
+        public ValueTask WriteAsync(DecisionChunk chunk, CancellationToken cancellationToken)
+        {
+            var from = offset + chunk.FirstEmployee;
+            var to = from + chunk.Count;
+            _any = true;
+            Commit(from, to, chunk.DecisionsByEmployee);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask CompleteAsync(ScreeningSummary summary, CancellationToken cancellationToken)
+        {
+            if (!_any && roster.Records.Count == 0)
+            {
+                // An empty roster is screened in one empty chunk, which marks the batch screened.
+                Commit(0, 0, []);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        private void Commit(int from, int to, IReadOnlyList<IReadOnlyList<Decision>> decisions)
+        {
+            var total = roster.Records.Count;
+            var skip = 0;
+            using var lease = store.Lock();
+            var now = store.ScreenProgress(batch.Id);
+            if (now.Total is not null && (now.Done != from || now.Complete))
+            {
+                // Another `review screen` on this batch committed these employees meanwhile: keep its decisions and
+                // commit only what comes after them.
+                if (now.Complete)
+                {
+                    Finished = true;
+                    stop.Cancel();
+                    return;
+                }
+
+                if (now.Done >= to || now.Done < from)
+                {
+                    return;
+                }
+
+                skip = now.Done - from;
+                from = now.Done;
+            }
+
+            var result = new ScreeningResult(batch.Definition.AsOf, [.. decisions.Skip(skip)], [], provenance);
+            var last = to == total;
+            store.SaveScreenChunk(
+                batch.Id, from, to, total, DecisionRecord.FromResult(result, from),
+                new AuditDraft(
+                    last ? "screen" : "screen-chunk",
+                    user,
+                    last ? $"资格筛查完成：{total} 名员工，拒收 {roster.Rejects.Count} 行" : $"资格筛查进度：第 {from + 1}–{to} 名员工已提交",
+                    new Dictionary<string, string> { ["from"] = $"{from}", ["to"] = $"{to}", ["total"] = $"{total}" }));
+            lease.Commit();
+        }
+    }
 }
