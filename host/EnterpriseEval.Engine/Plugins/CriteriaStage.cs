@@ -29,7 +29,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     private readonly Entry[] _criteria =
         [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c)))];
 
-    public bool IsActive => _criteria.Length > 0 || plugins.Authorisations.Count > 0;
+    public bool IsActive => _criteria.Length > 0 || plugins.InForce.Count > 0;
 
     public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot)
     {
@@ -134,7 +134,15 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             return Review(entry, "运行超时，本次筛查中已停用，请人工复核");
         }
 
+        // The plug-in's total time for the run (docs/plugins.md, "Trust model"): past it, none of its criteria runs again.
+        var pluginId = entry.Plugin.Manifest.Id;
+        if (scheduler.Budget.Exhausted(pluginId) is { } spent)
+        {
+            return Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"{spent}（条件 {entry.Id}）");
+        }
+
         var member = "AppliesTo";
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         slot.Enter(criterion);
         try
         {
@@ -155,6 +163,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         finally
         {
             slot.Exit();
+            scheduler.Budget.Charge(pluginId, System.Diagnostics.Stopwatch.GetTimestamp() - start);
         }
     }
 
@@ -201,14 +210,14 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     private string? OutsideAuthorisation(Decision decision, DateOnly asOf)
     {
-        if (plugins.Authorisations.Count == 0 || decision.TargetTitleLevel is not { } level || decision.TargetSeries is not { } series)
+        if (plugins.InForce.Count == 0 || decision.TargetTitleLevel is not { } level || decision.TargetSeries is not { } series)
         {
             return null;
         }
 
-        // Several declared authorisations intersect, never unite (docs/plugins.md): a target is in scope only when every
-        // one covers it, so a manifest claiming a wider authorisation beside the real one cannot widen it.
-        foreach (var a in plugins.Authorisations)
+        // The host's authorisation and every manifest's intersect, never unite (docs/plugins.md): a target is in scope only
+        // when every one covers it, so a manifest claiming a wider authorisation cannot widen the host's.
+        foreach (var a in plugins.InForce)
         {
             if (a.OutsideReason(series, level, asOf) is { } reason)
             {

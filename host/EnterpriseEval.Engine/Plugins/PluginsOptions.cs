@@ -16,4 +16,11 @@ internal sealed class PluginsOptions
 
     /// <summary>How long one criterion may run on one decision before the decision becomes <c>needs_review</c>.</summary>
     public int CriterionTimeoutMilliseconds { get; set; } = 2_000;
+
+    /// <summary>
+    /// Each plug-in's total time in one run, summed over every call on every worker (criteria, grade maps): past it the
+    /// plug-in is disabled for the rest of the run and the decisions it would judge go to <c>needs_review</c>. Default
+    /// 600 seconds; 0 or less: no budget (docs/plugins.md, "Trust model").
+    /// </summary>
+    public double PluginTimeBudgetSeconds { get; set; } = 600;
 }

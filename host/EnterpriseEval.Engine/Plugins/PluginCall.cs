@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using EnterpriseEval.Engine.Output;
+
+namespace EnterpriseEval.Engine.Plugins;
+
+/// <summary>
+/// The one guard around every call into plug-in code outside a criterion's own watchdog (docs/plugins.md, "Trust
+/// model"): grade maps, scoring, pay tables, template functions. An exception becomes a Chinese problem naming the
+/// plug-in and the member, never an 「内部错误」 without a plug-in name; the time spent counts against the plug-in's
+/// budget for the run (<see cref="PluginBudget"/>). Kept central on purpose: process isolation hooks its "current
+/// plug-in" marker here.
+/// </summary>
+internal static class PluginCall
+{
+    /// <summary>Runs <paramref name="call"/> for <paramref name="plugin"/>; on failure returns <paramref name="fallback"/> and the problem.</summary>
+    /// <param name="plugin">The plug-in's id.</param>
+    /// <param name="member">The member called, e.g. <c>IPostGradeMap.GradeFor</c>.</param>
+    /// <param name="call">The call into plug-in code.</param>
+    /// <param name="fallback">What the host uses instead when the call fails or the plug-in is disabled.</param>
+    /// <param name="budget">The run's time budget, or null when none applies.</param>
+    /// <param name="problem">Null on success; otherwise the Chinese sentence naming the plug-in and the member.</param>
+    public static T Run<T>(string plugin, string member, Func<T> call, T fallback, PluginBudget? budget, out string? problem)
+    {
+        if (budget?.Exhausted(plugin) is { } spent)
+        {
+            problem = spent;
+            return fallback;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            problem = null;
+            return call();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            problem = Failed(plugin, member, e);
+            return fallback;
+        }
+        finally
+        {
+            budget?.Charge(plugin, Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    /// <summary>Runs <paramref name="call"/>; an exception is rethrown as a <see cref="PluginCallException"/> naming the plug-in and member.</summary>
+    public static T Run<T>(string plugin, string member, Func<T> call, PluginBudget? budget = null)
+    {
+        var result = Run(plugin, member, call, default(T)!, budget, out var problem);
+        return problem is null ? result : throw new PluginCallException(plugin, member, problem);
+    }
+
+    /// <summary>The Chinese sentence for a plug-in call that threw; a 身份证号 in the message is masked (docs/security.md).</summary>
+    public static string Failed(string plugin, string member, Exception e)
+    {
+        var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+        return $"插件 {plugin} 的 {member} 运行出错（{cause.GetType().Name}: {IdentityScrubber.Scrub(cause.Message)}）";
+    }
+}
+
+/// <summary>A call into plug-in code failed: the message names the plug-in and the member, in Chinese.</summary>
+internal sealed class PluginCallException(string plugin, string member, string message) : UserFacingException(message)
+{
+    public string Plugin { get; } = plugin;
+
+    public string Member { get; } = member;
+}
+
+/// <summary>
+/// Each plug-in's total time in one run (<see cref="PluginsOptions.PluginTimeBudgetSeconds"/>): summed over every call
+/// on every worker. Past it the plug-in is disabled for the rest of the run: its criteria and maps are no longer called
+/// and the decisions they would judge go to <c>needs_review</c> with the Chinese message <see cref="Exhausted"/> gives.
+/// </summary>
+internal sealed class PluginBudget(double seconds)
+{
+    private readonly long _limit = seconds <= 0 ? long.MaxValue : (long)(seconds * Stopwatch.Frequency);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StrongBox> _spent = new(StringComparer.Ordinal);
+
+    public double Seconds { get; } = seconds;
+
+    /// <summary>Adds <paramref name="ticks"/> (<see cref="Stopwatch"/> ticks) to the plug-in's time.</summary>
+    public void Charge(string plugin, long ticks)
+    {
+        if (_limit != long.MaxValue)
+        {
+            Interlocked.Add(ref _spent.GetOrAdd(plugin, static _ => new StrongBox()).Ticks, ticks);
+        }
+    }
+
+    /// <summary>Null while the plug-in is within its budget; else why it is disabled, in Chinese.</summary>
+    public string? Exhausted(string plugin) =>
+        _spent.TryGetValue(plugin, out var box) && Volatile.Read(ref box.Ticks) > _limit
+            ? $"插件 {plugin} 本次运行累计耗时超过时间预算（{Seconds:0.###} 秒，EnterpriseEval:Plugins:PluginTimeBudgetSeconds），已在本次运行中停用，请人工复核"
+            : null;
+
+    private sealed class StrongBox
+    {
+        public long Ticks;
+    }
+}
