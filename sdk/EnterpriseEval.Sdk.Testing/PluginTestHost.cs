@@ -64,9 +64,14 @@ public sealed class PluginTestHost : IDisposable
         }
 
         Guard(() => PluginCompatibility.Check(manifest, assemblyPath));
-        var composition = Guard(() => PluginCatalog.Compose(manifest, folder, new TPlugin(), Configuration(configuration)));
+        var host = Configuration(configuration);
+        var composition = Guard(() => PluginCatalog.Compose(manifest, folder, new TPlugin(), host));
+
+        // The enterprise's authorisation is host configuration (docs/plugins.md, "Review authorisation"); unless the test
+        // configures one (EnterpriseEval:Authorisation:…), the kit stands for an enterprise authorised as the manifest says.
+        var authorisation = Guard(() => HostAuthorisation.Read(host)) ?? manifest.Authorisation;
         var plugin = new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loadContext: null, composition);
-        return new PluginTestHost(new PluginSet([plugin], []));
+        return new PluginTestHost(new PluginSet([plugin], [], authorisation));
     }
 
     /// <summary>
@@ -88,7 +93,11 @@ public sealed class PluginTestHost : IDisposable
             throw new PluginAssertionException($"{reasons}{Environment.NewLine}The host would not load the plug-ins of {pluginsFolder}.");
         }
 
-        return new PluginTestHost(plugins);
+        // As in For<TPlugin>: without a configured authorisation, the enterprise's is taken to be the first manifest's
+        // (the others still narrow it).
+        return plugins.HostAuthorisation is null && plugins.Authorisations.Count > 0
+            ? new PluginTestHost(new PluginSet(plugins.Loaded, plugins.Refused, plugins.Authorisations[0]))
+            : new PluginTestHost(plugins);
     }
 
     /// <summary>
