@@ -53,6 +53,41 @@ internal static class BatchIntegrity
         }
     }
 
+    /// <summary>
+    /// Refuses plug-ins loaded for a step (possibly from another <c>--plugins</c> folder) whose files differ from those the
+    /// batch recorded for the plug-in folder of the same name, naming each file.
+    /// </summary>
+    /// <exception cref="UserFacingException">Naming every file that differs.</exception>
+    public static void Require(IReviewStore store, ReviewBatch batch, PluginSet plugins)
+    {
+        var entry = store.Audit(batch.Id).FirstOrDefault(e => e.Step == "new");
+        if (entry is null || !AuditDetail.Facts(entry.Detail).TryGetValue(FilesFact, out var recorded))
+        {
+            return;
+        }
+
+        var byFolder = Parse(recorded);
+        var problems = new List<string>();
+        foreach (var p in plugins.Loaded)
+        {
+            var name = byFolder.Count == 1 ? byFolder.Keys.Single() : Path.GetFileName(Path.TrimEndingDirectorySeparator(p.Folder));
+            if (!byFolder.TryGetValue(name, out var files))
+            {
+                continue; // a plug-in the batch did not record: the provenance check names it
+            }
+
+            var now = p.Files.ToDictionary(f => Join(name, f.Path), f => f.Sha256, StringComparer.Ordinal);
+            problems.AddRange(now.Where(f => !files.ContainsKey(f.Key)).Select(f => $"插件文件夹中新增了文件 {Path.Combine(p.Folder, f.Key[(name == "." ? 0 : name.Length + 1)..])}"));
+            problems.AddRange(now.Where(f => files.TryGetValue(f.Key, out var was) && was != f.Value).Select(f => $"插件文件 {Path.Combine(p.Folder, f.Key[(name == "." ? 0 : name.Length + 1)..])} 与建立批次（review new）时不同"));
+            problems.AddRange(files.Keys.Where(k => !now.ContainsKey(k)).Select(k => $"插件文件 {Path.Combine(p.Folder, k[(name == "." ? 0 : name.Length + 1)..])} 已被删除"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UserFacingException($"批次“{batch.Name}”所依据的插件文件与建立批次时不同，不能继续：{string.Join("；", problems)}");
+        }
+    }
+
     /// <summary>For <c>review verify</c>: the changed files of every batch in the store.</summary>
     public static IReadOnlyList<string> Problems(IReviewStore store) =>
         [.. store.Audit(null).Where(e => e.Step == "new").SelectMany(e => Problems(e).Select(p => $"批次（审计记录 #{e.Seq}）：{p}"))];
@@ -79,23 +114,7 @@ internal static class BatchIntegrity
             return problems;
         }
 
-        // One "folder  path" line per plug-in, followed by its files' "hash  path" lines.
-        var byFolder = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        Dictionary<string, string>? current = null;
-        foreach (var line in recorded.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var split = line.IndexOf("  ", StringComparison.Ordinal);
-            var (hash, path) = (line[..split], line[(split + 2)..]);
-            if (hash == "folder")
-            {
-                byFolder[path] = current = new(StringComparer.Ordinal);
-            }
-            else if (current is not null)
-            {
-                current[path] = hash;
-            }
-        }
-
+        var byFolder = Parse(recorded);
         foreach (var (folder, files) in byFolder)
         {
             var full = folder == "." ? directory : Path.Combine(directory, folder);
@@ -129,6 +148,28 @@ internal static class BatchIntegrity
         }
 
         return problems;
+    }
+
+    // One "folder  path" line per plug-in, followed by its files' "hash  path" lines.
+    private static Dictionary<string, Dictionary<string, string>> Parse(string recorded)
+    {
+        var byFolder = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        Dictionary<string, string>? current = null;
+        foreach (var line in recorded.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var split = line.IndexOf("  ", StringComparison.Ordinal);
+            var (hash, path) = (line[..split], line[(split + 2)..]);
+            if (hash == "folder")
+            {
+                byFolder[path] = current = new(StringComparer.Ordinal);
+            }
+            else if (current is not null)
+            {
+                current[path] = hash;
+            }
+        }
+
+        return byFolder;
     }
 
     private static string Relative(string directory, string folder)

@@ -32,7 +32,7 @@ internal sealed class BatchScoring(BatchRules rules)
             .Select(d => d.EmployeeId).ToHashSet(StringComparer.Ordinal);
         var records = RosterReader.Read(new StoredRosterSource(store, batch.Id)).Records
             .Where(r => candidates.Contains(r.Employee.EmployeeId));
-        using var plugins = BatchScreening.LoadPlugins(rules, batch, pluginsDirectory);
+        using var plugins = BatchScreening.LoadPlugins(rules, store, batch, pluginsDirectory);
         var scores = new List<StoredScore>();
         foreach (var record in records)
         {

@@ -74,6 +74,26 @@ public sealed class ReviewBatchFilesTests
     }
 
     [Fact]
+    public async Task A_step_given_another_plugins_folder_with_the_same_assemblies_but_an_edited_template_is_refused_naming_it()
+    {
+        using var dir = new TempFolder();
+        var (store, plugins, config, _) = Setup(dir);
+        string[] batch = ["--store", store, "--batch", Batch, "--user", "王审核"];
+        await CliRun.Ok(["review", "new", .. batch, "--year", "2026", "--series", "engineering", "--levels", "assistant,intermediate",
+            "--plugins", plugins, "--config", config]);
+        var other = dir.File("other");
+        CopyFolder(Path.Combine(plugins, "ganpower-supply"), Path.Combine(other, "ganpower-supply"));
+        File.AppendAllText(Path.Combine(other, "ganpower-supply", "Templates", "_letterhead.html.sbn"), "<p>另一抬头</p>");
+
+        var run = await CliRun.Of(["review", "screen", .. batch, "--roster", Roster, "--plugins", other]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("所依据的插件文件与建立批次时不同", run.Output, StringComparison.Ordinal);
+        // The console wraps long lines.
+        Assert.Contains("_letterhead.html.sbn 与建立批次（review new）时不同", run.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Review_new_without_a_host_authorisation_is_refused_whatever_the_manifest_claims()
     {
         using var dir = new TempFolder();
