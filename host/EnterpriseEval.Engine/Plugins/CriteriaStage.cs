@@ -27,7 +27,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     // Each criterion with its id, citation and topic read once (checked at load by PluginGuards): a getter that throws or
     // changes later cannot take the run down or make a finding pass for another criterion's.
     private readonly Entry[] _criteria =
-        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c)))];
+        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c, scheduler.Budget.For(p.Manifest.Id))))];
 
     public bool IsActive => _criteria.Length > 0 || plugins.InForce.Count > 0;
 
@@ -135,8 +135,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
 
         // The plug-in's total time for the run (docs/plugins.md, "Trust model"): past it, none of its criteria runs again.
-        var pluginId = entry.Plugin.Manifest.Id;
-        if (scheduler.Budget.Exhausted(pluginId) is { } spent)
+        if (entry.Meter.Exhausted is { } spent)
         {
             return Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"{spent}（条件 {entry.Id}）");
         }
@@ -163,7 +162,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         finally
         {
             slot.Exit();
-            scheduler.Budget.Charge(pluginId, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            entry.Meter.Charge(System.Diagnostics.Stopwatch.GetTimestamp() - start);
         }
     }
 
@@ -231,15 +230,16 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     private static Finding Review(Entry entry, string problem) =>
         Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");
 
-    private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic)
+    private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic, PluginBudget.Meter Meter)
     {
         // PluginGuards read these at load; a second read that throws falls back rather than failing the run.
-        public static Entry Of(LoadedPlugin plugin, ICriterion criterion) => new(
+        public static Entry Of(LoadedPlugin plugin, ICriterion criterion, PluginBudget.Meter meter) => new(
             plugin,
             criterion,
             Read(() => criterion.Id, criterion.GetType().Name),
             Read(() => criterion.Citation, $"插件 {plugin.Manifest.Id} 的条款"),
-            Read(() => criterion.Topic, CriterionTopic.Other));
+            Read(() => criterion.Topic, CriterionTopic.Other),
+            meter);
 
         private static T Read<T>(Func<T> read, T fallback)
         {

@@ -75,27 +75,34 @@ internal sealed class PluginCallException(string plugin, string member, string m
 internal sealed class PluginBudget(double seconds)
 {
     private readonly long _limit = seconds <= 0 ? long.MaxValue : (long)(seconds * Stopwatch.Frequency);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StrongBox> _spent = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Meter> _spent = new(StringComparer.Ordinal);
 
     public double Seconds { get; } = seconds;
 
     /// <summary>Adds <paramref name="ticks"/> (<see cref="Stopwatch"/> ticks) to the plug-in's time.</summary>
-    public void Charge(string plugin, long ticks)
-    {
-        if (_limit != long.MaxValue)
-        {
-            Interlocked.Add(ref _spent.GetOrAdd(plugin, static _ => new StrongBox()).Ticks, ticks);
-        }
-    }
+    public void Charge(string plugin, long ticks) => For(plugin).Charge(ticks);
 
     /// <summary>Null while the plug-in is within its budget; else why it is disabled, in Chinese.</summary>
-    public string? Exhausted(string plugin) =>
-        _spent.TryGetValue(plugin, out var box) && Volatile.Read(ref box.Ticks) > _limit
-            ? $"插件 {plugin} 本次运行累计耗时超过时间预算（{Seconds:0.###} 秒，EnterpriseEval:Plugins:PluginTimeBudgetSeconds），已在本次运行中停用，请人工复核"
-            : null;
+    public string? Exhausted(string plugin) => For(plugin).Exhausted;
 
-    private sealed class StrongBox
+    /// <summary>The plug-in's meter: looked up once (per criterion), not on every call.</summary>
+    public Meter For(string plugin) => _spent.GetOrAdd(plugin, id => new Meter(id, this));
+
+    /// <summary>One plug-in's time in the run.</summary>
+    internal sealed class Meter(string plugin, PluginBudget budget)
     {
-        public long Ticks;
+        private long _ticks;
+
+        public void Charge(long ticks)
+        {
+            if (budget._limit != long.MaxValue)
+            {
+                Interlocked.Add(ref _ticks, ticks);
+            }
+        }
+
+        public string? Exhausted => Volatile.Read(ref _ticks) > budget._limit
+            ? $"插件 {plugin} 本次运行累计耗时超过时间预算（{budget.Seconds:0.###} 秒，EnterpriseEval:Plugins:PluginTimeBudgetSeconds），已在本次运行中停用，请人工复核"
+            : null;
     }
 }
