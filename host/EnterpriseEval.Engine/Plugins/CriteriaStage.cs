@@ -135,34 +135,56 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
 
         // The plug-in's total time for the run (docs/plugins.md, "Trust model"): past it, none of its criteria runs again.
-        if (entry.Meter.Exhausted is { } spent)
+        if (entry.Meter.Exhausted is { } exhausted)
         {
-            return Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"{spent}（条件 {entry.Id}）");
+            return OutOfBudget(entry, exhausted);
         }
 
-        var member = "AppliesTo";
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Both calls go through the one guard (PluginCall), which charges the plug-in's time budget; the message may
+        // quote roster values, and a 身份证号 in it is masked before it becomes a reason (docs/security.md).
+        var pluginId = entry.Plugin.Manifest.Id;
         slot.Enter(criterion);
         try
         {
-            if (!criterion.AppliesTo(shown.Path))
+            var applies = PluginCall.Try(pluginId, "AppliesTo", (criterion, shown.Path), static s => s.criterion.AppliesTo(s.Path), false, entry.Meter, out var error, out var spent);
+            if (spent is not null)
+            {
+                return OutOfBudget(entry, spent);
+            }
+
+            if (error is not null)
+            {
+                return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(error)}），请人工复核");
+            }
+
+            if (!applies)
             {
                 return null;
             }
 
-            member = "Evaluate";
-            return criterion.Evaluate(new CriterionContext(criterion, seen, shown, asOf)) is { } finding ? Guard(entry, shown.Path, finding) : null;
-        }
-        catch (Exception e)
-        {
-            // The message may quote roster values; a 身份证号 in it is masked before it becomes a reason (docs/security.md).
-            var where = member == "Evaluate" ? "" : $"的 {member} ";
-            return Review(entry, $"{where}运行出错（{e.GetType().Name}: {IdentityScrubber.Scrub(e.Message)}），请人工复核");
+            var finding = PluginCall.Try(
+                pluginId,
+                "Evaluate",
+                (criterion, context: new CriterionContext(criterion, seen, shown, asOf)),
+                static s => s.criterion.Evaluate(s.context),
+                null,
+                entry.Meter,
+                out error,
+                out spent);
+
+            // Out of budget between the two calls: not judged, so not eligible on this criterion's silence.
+            if (spent is not null)
+            {
+                return OutOfBudget(entry, spent);
+            }
+
+            return error is not null
+                ? Review(entry, $"运行出错（{PluginCall.Describe(error)}），请人工复核")
+                : finding is null ? null : Guard(entry, shown.Path, finding);
         }
         finally
         {
             slot.Exit();
-            entry.Meter.Charge(System.Diagnostics.Stopwatch.GetTimestamp() - start);
         }
     }
 
@@ -226,6 +248,9 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         return null;
     }
+
+    private static Finding OutOfBudget(Entry entry, string spent) =>
+        Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"{spent}（条件 {entry.Id}）");
 
     private static Finding Review(Entry entry, string problem) =>
         Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");

@@ -12,37 +12,77 @@ namespace EnterpriseEval.Engine.Plugins;
 /// </summary>
 internal static class PluginCall
 {
-    /// <summary>Runs <paramref name="call"/> for <paramref name="plugin"/>; on failure returns <paramref name="fallback"/> and the problem.</summary>
+    [ThreadStatic]
+    private static string? t_plugin;
+
+    [ThreadStatic]
+    private static string? t_member;
+
+    /// <summary>
+    /// The plug-in and member whose code runs on this thread, or null: the "current plug-in" marker (what a worker
+    /// process names when plug-in code takes it down).
+    /// </summary>
+    public static (string Plugin, string Member)? Current => t_plugin is { } p ? (p, t_member ?? "") : null;
+
+    /// <summary>
+    /// The core guard, without allocation: runs <paramref name="call"/> on <paramref name="state"/> for
+    /// <paramref name="plugin"/>, charging the time to <paramref name="meter"/>; returns <paramref name="fallback"/> and the
+    /// exception when the call throws, or the fallback and the budget's message when the plug-in is out of budget.
+    /// </summary>
     /// <param name="plugin">The plug-in's id.</param>
     /// <param name="member">The member called, e.g. <c>IPostGradeMap.GradeFor</c>.</param>
-    /// <param name="call">The call into plug-in code.</param>
+    /// <param name="state">What the call needs (a value tuple: no closure).</param>
+    /// <param name="call">The call into plug-in code (a static lambda).</param>
     /// <param name="fallback">What the host uses instead when the call fails or the plug-in is disabled.</param>
-    /// <param name="budget">The run's time budget, or null when none applies.</param>
-    /// <param name="problem">Null on success; otherwise the Chinese sentence naming the plug-in and the member.</param>
-    public static T Run<T>(string plugin, string member, Func<T> call, T fallback, PluginBudget? budget, out string? problem)
+    /// <param name="meter">The plug-in's time in the run, or null when no budget applies.</param>
+    /// <param name="error">The exception the call threw, or null.</param>
+    /// <param name="exhausted">The budget's Chinese message when the plug-in was not called for being out of budget, or null.</param>
+    public static T Try<TState, T>(
+        string plugin, string member, TState state, Func<TState, T> call, T fallback, PluginBudget.Meter? meter, out Exception? error, out string? exhausted)
     {
-        if (budget?.Exhausted(plugin) is { } spent)
+        error = null;
+        if ((exhausted = meter?.Exhausted) is not null)
         {
-            problem = spent;
             return fallback;
         }
 
         var start = Stopwatch.GetTimestamp();
+        var (outerPlugin, outerMember) = (t_plugin, t_member);
+        (t_plugin, t_member) = (plugin, member);
         try
         {
-            problem = null;
-            return call();
+            return call(state);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            problem = Failed(plugin, member, e);
+            error = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
             return fallback;
         }
         finally
         {
-            budget?.Charge(plugin, Stopwatch.GetTimestamp() - start);
+            (t_plugin, t_member) = (outerPlugin, outerMember);
+            meter?.Charge(Stopwatch.GetTimestamp() - start);
         }
     }
+
+    /// <summary>Runs <paramref name="call"/> for <paramref name="plugin"/>; on failure returns <paramref name="fallback"/> and the problem.</summary>
+    /// <param name="plugin">The plug-in's id.</param>
+    /// <param name="member">The member called, e.g. <c>IPostGradeMap.GradeFor</c>.</param>
+    /// <param name="state">What the call needs.</param>
+    /// <param name="call">The call into plug-in code.</param>
+    /// <param name="fallback">What the host uses instead when the call fails or the plug-in is disabled.</param>
+    /// <param name="meter">The plug-in's time in the run, or null when no budget applies.</param>
+    /// <param name="problem">Null on success; otherwise the Chinese sentence naming the plug-in and the member.</param>
+    public static T Run<TState, T>(string plugin, string member, TState state, Func<TState, T> call, T fallback, PluginBudget.Meter? meter, out string? problem)
+    {
+        var result = Try(plugin, member, state, call, fallback, meter, out var error, out var exhausted);
+        problem = exhausted ?? (error is null ? null : Failed(plugin, member, error));
+        return result;
+    }
+
+    /// <summary>As <see cref="Run{TState, T}"/>, for a call that needs no state.</summary>
+    public static T Run<T>(string plugin, string member, Func<T> call, T fallback, PluginBudget? budget, out string? problem) =>
+        Run(plugin, member, call, static c => c(), fallback, budget?.For(plugin), out problem);
 
     /// <summary>Runs <paramref name="call"/>; an exception is rethrown as a <see cref="PluginCallException"/> naming the plug-in and member.</summary>
     public static T Run<T>(string plugin, string member, Func<T> call, PluginBudget? budget = null)
@@ -52,10 +92,14 @@ internal static class PluginCall
     }
 
     /// <summary>The Chinese sentence for a plug-in call that threw; a 身份证号 in the message is masked (docs/security.md).</summary>
-    public static string Failed(string plugin, string member, Exception e)
+    public static string Failed(string plugin, string member, Exception e) =>
+        $"插件 {plugin} 的 {member} 运行出错（{Describe(e)}）";
+
+    /// <summary><c>Type: message</c> of an exception from plug-in code, a 身份证号 in it masked (docs/security.md).</summary>
+    public static string Describe(Exception e)
     {
         var cause = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
-        return $"插件 {plugin} 的 {member} 运行出错（{cause.GetType().Name}: {IdentityScrubber.Scrub(cause.Message)}）";
+        return $"{cause.GetType().Name}: {IdentityScrubber.Scrub(cause.Message)}";
     }
 }
 

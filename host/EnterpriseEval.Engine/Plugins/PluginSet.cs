@@ -140,7 +140,14 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
             string? grade;
             try
             {
-                grade = PluginCall.Run(id, "IPostGradeMap.GradeFor", () => map.GradeFor(record, appointed, equivalent), null, scheduler?.Budget, out problem);
+                grade = PluginCall.Run(
+                    id,
+                    "IPostGradeMap.GradeFor",
+                    (map, record, appointed, equivalent),
+                    static s => s.map.GradeFor(s.record, s.appointed, s.equivalent),
+                    null,
+                    scheduler?.Budget.For(id),
+                    out problem);
             }
             finally
             {
