@@ -16,6 +16,7 @@ public sealed class ReviewBatchFilesTests
     [InlineData("authorisation.json", "screen")]
     [InlineData("plugin.json", "score")]
     [InlineData("authorisation.json", "vote")]
+    [InlineData("Templates/_letterhead.html.sbn", "publicize")]
     public async Task A_file_edited_after_review_new_fails_the_next_step_and_verify_naming_it(string edited, string step)
     {
         using var dir = new TempFolder();
@@ -28,6 +29,7 @@ public sealed class ReviewBatchFilesTests
             ["review", "screen", .. batch, "--roster", Roster],
             ["review", "score", .. batch],
             ["review", "vote", .. batch, "--file", Votes, "--date", "2026-12-30"],
+            ["review", "publicize", .. batch, "--config", config, "--out", dir.File("out")],
         ];
         var before = Array.FindIndex(steps, s => s[1] == step);
         foreach (var done in steps.Take(before))
