@@ -9,8 +9,9 @@ internal sealed class PluginsOptions
     public string? Directory { get; set; }
 
     /// <summary>
-    /// A file of approved plug-in assembly hashes (<c>sha256  relative/path.dll</c> per line). When set, or when a
-    /// <c>plugins.lock</c> lies in the plug-ins folder, any plug-in assembly not listed is refused.
+    /// The allow-list: the SHA-256 of every file of every approved plug-in folder (<c>sha256  ./folder/path</c> per line).
+    /// When set, or when a <c>plugins.lock</c> lies in the plug-ins folder, a plug-in folder with a file not listed, listed
+    /// with another hash, or listed but missing is refused, naming the file (docs/plugins.md, "plugins.lock").
     /// </summary>
     public string? LockFile { get; set; }
 
