@@ -25,6 +25,8 @@ public sealed class PluginTestHost : IDisposable
     /// context, so breakpoints in the plug-in work), from its <c>plugin.json</c>. The manifest is checked as the host
     /// checks it (fields, SDK and Microsoft.Extensions versions) and against <typeparamref name="TPlugin"/>, so a wrong
     /// manifest fails the test rather than the deployment; <see cref="FromFolder"/> checks the published folder itself.
+    /// The enterprise's review authorisation is host configuration (<c>EnterpriseEval:Authorisation:…</c>, docs/plugins.md);
+    /// unless <paramref name="configuration"/> sets one, the test stands for an enterprise authorised as the manifest says.
     /// </summary>
     /// <typeparam name="TPlugin">The plug-in's entry type.</typeparam>
     /// <param name="pluginFolder">The folder with <c>plugin.json</c> and the plug-in's templates; by default the folder
@@ -48,7 +50,7 @@ public sealed class PluginTestHost : IDisposable
     public static PluginTestHost FromFolder(string pluginsFolder, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginsFolder);
-        var plugins = Guard(() => EnginePlugins.LoadFolder(pluginsFolder, Configuration(configuration)));
+        var plugins = Guard(() => EnginePlugins.LoadFolder(pluginsFolder, Configuration(configuration), manifestAuthorises: true));
         if (plugins.Refused.Count > 0 || plugins.Loaded.Count == 0)
         {
             plugins.Dispose();

@@ -36,20 +36,27 @@ public sealed class EnginePlugins : IDisposable
     /// <param name="folder">The plug-ins folder.</param>
     /// <param name="configuration">Host configuration: plug-in options under <c>Plugins:&lt;id&gt;</c>, the policy floor
     /// under <c>EnterpriseEval:Policy</c>; none = empty.</param>
+    /// <param name="manifestAuthorises">For a plug-in author's tests: when the configuration sets no review authorisation
+    /// (<c>EnterpriseEval:Authorisation</c>, docs/plugins.md "Review authorisation"), the first manifest's stands for the
+    /// enterprise's and the others still narrow it. A host leaves it false: a manifest alone authorises nothing.</param>
     /// <returns>The loaded set.</returns>
     /// <exception cref="EngineException">The folder does not exist.</exception>
-    public static EnginePlugins LoadFolder(string folder, IConfiguration? configuration = null)
+    public static EnginePlugins LoadFolder(string folder, IConfiguration? configuration = null, bool manifestAuthorises = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var catalog = new PluginCatalog(configuration ?? new ConfigurationBuilder().Build(), Options.Create(new PluginsOptions()));
-        return new(catalog.Load(folder));
+        var set = catalog.Load(folder);
+        return manifestAuthorises && set.HostAuthorisation is null && set.Authorisations.Count > 0
+            ? new(new PluginSet(set.Loaded, set.Refused, set.Authorisations[0]))
+            : new(set);
     }
 
     /// <summary>
     /// Composes a plug-in the caller references, in-process (no load context, so breakpoints in it work), from the
     /// <c>plugin.json</c> of <paramref name="pluginFolder"/>. The manifest is checked as a load checks it (fields, SDK
     /// and Microsoft.Extensions versions) and against <typeparamref name="TPlugin"/>: its <c>entryType</c> and
-    /// <c>assembly</c> must name it.
+    /// <c>assembly</c> must name it. This is the author's in-process test: when the configuration sets no review
+    /// authorisation (<c>EnterpriseEval:Authorisation</c>), the manifest's stands for the enterprise's.
     /// </summary>
     /// <typeparam name="TPlugin">The plug-in's entry type.</typeparam>
     /// <param name="pluginFolder">The folder with <c>plugin.json</c> and the plug-in's templates.</param>
@@ -78,9 +85,10 @@ public sealed class EnginePlugins : IDisposable
             }
 
             PluginCompatibility.Check(manifest, assemblyPath);
-            var composition = PluginCatalog.Compose(manifest, folder, new TPlugin(), configuration ?? new ConfigurationBuilder().Build());
+            var host = configuration ?? new ConfigurationBuilder().Build();
+            var composition = PluginCatalog.Compose(manifest, folder, new TPlugin(), host);
             var plugin = new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loadContext: null, composition);
-            return new(new PluginSet([plugin], []));
+            return new(new PluginSet([plugin], [], HostAuthorisation.Read(host) ?? manifest.Authorisation));
         }
         catch (PluginLoadException e)
         {

@@ -75,14 +75,26 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         Func<Sdk.Plugins.IPayTables, EmployeeRecord, PostEquivalence?, IReadOnlyList<PayItem>> items,
         string reason)
     {
-        var tables = screened.Plugins.Loaded.Select(p => p.Composition.PayTables).OfType<Sdk.Plugins.IPayTables>().ToList();
+        var tables = screened.Plugins.Loaded.Where(p => p.Composition.PayTables is not null).Select(p => (p.Manifest.Id, Tables: p.Composition.PayTables!)).ToList();
         var equivalences = screened.Result.Equivalences.ToDictionary(e => e.EmployeeId, StringComparer.Ordinal);
         var models = new List<object>();
         foreach (var record in screened.Roster.Records)
         {
             var equivalence = equivalences.GetValueOrDefault(record.Employee.EmployeeId);
-            var list = tables.SelectMany(t => items(t, record, equivalence)).ToList();
-            if (list.Count > 0 && equivalence is { Status: EquivalenceStatus.NeedsReview })
+            // Each pay table guarded (PluginCall): one that throws holds this person's notice, naming the plug-in and member.
+            string? problem = null;
+            var list = new List<PayItem>();
+            foreach (var (id, t) in tables)
+            {
+                list.AddRange(Plugins.PluginCall.Run(id, "IPayTables", () => items(t, record, equivalence), [], null, out var failed));
+                problem ??= failed;
+            }
+
+            if (problem is not null)
+            {
+                Held.Add(new HeldNotice(record.Employee.EmployeeId, record.Employee.Name, problem + "，请人工复核"));
+            }
+            else if (list.Count > 0 && equivalence is { Status: EquivalenceStatus.NeedsReview })
             {
                 // Pay set on the strength of 96号 二（五） cannot be notified while the equivalence itself awaits review.
                 Held.Add(new HeldNotice(record.Employee.EmployeeId, record.Employee.Name, equivalence.Finding.Message));

@@ -27,9 +27,9 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     // Each criterion with its id, citation and topic read once (checked at load by PluginGuards): a getter that throws or
     // changes later cannot take the run down or make a finding pass for another criterion's.
     private readonly Entry[] _criteria =
-        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c)))];
+        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c, scheduler.Budget.For(p.Manifest.Id))))];
 
-    public bool IsActive => _criteria.Length > 0 || plugins.Authorisations.Count > 0;
+    public bool IsActive => _criteria.Length > 0 || plugins.InForce.Count > 0;
 
     public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot)
     {
@@ -134,23 +134,53 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             return Review(entry, "运行超时，本次筛查中已停用，请人工复核");
         }
 
-        var member = "AppliesTo";
+        // The plug-in's total time for the run (docs/plugins.md, "Trust model"): past it, none of its criteria runs again.
+        if (entry.Meter.Exhausted is { } exhausted)
+        {
+            return OutOfBudget(entry, exhausted);
+        }
+
+        // Both calls go through the one guard (PluginCall), which charges the plug-in's time budget; the message may
+        // quote roster values, and a 身份证号 in it is masked before it becomes a reason (docs/security.md).
+        var pluginId = entry.Plugin.Manifest.Id;
         slot.Enter(criterion);
         try
         {
-            if (!criterion.AppliesTo(shown.Path))
+            var applies = PluginCall.Try(pluginId, "AppliesTo", (criterion, shown.Path), static s => s.criterion.AppliesTo(s.Path), false, entry.Meter, out var error, out var spent);
+            if (spent is not null)
+            {
+                return OutOfBudget(entry, spent);
+            }
+
+            if (error is not null)
+            {
+                return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(error)}），请人工复核");
+            }
+
+            if (!applies)
             {
                 return null;
             }
 
-            member = "Evaluate";
-            return criterion.Evaluate(new CriterionContext(criterion, seen, shown, asOf)) is { } finding ? Guard(entry, shown.Path, finding) : null;
-        }
-        catch (Exception e)
-        {
-            // The message may quote roster values; a 身份证号 in it is masked before it becomes a reason (docs/security.md).
-            var where = member == "Evaluate" ? "" : $"的 {member} ";
-            return Review(entry, $"{where}运行出错（{e.GetType().Name}: {IdentityScrubber.Scrub(e.Message)}），请人工复核");
+            var finding = PluginCall.Try(
+                pluginId,
+                "Evaluate",
+                (criterion, context: new CriterionContext(criterion, seen, shown, asOf)),
+                static s => s.criterion.Evaluate(s.context),
+                null,
+                entry.Meter,
+                out error,
+                out spent);
+
+            // Out of budget between the two calls: not judged, so not eligible on this criterion's silence.
+            if (spent is not null)
+            {
+                return OutOfBudget(entry, spent);
+            }
+
+            return error is not null
+                ? Review(entry, $"运行出错（{PluginCall.Describe(error)}），请人工复核")
+                : finding is null ? null : Guard(entry, shown.Path, finding);
         }
         finally
         {
@@ -201,14 +231,14 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     private string? OutsideAuthorisation(Decision decision, DateOnly asOf)
     {
-        if (plugins.Authorisations.Count == 0 || decision.TargetTitleLevel is not { } level || decision.TargetSeries is not { } series)
+        if (plugins.InForce.Count == 0 || decision.TargetTitleLevel is not { } level || decision.TargetSeries is not { } series)
         {
             return null;
         }
 
-        // Several declared authorisations intersect, never unite (docs/plugins.md): a target is in scope only when every
-        // one covers it, so a manifest claiming a wider authorisation beside the real one cannot widen it.
-        foreach (var a in plugins.Authorisations)
+        // The host's authorisation and every manifest's intersect, never unite (docs/plugins.md): a target is in scope only
+        // when every one covers it, so a manifest claiming a wider authorisation cannot widen the host's.
+        foreach (var a in plugins.InForce)
         {
             if (a.OutsideReason(series, level, asOf) is { } reason)
             {
@@ -219,18 +249,22 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return null;
     }
 
+    private static Finding OutOfBudget(Entry entry, string spent) =>
+        Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"{spent}（条件 {entry.Id}）");
+
     private static Finding Review(Entry entry, string problem) =>
         Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");
 
-    private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic)
+    private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic, PluginBudget.Meter Meter)
     {
         // PluginGuards read these at load; a second read that throws falls back rather than failing the run.
-        public static Entry Of(LoadedPlugin plugin, ICriterion criterion) => new(
+        public static Entry Of(LoadedPlugin plugin, ICriterion criterion, PluginBudget.Meter meter) => new(
             plugin,
             criterion,
             Read(() => criterion.Id, criterion.GetType().Name),
             Read(() => criterion.Citation, $"插件 {plugin.Manifest.Id} 的条款"),
-            Read(() => criterion.Topic, CriterionTopic.Other));
+            Read(() => criterion.Topic, CriterionTopic.Other),
+            meter);
 
         private static T Read<T>(Func<T> read, T fallback)
         {

@@ -18,6 +18,12 @@ internal sealed class LoadedPlugin(PluginManifest manifest, string folder, strin
 
     public PluginComposition Composition { get; } = composition;
 
+    /// <summary>
+    /// Every file of the plug-in's folder when it was loaded, with its SHA-256, by path relative to the folder (sorted):
+    /// what <c>plugins.lock</c> checks and a review batch records (docs/plugins.md). Empty for a plug-in composed in-process.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Sha256)> Files { get; init; } = [];
+
     /// <summary><c>id@version#sha256</c>: what a decision records of the plug-in.</summary>
     public string Provenance => $"{Manifest.Id}@{Manifest.Version}#{Sha256}";
 

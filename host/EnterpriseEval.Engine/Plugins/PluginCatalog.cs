@@ -26,9 +26,10 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
     public PluginSet Load(string? directory)
     {
         directory ??= options.Value.Directory;
+        var host = HostAuthorisation.Read(configuration);
         if (string.IsNullOrWhiteSpace(directory))
         {
-            return PluginSet.Empty;
+            return host is null ? PluginSet.Empty : new PluginSet([], [], host);
         }
 
         if (!Directory.Exists(directory))
@@ -63,24 +64,26 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
             }
         }
 
-        return new PluginSet(loaded, refused);
+        return new PluginSet(loaded, refused, host);
     }
 
     private LoadedPlugin LoadOne(string folder, PluginLock? pluginLock)
     {
         var manifest = PluginManifestReader.Read(folder);
-        pluginLock?.Check(manifest.Id, folder);
         var assemblyPath = Path.GetFullPath(Path.Combine(folder, manifest.AssemblyFile));
-        if (!File.Exists(assemblyPath))
-        {
-            throw new PluginLoadException(manifest.Id, $"找不到插件程序集 {manifest.AssemblyFile}");
-        }
 
-        // The allow-list (plugins.lock) covers the DLLs inside the plug-in's folder: the assembly must be one of them,
+        // The allow-list (plugins.lock) covers the files inside the plug-in's folder: the assembly must be one of them,
         // not a file outside reached by "..", an absolute path or a link (docs/plugins.md).
         if (Path.IsPathRooted(manifest.AssemblyFile) || !FileSystem.RealPaths.IsInside(assemblyPath, folder))
         {
             throw new PluginLoadException(manifest.Id, $"清单中的程序集路径“{manifest.AssemblyFile}”不在插件自己的文件夹内：插件只能加载其文件夹中的程序集");
+        }
+
+        // Every file of the folder, hashed: checked against the lock when one is in force, and recorded by a review batch.
+        var files = pluginLock?.Check(manifest.Id, folder) ?? PluginLock.FilesOf(manifest.Id, folder);
+        if (!File.Exists(assemblyPath))
+        {
+            throw new PluginLoadException(manifest.Id, $"找不到插件程序集 {manifest.AssemblyFile}");
         }
 
         PluginCompatibility.Check(manifest, assemblyPath);
@@ -109,7 +112,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
                 throw new PluginLoadException(manifest.Id, $"插件程序集 {manifest.AssemblyFile} 在加载过程中被改写（构建尚未完成？），请稍后重试");
             }
 
-            return new LoadedPlugin(manifest, folder, assemblyPath, hash, loader, composition);
+            return new LoadedPlugin(manifest, folder, assemblyPath, hash, loader, composition) { Files = files };
         }
         catch
         {
@@ -129,7 +132,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         var composition = builder.Compose();
 
         // The host's own policy (appsettings.json and --config) is the floor a plug-in may tighten but not loosen.
-        PluginGuards.Check(manifest.Id, composition, configuration.GetSection("EnterpriseEval:Policy").Get<PolicyOptions>() ?? PolicyOptions.ProjectDefaults());
+        PluginGuards.Check(manifest.Id, composition, configuration.GetSection("EnterpriseEval:Policy").Get<PolicyOptions>() ?? PolicyOptions.ProjectDefaults(), folder);
         return composition;
     }
 

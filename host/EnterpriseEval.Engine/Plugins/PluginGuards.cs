@@ -29,8 +29,25 @@ internal static partial class PluginGuards
     /// <param name="id">The plug-in's id.</param>
     /// <param name="composition">What it contributed.</param>
     /// <param name="floor">The host's own policy configuration (<c>EnterpriseEval:Policy</c>).</param>
-    public static void Check(string id, PluginComposition composition, PolicyOptions floor)
+    /// <param name="folder">The plug-in's folder: every file it names (templates) must lie inside it.</param>
+    public static void Check(string id, PluginComposition composition, PolicyOptions floor, string? folder = null)
     {
+        foreach (var template in composition.Templates)
+        {
+            // The same rule as the manifest's assembly path and template includes: no "..", no absolute path, no link out
+            // of the folder, so plugins.lock and a review batch cover every file that renders (docs/plugins.md).
+            if (folder is not null && !FileSystem.RealPaths.IsInside(template.Path, folder))
+            {
+                throw new PluginLoadException(id, $"UseTemplate 指定的模板“{Path.GetRelativePath(folder, template.Path)}”不在插件自己的文件夹内：插件只能使用其文件夹中的模板");
+            }
+        }
+
+        foreach (var (name, function) in composition.TemplateFunctions)
+        {
+            // Every template function must be one the guard can wrap (Func of up to four parameters).
+            GuardedTemplateFunction.Wrap(id, name, function);
+        }
+
         foreach (var criterion in composition.Criteria)
         {
             var criterionId = Read(id, criterion, "Id", () => criterion.Id);

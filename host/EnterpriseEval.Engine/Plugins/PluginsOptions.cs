@@ -9,11 +9,19 @@ internal sealed class PluginsOptions
     public string? Directory { get; set; }
 
     /// <summary>
-    /// A file of approved plug-in assembly hashes (<c>sha256  relative/path.dll</c> per line). When set, or when a
-    /// <c>plugins.lock</c> lies in the plug-ins folder, any plug-in assembly not listed is refused.
+    /// The allow-list: the SHA-256 of every file of every approved plug-in folder (<c>sha256  ./folder/path</c> per line).
+    /// When set, or when a <c>plugins.lock</c> lies in the plug-ins folder, a plug-in folder with a file not listed, listed
+    /// with another hash, or listed but missing is refused, naming the file (docs/plugins.md, "plugins.lock").
     /// </summary>
     public string? LockFile { get; set; }
 
     /// <summary>How long one criterion may run on one decision before the decision becomes <c>needs_review</c>.</summary>
     public int CriterionTimeoutMilliseconds { get; set; } = 2_000;
+
+    /// <summary>
+    /// Each plug-in's total time in one run, summed over every call on every worker (criteria, grade maps): past it the
+    /// plug-in is disabled for the rest of the run and the decisions it would judge go to <c>needs_review</c>. Default
+    /// 600 seconds; 0 or less: no budget (docs/plugins.md, "Trust model").
+    /// </summary>
+    public double PluginTimeBudgetSeconds { get; set; } = 600;
 }

@@ -14,10 +14,13 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
 {
     private const int ChunkSize = 512;
 
-    private readonly ConcurrentDictionary<ICriterion, bool> _disabled = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, bool> _disabled = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Each plug-in's total time budget for this run (docs/plugins.md).</summary>
+    public Plugins.PluginBudget Budget { get; init; } = new(0);
 
     /// <summary>Whether a criterion was disabled after running past the limit.</summary>
-    public bool IsDisabled(ICriterion criterion) => _disabled.ContainsKey(criterion);
+    public bool IsDisabled(object criterion) => _disabled.ContainsKey(criterion);
 
     public void Run(int count, Action<int, WorkerSlot> screenOne, Action<int>? progress = null)
     {

@@ -36,7 +36,10 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
     {
         var scheduler = new GuardedScheduler(
             employees >= screening.Value.ParallelThreshold ? Environment.ProcessorCount : 1,
-            pluginOptions.Value.CriterionTimeoutMilliseconds);
+            pluginOptions.Value.CriterionTimeoutMilliseconds)
+        {
+            Budget = new PluginBudget(pluginOptions.Value.PluginTimeBudgetSeconds),
+        };
         return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf, rosterHasApplications);
     }
 

@@ -29,8 +29,17 @@ internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, G
                 {
                     equivalence = equivalence with
                     {
-                        EnterpriseGrade = plugins.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel),
+                        EnterpriseGrade = plugins.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel, scheduler, slot, out var problem),
                     };
+
+                    // A grade map that throws, hangs or is out of budget: no grade, and the equivalence awaits review.
+                    if (problem is not null)
+                    {
+                        equivalence = equivalence with
+                        {
+                            Finding = Finding.Create(CriteriaStage.GuardRuleId, equivalence.Finding.Clause, FindingKind.NeedsReview, $"{equivalence.Finding.Message}；{problem}，内部岗位等级未定，请人工复核"),
+                        };
+                    }
                 }
 
                 // The rules decide without writing sentences (Finding.Message is composed when first read). Every

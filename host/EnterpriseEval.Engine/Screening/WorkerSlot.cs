@@ -8,14 +8,15 @@ namespace EnterpriseEval.Engine.Screening;
 /// </summary>
 internal sealed class WorkerSlot
 {
-    private ICriterion? _criterion;
+    // The plug-in object being called: a criterion, or a grade map (anything PluginCall guards on a worker).
+    private object? _criterion;
     private long _since;
 
     public int Index { get; set; }
 
     public volatile bool Abandoned;
 
-    public void Enter(ICriterion criterion)
+    public void Enter(object criterion)
     {
         Volatile.Write(ref _since, Clock());
         Volatile.Write(ref _criterion, criterion);
@@ -24,7 +25,7 @@ internal sealed class WorkerSlot
     public void Exit() => Volatile.Write(ref _criterion, null);
 
     /// <summary>The criterion running for longer than <paramref name="limitMs"/>, if any.</summary>
-    public ICriterion? Overrunning(long limitMs)
+    public object? Overrunning(long limitMs)
     {
         var c = Volatile.Read(ref _criterion);
         return c is not null && Clock() - Volatile.Read(ref _since) > limitMs ? c : null;

@@ -28,6 +28,13 @@ internal static class PluginsView
         {
             console.MarkupLine($"[yellow]未加载：[/]{ConsoleText.Escape(refused.Message)}");
         }
+
+        // The host's review authorisation, and every manifest claim narrowed to it (docs/plugins.md, "Review authorisation").
+        console.MarkupLine($"本单位自主评审授权（主机配置）：{ConsoleText.Escape(plugins.HostAuthorisation?.Describe() ?? "未配置")}");
+        foreach (var warning in plugins.Warnings)
+        {
+            console.MarkupLine($"[yellow]注意：[/]{ConsoleText.Escape(warning)}");
+        }
     }
 
     private static string Contributions(PluginComposition c)

@@ -13,7 +13,7 @@ internal sealed class ReviewShowCommand(ReviewStoreFactory stores, IAnsiConsole 
     public override int Execute(CommandContext context, ReviewShowSettings settings, CancellationToken cancellationToken)
     {
         using var store = stores.Open(settings.Store);
-        var batch = ReviewStoreFactory.Batch(store, settings.Batch!);
+        var batch = ReviewStoreFactory.Find(store, settings.Batch!);
         if (settings.Employee is { } id)
         {
             ShowEmployee(store, batch, id);

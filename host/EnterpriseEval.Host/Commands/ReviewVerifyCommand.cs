@@ -16,6 +16,9 @@ internal sealed class ReviewVerifyCommand(ReviewStoreFactory stores, IAnsiConsol
     {
         using var store = stores.OpenExisting(settings.Store);
         var problems = store.Verify().ToList();
+
+        // The plug-in files and authorisation file each batch recorded at `review new` (docs/plugins.md, "Review batches").
+        problems.AddRange(BatchIntegrity.Problems(store));
         var entries = store.Audit(null);
         if (settings.Anchor is { } anchor && AuditAnchor.Check(entries, anchor) is { } rolledBack)
         {

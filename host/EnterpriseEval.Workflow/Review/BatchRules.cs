@@ -16,8 +16,11 @@ internal sealed class BatchRules(IOptions<ScreeningOptions> screening, IOptions<
 {
     private static readonly string[] RecordedSections = [PolicyOptions.SectionName, "Plugins"];
 
-    /// <summary>The configuration sections that decide decisions, as sorted JSON key/value pairs.</summary>
-    public static string Capture(IConfiguration configuration)
+    /// <summary>
+    /// The configuration sections that decide decisions, as sorted JSON key/value pairs, with the host's review
+    /// authorisation written out in full (also when it was read from a file).
+    /// </summary>
+    public static string Capture(IConfiguration configuration, ReviewAuthorisation? authorisation = null)
     {
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var section in RecordedSections)
@@ -28,6 +31,14 @@ internal sealed class BatchRules(IOptions<ScreeningOptions> screening, IOptions<
                 {
                     values[key] = value;
                 }
+            }
+        }
+
+        if (authorisation is not null)
+        {
+            foreach (var (key, value) in HostAuthorisation.ToConfiguration(authorisation))
+            {
+                values[key] = value;
             }
         }
 

@@ -32,7 +32,7 @@ internal sealed class BatchScoring(BatchRules rules)
             .Select(d => d.EmployeeId).ToHashSet(StringComparer.Ordinal);
         var records = RosterReader.Read(new StoredRosterSource(store, batch.Id)).Records
             .Where(r => candidates.Contains(r.Employee.EmployeeId));
-        using var plugins = BatchScreening.LoadPlugins(rules, batch, pluginsDirectory);
+        using var plugins = BatchScreening.LoadPlugins(rules, store, batch, pluginsDirectory);
         var scores = new List<StoredScore>();
         foreach (var record in records)
         {
@@ -47,17 +47,13 @@ internal sealed class BatchScoring(BatchRules rules)
 
     private static StoredScore Score(string pluginId, Sdk.Plugins.IAchievementScoring scoring, EmployeeRecord record, DateOnly asOf)
     {
-        try
-        {
-            var s = scoring.Score(record, asOf);
-            return new StoredScore(record.Employee.EmployeeId, record.Employee.Name, pluginId, s.Total, s.PassMark, s.Passed, JsonSerializer.Serialize(s.Lines, Json));
-        }
-        catch (Exception e)
-        {
-            // A plug-in's failure is contained like a criterion's: recorded for a person to look at, never fatal.
-            return new StoredScore(record.Employee.EmployeeId, record.Employee.Name, pluginId, 0, 0, false,
-                JsonSerializer.Serialize(new[] { $"插件 {pluginId} 评分出错（{e.GetType().Name}: {e.Message}），请人工复核" }, Json));
-        }
+        // A plug-in's failure is contained like a criterion's (PluginCall): recorded for a person to look at, naming the
+        // plug-in and the member, never fatal.
+        var s = Engine.Plugins.PluginCall.Run(pluginId, "IAchievementScoring.Score", () => scoring.Score(record, asOf), null, null, out var problem);
+        return s is null || problem is not null
+            ? new StoredScore(record.Employee.EmployeeId, record.Employee.Name, pluginId, 0, 0, false,
+                JsonSerializer.Serialize(new[] { $"{problem ?? $"插件 {pluginId} 的 IAchievementScoring.Score 未返回评分"}，请人工复核" }, Json))
+            : new StoredScore(record.Employee.EmployeeId, record.Employee.Name, pluginId, s.Total, s.PassMark, s.Passed, JsonSerializer.Serialize(s.Lines, Json));
     }
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

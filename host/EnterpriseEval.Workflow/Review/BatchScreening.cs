@@ -54,7 +54,7 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
         var resumedFrom = progress.Done;
         if (!progress.Complete)
         {
-            using var plugins = LoadPlugins(rules, batch, pluginsDirectory);
+            using var plugins = LoadPlugins(rules, store, batch, pluginsDirectory);
             var chunk = Math.Max(1, options.Value.ScreenChunkSize);
             var limit = stopAfter is { } n ? Math.Min(records.Count, progress.Done + n) : records.Count;
             var from = progress.Done;
@@ -98,7 +98,7 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
     }
 
     /// <summary>The batch's plug-ins, refused unless they are exactly those recorded when the batch was created.</summary>
-    public static PluginSet LoadPlugins(BatchRules rules, ReviewBatch batch, string? pluginsDirectory)
+    public static PluginSet LoadPlugins(BatchRules rules, IReviewStore store, ReviewBatch batch, string? pluginsDirectory)
     {
         var plugins = rules.LoadPlugins(batch.Definition.Configuration, pluginsDirectory ?? batch.Definition.PluginsDirectory);
         if (plugins.Provenance != batch.Definition.Plugins)
@@ -107,6 +107,17 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             plugins.Dispose();
             throw new UserFacingException(
                 $"插件与批次记录不一致：批次记录为“{Show(batch.Definition.Plugins)}”，当前为“{Show(found)}”。请使用建立批次时的插件版本，或用 review replay 查看差异");
+        }
+
+        // Every file, not just the assemblies: also when a step names another --plugins folder (docs/plugins.md).
+        try
+        {
+            BatchIntegrity.Require(store, batch, plugins);
+        }
+        catch
+        {
+            plugins.Dispose();
+            throw;
         }
 
         return plugins;

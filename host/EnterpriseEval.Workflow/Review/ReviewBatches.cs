@@ -4,6 +4,7 @@ using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using Microsoft.Extensions.Configuration;
 using EnterpriseEval.Engine;
+using EnterpriseEval.Engine.Plugins;
 
 namespace EnterpriseEval.Workflow.Review;
 
@@ -23,7 +24,12 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
         var series = BatchScope.ParseSeries(request.Series);
         var levels = BatchScope.ParseLevels(request.Levels);
         var asOf = request.AsOf ?? new DateOnly(request.Year, 12, 31);
-        var recorded = BatchRules.Capture(configuration);
+        // The enterprise's authorisation is the host's (docs/plugins.md, "Review authorisation"): recorded in the batch's
+        // configuration, so every step runs on it, and with its hash (and its file's) in the audit chain.
+        var host = HostAuthorisation.Read(configuration, out var authorisationFile)
+            ?? throw new UserFacingException(
+                $"未配置本单位的自主评审授权（{HostAuthorisation.SectionName}，在 appsettings.json 或 --config 中设置，见 docs/plugins.md），不能建立自主评审批次；插件清单中的授权只能收窄主机配置的授权");
+        var recorded = BatchRules.Capture(configuration, host);
         var directory = request.PluginsDirectory is null ? "" : Path.GetFullPath(request.PluginsDirectory);
         using var plugins = rules.LoadPlugins(recorded, directory);
         if (plugins.Refused.Count > 0)
@@ -31,19 +37,15 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
             throw new UserFacingException($"有插件未能加载，不能建立评审批次：{plugins.Refused[0].Message}");
         }
 
-        if (plugins.Authorisations.Count == 0)
-        {
-            throw new UserFacingException("未加载任何声明自主评审授权的插件，不能建立自主评审批次（请用 --plugins 指定本企业插件）");
-        }
-
+        // In scope only when every authorisation in force covers it: the host's and each manifest's intersect.
         foreach (var s in series.Split(';'))
         {
             foreach (var l in levels.Split(';'))
             {
                 if (Vocabulary.TryParse<TitleLevel>(l, out var level) && Vocabulary.TryParse<TitleSeries>(s, out var ts)
-                    && plugins.Authorisations.Select(a => a.OutsideReason(ts, level, asOf)).All(r => r is not null))
+                    && plugins.InForce.Select(a => a.OutsideReason(ts, level, asOf)).FirstOrDefault(r => r is not null) is { } outside)
                 {
-                    throw new UserFacingException(plugins.Authorisations[0].OutsideReason(ts, level, asOf) + "，不能纳入本批次");
+                    throw new UserFacingException(outside + "，不能纳入本批次");
                 }
             }
         }
@@ -54,7 +56,7 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
             series,
             levels,
             asOf,
-            string.Join("；", plugins.Authorisations.Select(a => a.Describe())),
+            string.Join("；", plugins.InForce.Select(a => a.Describe()).Distinct(StringComparer.Ordinal)),
             plugins.Provenance,
             directory,
             StatutoryRuleSet.Version,
@@ -70,7 +72,7 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
             "new",
             user,
             $"建立评审批次“{request.Name}”：{request.Year}年度，截止日期{Dates.Chinese(asOf)}",
-            new Dictionary<string, string>
+            new Dictionary<string, string>(BatchIntegrity.Facts(plugins, directory, host, authorisationFile))
             {
                 ["series"] = series,
                 ["levels"] = levels,

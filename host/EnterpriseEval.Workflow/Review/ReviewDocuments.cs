@@ -27,7 +27,7 @@ internal sealed class ReviewDocuments(IOptions<DocumentsOptions> options, BatchR
     /// <exception cref="UserFacingException">The plug-ins differ from the batch's, or a template does not load.</exception>
     public BatchDocuments Open(IReviewStore store, ReviewBatch batch)
     {
-        var plugins = BatchScreening.LoadPlugins(rules, batch, null);
+        var plugins = BatchScreening.LoadPlugins(rules, store, batch, null);
         try
         {
             var catalog = NoticesJob.LoadTemplates(plugins, options.Value);

@@ -33,7 +33,18 @@ internal sealed class ReviewStoreFactory(IOptions<ReviewOptions> options, AuditK
         return (new SqliteReviewStore(PathOf(path), time, () => key, options.Value.BusyTimeoutSeconds), created);
     }
 
-    /// <summary>The batch of that name, or a one-line refusal.</summary>
-    public static ReviewBatch Batch(IReviewStore store, string name) =>
+    /// <summary>
+    /// The batch of that name for a step, or a one-line refusal: also when a plug-in file or the authorisation file it
+    /// recorded at <c>review new</c> changed since (<see cref="BatchIntegrity"/>), naming the file.
+    /// </summary>
+    public static ReviewBatch Batch(IReviewStore store, string name)
+    {
+        var batch = Find(store, name);
+        BatchIntegrity.Require(store, batch);
+        return batch;
+    }
+
+    /// <summary>The batch of that name, or a one-line refusal, without re-checking its files (<c>review show</c>).</summary>
+    public static ReviewBatch Find(IReviewStore store, string name) =>
         store.FindBatch(name) ?? throw new UserFacingException($"评审数据库中没有名为“{name}”的批次，请先运行 eeval review new");
 }

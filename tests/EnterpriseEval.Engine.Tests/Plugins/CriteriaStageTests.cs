@@ -87,7 +87,9 @@ public sealed class CriteriaStageTests
     {
         using var folders = new FixturePlugins();
         folders.Add("auth", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin", authorisation: FixturePlugins.Authorisation("intermediate"));
-        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        // The host is configured with the same authorisation the manifest declares (docs/plugins.md, "Review authorisation").
+        using var plugins = PluginRun.Catalog(hostAuthorisation: "intermediate").Load(folders.Directory);
 
         var result = PluginRun.Screen(plugins, [Employees.SeniorTechnician("ST"), Eligible], Employees.AsOf);
 
@@ -104,7 +106,9 @@ public sealed class CriteriaStageTests
         using var folders = new FixturePlugins();
         folders.Add("auth", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin",
             authorisation: FixturePlugins.Authorisation("senior", validUntil: "2026-06-30"));
-        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        // The host's authorisation runs to 2027; the manifest narrows it to mid-2026, and a narrowing holds.
+        using var plugins = PluginRun.Catalog(hostAuthorisation: "senior").Load(folders.Directory);
 
         var result = PluginRun.Screen(plugins, [Eligible, TooEarly], Employees.AsOf);
 

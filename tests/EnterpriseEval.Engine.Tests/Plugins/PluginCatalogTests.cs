@@ -91,8 +91,9 @@ public sealed class PluginCatalogTests
         using var folders = new FixturePlugins();
         var approved = folders.Add("approved", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin");
         folders.Add("unapproved", FixturePlugins.Misbehaving, "Fixture.Misbehaving.JsonPlugin");
-        var lines = Directory.EnumerateFiles(approved, "*.dll")
-            .Select(dll => $"{PluginLock.Sha256(dll)}  approved/{Path.GetFileName(dll)}");
+        // The lock lists every file of the approved folder (docs/plugins.md, "plugins.lock"), not just its assemblies.
+        var lines = Directory.EnumerateFiles(approved)
+            .Select(file => $"{PluginLock.Sha256(file)}  approved/{Path.GetFileName(file)}");
         File.WriteAllLines(Path.Combine(folders.Directory, "plugins.lock"), lines);
 
         using var plugins = PluginRun.Catalog().Load(folders.Directory);

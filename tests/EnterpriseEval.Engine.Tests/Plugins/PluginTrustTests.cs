@@ -123,7 +123,9 @@ public sealed class PluginTrustTests
         using var folders = new FixturePlugins();
         folders.Add("real", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin", authorisation: FixturePlugins.Authorisation("intermediate"));
         folders.Add("claims", FixturePlugins.Misbehaving, "Fixture.Misbehaving.JsonPlugin", authorisation: FixturePlugins.Authorisation("senior"));
-        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        // The real authorisation is the host's (docs/plugins.md, "Review authorisation").
+        using var plugins = PluginRun.Catalog(hostAuthorisation: "intermediate").Load(folders.Directory);
 
         var result = PluginRun.Screen(plugins, [Employees.SeniorTechnician("ST"), Eligible], Employees.AsOf);
 
