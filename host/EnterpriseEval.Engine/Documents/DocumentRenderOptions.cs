@@ -6,7 +6,7 @@ internal sealed record DocumentRenderOptions
     /// <summary>The defaults: identity numbers masked, generous limits that still stop a runaway template quickly.</summary>
     public static DocumentRenderOptions Default { get; } = new();
 
-    /// <summary>身份证号 printed as <c>360102********1234</c> (SPEC §9); turn off only where configuration says so.</summary>
+    /// <summary>身份证号 printed as <c>360102********1234</c> (docs/documents.md); turn off only where configuration says so.</summary>
     public bool MaskIdentityNumbers { get; init; } = true;
 
     /// <summary>Iterations one loop may run; a publicity list of a large enterprise stays well below it.</summary>

@@ -14,7 +14,7 @@ internal sealed class ReviewOptions
     /// <summary>Make-up working days on a weekend (调休上班, <c>YYYY-MM-DD</c>), counted as working days.</summary>
     public List<string> WorkingWeekends { get; set; } = [];
 
-    /// <summary>Working days of the publicity (project default 5, SPEC §10).</summary>
+    /// <summary>Working days of the publicity (project default 5, samples/review/README.md).</summary>
     public int PublicityWorkingDays { get; set; } = 5;
 
     /// <summary>Share of the experts present who must vote for (project default 2/3, 人社部令第40号).</summary>

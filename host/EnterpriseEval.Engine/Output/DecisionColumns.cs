@@ -4,7 +4,7 @@ using EnterpriseEval.Sdk.Screening;
 namespace EnterpriseEval.Engine.Output;
 
 /// <summary>
-/// How one decision reads in every output (SPEC §7): the same values for CSV and JSON, so the two never disagree.
+/// How one decision reads in every output (docs/roster.md "Result files"): the same values for CSV and JSON, so the two never disagree.
 /// </summary>
 internal static class DecisionColumns
 {

@@ -10,7 +10,7 @@ using nietras.SeparatedValues;
 namespace EnterpriseEval.Engine.Output;
 
 /// <summary>
-/// Writes <c>decisions.csv</c> (SPEC §7, one row per employee and path tried) and <c>decisions.json</c> (the run's
+/// Writes <c>decisions.csv</c> (docs/roster.md "Result files", one row per employee and path tried) and <c>decisions.json</c> (the run's
 /// metadata and every decision with its structured findings), a decision at a time, so that decisions can be handed
 /// over a chunk at a time: neither file needs the whole run in memory. Counts decisions per path and outcome on the
 /// way.

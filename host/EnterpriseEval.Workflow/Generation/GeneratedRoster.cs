@@ -1,7 +1,7 @@
 namespace EnterpriseEval.Workflow.Generation;
 
 /// <summary>
-/// The files of a generated roster (SPEC §6) plus the extra files the shipped plug-ins read
+/// The files of a generated roster (docs/roster.md) plus the extra files the shipped plug-ins read
 /// (<c>continuing_education.csv</c>, <c>safety_incidents.csv</c>, <c>apprentices.csv</c>), all open at once so that
 /// each employee's rows are written as soon as they are drawn.
 /// </summary>

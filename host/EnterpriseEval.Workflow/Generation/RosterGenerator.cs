@@ -3,7 +3,7 @@ using EnterpriseEval.Engine;
 namespace EnterpriseEval.Workflow.Generation;
 
 /// <summary>
-/// <c>eeval generate</c>: a deterministic synthetic roster in the SPEC §6 format, for demonstrations, tests and
+/// <c>eeval generate</c>: a deterministic synthetic roster in the docs/roster.md format, for demonstrations, tests and
 /// measurements at any size. Streams straight to the files, so a million employees never sit in memory.
 /// </summary>
 internal static class RosterGenerator

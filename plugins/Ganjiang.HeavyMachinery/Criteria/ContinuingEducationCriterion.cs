@@ -30,7 +30,7 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
 
     public Finding? Evaluate(CriterionContext context)
     {
-        // The same three years as the annual assessment (SPEC §5): cut-off 2026-12-31 → 2023, 2024, 2025.
+        // The same three years as the annual assessment (docs/rules.md, "Dates"): cut-off 2026-12-31 → 2023, 2024, 2025.
         int[] years = [context.AsOf.Year - 3, context.AsOf.Year - 2, context.AsOf.Year - 1];
         var totals = new Dictionary<int, decimal>();
         foreach (var row in ExtraRows.Of(context.Record, File))

@@ -1,6 +1,6 @@
 namespace EnterpriseEval.Sdk.Dates;
 
-/// <summary>"满 N 年" after a date (SPEC §5): met on the N-th anniversary, that day included.</summary>
+/// <summary>"满 N 年" after a date (docs/rules.md, "Dates"): met on the N-th anniversary, that day included.</summary>
 internal static class Anniversary
 {
     /// <summary>

@@ -3,7 +3,7 @@ using EnterpriseEval.Sdk.Model;
 namespace EnterpriseEval.Sdk.Dates;
 
 /// <summary>
-/// The day on which N years of technical-skill work after a certificate are complete (96号 二（二）1, SPEC §5,
+/// The day on which N years of technical-skill work after a certificate are complete (96号 二（二）1, docs/rules.md "Dates",
 /// docs/rules.md "Dates").
 /// </summary>
 internal static class TechnicalSkillWork

@@ -5,7 +5,7 @@ namespace EnterpriseEval.Sdk.Documents;
 /// <c>clause_id</c> and <c>citation</c>.
 /// </summary>
 /// <param name="ClauseId">
-/// 条款编号 (<c>clause_id</c>): a clause id of SPEC §4 such as <c>96/2.5</c>, or a firm's regulation and article as
+/// 条款编号 (<c>clause_id</c>): a clause id of docs/rules.md such as <c>96/2.5</c>, or a firm's regulation and article as
 /// written by a plug-in.
 /// </param>
 public sealed record PolicyBasis(string ClauseId)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace EnterpriseEval.Sdk.Documents;
 
-/// <summary>Turns clause ids (SPEC §4) into the citations a notice prints. Pure; plug-ins may use it.</summary>
+/// <summary>Turns clause ids (docs/rules.md) into the citations a notice prints. Pure; plug-ins may use it.</summary>
 public static class PolicyCitation
 {
     private const string ProjectDefault = "project-default";
@@ -45,7 +45,7 @@ public static class PolicyCitation
         return text.ToString();
     }
 
-    // (document number, clause within it); the document is null when the id is not one of SPEC §4's.
+    // (document number, clause within it); the document is null when the id is not one of docs/rules.md's.
     private static (string? Document, string Part) Split(string clauseId)
     {
         ArgumentNullException.ThrowIfNull(clauseId);

@@ -2,7 +2,7 @@ namespace EnterpriseEval.Sdk.Documents;
 
 /// <summary>
 /// The model of a 评审结果公示 (<see cref="DocumentKind.PublicityList"/>): the results of a review batch, posted for
-/// objections during the publicity period (SPEC §10).
+/// objections during the publicity period (samples/review/README.md).
 /// </summary>
 public sealed record PublicityList
 {

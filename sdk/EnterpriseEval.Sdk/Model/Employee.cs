@@ -1,6 +1,6 @@
 namespace EnterpriseEval.Sdk.Model;
 
-/// <summary>One employee as read from <c>employees.csv</c> (SPEC §6). Values are already parsed and typed.</summary>
+/// <summary>One employee as read from <c>employees.csv</c> (docs/roster.md). Values are already parsed and typed.</summary>
 public sealed record Employee
 {
     /// <summary>工号: unique within the roster.</summary>

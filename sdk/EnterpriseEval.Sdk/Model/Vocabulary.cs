@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace EnterpriseEval.Sdk.Model;
 
 /// <summary>
-/// The codes and Chinese names of the domain vocabulary (SPEC §3). Inputs accept the code, the
+/// The codes and Chinese names of the domain vocabulary (docs/roster.md). Inputs accept the code, the
 /// Chinese name or a common alias (e.g. 工程师 for <see cref="TitleLevel.Intermediate"/>); outputs use the code.
 /// </summary>
 public static class Vocabulary

@@ -1,6 +1,6 @@
 namespace EnterpriseEval.Sdk.Model;
 
-/// <summary>The vocabulary of SPEC §3 in one table: value, code, Chinese name, accepted aliases.</summary>
+/// <summary>The vocabulary of docs/roster.md in one table: value, code, Chinese name, accepted aliases.</summary>
 internal static class VocabularyData
 {
     internal sealed record Entry(Enum Value, string Code, string Chinese, params string[] Aliases);

@@ -12,7 +12,7 @@ internal interface IPathScreener
     /// <summary>Without applications: the targets this employee may reach on the path, in ascending order.</summary>
     void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets);
 
-    /// <summary>The target of an application row, with the defaults of SPEC §6 filled in.</summary>
+    /// <summary>The target of an application row, with the defaults of docs/roster.md filled in.</summary>
     ScreeningTarget TargetOf(EmployeeFacts facts, Application application);
 
     /// <summary>Runs the path's rules on the target.</summary>

@@ -1,6 +1,6 @@
 namespace EnterpriseEval.Sdk.Screening;
 
-/// <summary>The clause ids the statutory rules cite (SPEC §4).</summary>
+/// <summary>The clause ids the statutory rules cite (docs/rules.md).</summary>
 public static class Clauses
 {
     /// <summary>人社部发〔2020〕96号 一（二）3: 保持两类人才评价标准大体平衡.</summary>

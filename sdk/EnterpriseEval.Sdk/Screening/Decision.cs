@@ -4,7 +4,7 @@ namespace EnterpriseEval.Sdk.Screening;
 
 /// <summary>
 /// The screening of one employee on one path and target: what they <em>may</em> apply for, why or why not,
-/// and from which date (SPEC §7).
+/// and from which date (docs/roster.md "Result files").
 /// </summary>
 public sealed record Decision
 {

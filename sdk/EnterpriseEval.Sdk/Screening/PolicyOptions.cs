@@ -1,7 +1,7 @@
 namespace EnterpriseEval.Sdk.Screening;
 
 /// <summary>
-/// The project defaults of SPEC §4 that are configuration, not statute: bound from the configuration section
+/// The project defaults of docs/rules.md that are configuration, not statute: bound from the configuration section
 /// <see cref="SectionName"/> (codes or Chinese names accepted wherever a level, series or honour is named).
 /// Findings that rest on these values cite <see cref="Clauses.ProjectDefault"/>.
 /// </summary>

@@ -4,8 +4,8 @@ using EnterpriseEval.Sdk.Rules;
 namespace EnterpriseEval.Sdk.Screening;
 
 /// <summary>
-/// The statutory floor: rules R1–R12 of 人社部发〔2020〕96号 as forwarded by 赣人社字〔2021〕227号 (SPEC §4), with the
-/// date semantics of SPEC §5. Thread-safe once created; one instance serves a whole run. Internal since SDK 1.1: the
+/// The statutory floor: rules R1–R12 of 人社部发〔2020〕96号 as forwarded by 赣人社字〔2021〕227号 (docs/rules.md), with the
+/// date semantics of docs/rules.md "Dates". Thread-safe once created; one instance serves a whole run. Internal since SDK 1.1: the
 /// engine runs it; plug-ins add criteria that can only tighten it (docs/plugin-authoring.md "Versioning").
 /// </summary>
 internal sealed partial class StatutoryRuleSet

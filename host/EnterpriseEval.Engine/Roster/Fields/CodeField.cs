@@ -3,7 +3,7 @@ using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Engine.Roster.Fields;
 
-/// <summary>A vocabulary value: code, Chinese name or alias (SPEC §3), as <see cref="Vocabulary"/> accepts them.</summary>
+/// <summary>A vocabulary value: code, Chinese name or alias (docs/roster.md), as <see cref="Vocabulary"/> accepts them.</summary>
 internal readonly struct CodeField<TEnum> : IFieldParser<TEnum>
     where TEnum : struct, Enum
 {

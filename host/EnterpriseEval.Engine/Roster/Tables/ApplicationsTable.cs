@@ -3,7 +3,7 @@ using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Engine.Roster.Tables;
 
-/// <summary><c>applications.csv</c>: what each employee applies for; without it every path is tried (SPEC §6).</summary>
+/// <summary><c>applications.csv</c>: what each employee applies for; without it every path is tried (docs/roster.md).</summary>
 internal static class ApplicationsTable
 {
     public static readonly RosterColumn Path = new("path", "申报路径", required: true);

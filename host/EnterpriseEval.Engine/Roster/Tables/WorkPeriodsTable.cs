@@ -3,7 +3,7 @@ using EnterpriseEval.Sdk.Model;
 
 namespace EnterpriseEval.Engine.Roster.Tables;
 
-/// <summary><c>work_periods.csv</c>: periods of technical-skill or other work (SPEC §5).</summary>
+/// <summary><c>work_periods.csv</c>: periods of technical-skill or other work (docs/rules.md, "Dates").</summary>
 internal static class WorkPeriodsTable
 {
     public static readonly RosterColumn Start = new("start", "开始日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
