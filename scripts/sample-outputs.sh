@@ -29,7 +29,11 @@ for roster in samples/rosters/*/; do
   for set in none ganjiang ganpower both; do
     args=(--roster "$roster" --as-of 2026-12-31)
     [ -n "${sets[$set]}" ] && args+=(--plugins "${sets[$set]}")
-    [ "$set" = ganjiang ] || [ "$set" = both ] && args+=(--config samples/config/ganjiang-heavy.json)
+    # The plug-in's options and the enterprise's review authorisation (host configuration, docs/plugins.md).
+    case $set in
+      ganjiang|both) args+=(--config samples/config/ganjiang-heavy.json) ;;
+      ganpower) args+=(--config samples/config/ganpower-supply.json) ;;
+    esac
     run "screen-$r-$set" screen "${args[@]}" --out "$out/screen-$r-$set"
     for kind in post_equivalence_notice wage_notice allowance_notice screening_result_notice publicity_list; do
       for format in html md; do
