@@ -152,6 +152,16 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
         catch (Exception e) when (e is not PluginLoadException)
         {
             var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            if (cause is InvalidProgramException or MissingMethodException or MissingFieldException or TypeLoadException)
+            {
+                // The plug-in was compiled against SDK members that changed shape: SDK 1.1 made DocumentKind a
+                // code-keyed struct (docs/plugin-authoring.md, "SDK 1.1"), so code built against the 1.0 enum cannot run.
+                throw new PluginLoadException(
+                    manifest.Id,
+                    $"插件与本主机的 EnterpriseEval.Sdk 不兼容（{cause.GetType().Name}）：插件很可能按 SDK 1.0 编译，而 SDK 1.1 更改了 DocumentKind 等成员；请引用当前版本的 EnterpriseEval.Sdk 重新编译插件",
+                    cause);
+            }
+
             throw new PluginLoadException(manifest.Id, $"初始化失败：{cause.GetType().Name}: {cause.Message}", cause);
         }
     }
