@@ -135,6 +135,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
 
         var member = "AppliesTo";
+        using var marked = PluginCallMarker.Enter(entry.Plugin.Marker);
         slot.Enter(criterion);
         try
         {

@@ -88,6 +88,7 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     {
         foreach (var p in Loaded)
         {
+            using var marked = PluginCallMarker.Enter(p.Marker);
             if (p.Composition.PostGrades?.GradeFor(record, appointed, equivalent) is { Length: > 0 } grade)
             {
                 return grade;
