@@ -94,6 +94,34 @@ public sealed class ProcessIsolationTests
         Assert.Contains("hostile-foreground@1.0.0", await File.ReadAllTextAsync(Path.Combine(run.Out, "decisions.csv")));
     }
 
+    /// <summary>
+    /// The worker is another process, started without the host's EEVAL_ variables (an audit key path among them) and,
+    /// on Linux, unable to gain privileges; the plug-in reports what it sees into its finding.
+    /// </summary>
+    [Fact]
+    public async Task Plugin_code_runs_in_another_process_without_the_hosts_EEVAL_variables()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("hostile-probe", Hostile, "Fixture.Hostile.ProbePlugin");
+        using var outDir = new TempFolder();
+        Environment.SetEnvironmentVariable("EEVAL_PROBE_SECRET", "不应被插件看到");
+        string output;
+        try
+        {
+            output = await CliRun.Ok(["screen", "--roster", RepoPaths.Sample("rosters/demo"), "--out", outDir.Path, "--plugins", folders.Directory]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("EEVAL_PROBE_SECRET", null);
+        }
+
+        Assert.Contains("资格筛查完成", output);
+        var decisions = await File.ReadAllTextAsync(outDir.File("decisions.json"));
+        Assert.Contains("探测：EEVAL变量=[]", decisions);
+        Assert.DoesNotContain($"进程={Environment.ProcessId}（", decisions);
+        Assert.Contains(OperatingSystem.IsLinux() ? "NoNewPrivs=1" : "NoNewPrivs=?", decisions);
+    }
+
     [Fact]
     public async Task An_unknown_isolation_mode_is_refused_in_chinese()
     {

@@ -34,6 +34,9 @@ internal static class PluginWorker
     /// <summary>Exit status of a run whose worker ended without finishing.</summary>
     public const int WorkerFailedExitCode = 3;
 
+    /// <summary>Exit status after Ctrl+C, as a shell reports a process ended by SIGINT.</summary>
+    public const int InterruptedExitCode = 130;
+
     /// <summary>The configuration the worker runs with (JSON key/value pairs), in the channel folder.</summary>
     public const string ConfigurationFile = "configuration.json";
 
@@ -56,7 +59,7 @@ internal static class PluginWorker
     private static readonly string[] KeptPrefixes = ["LC_", "DOTNET_", "COREHOST_"];
 
     /// <summary>Whether this process is a worker.</summary>
-    public static bool IsWorker => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ChannelVariable));
+    public static bool IsWorker => WorkerProcess.Current is not null;
 
     /// <summary>
     /// Whether <paramref name="args"/> name a command that runs plug-in code with plug-ins to run, isolation is on and
@@ -105,14 +108,15 @@ internal static class PluginWorker
             var stdout = relay ? Pump(process.StandardOutput, console.Profile.Out.Writer, _ => { }) : Task.CompletedTask;
             var stderr = Pump(process.StandardError, Console.Error, line => stackOverflow |= line.StartsWith("Stack overflow", StringComparison.Ordinal));
 
-            // Ctrl+C reaches the worker too (same process group) and ends its command; the parent waits for it. A cancelled
-            // token or a SIGTERM closes the worker's stdin, which the worker takes as its Ctrl+C.
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => c.Cancel = true);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+            // Ctrl+C reaches the worker too (same process group) and ends it; the parent waits for it and says so. A
+            // cancelled token closes the worker's stdin, which the worker takes as its Ctrl+C. SIGTERM ends both.
+            var interrupted = false;
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
             {
+                interrupted = true;
                 c.Cancel = true;
-                Stop(process);
             });
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Kill(process));
             using var cancelled = cancellationToken.Register(() => Stop(process));
             await WaitAsync(process, channel).ConfigureAwait(false);
             await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
@@ -124,6 +128,12 @@ internal static class PluginWorker
             }
 
             RemoveStaging(args, process.Id);
+            if (interrupted)
+            {
+                console.MarkupLine("[yellow]已中断（Ctrl+C）。[/]");
+                return InterruptedExitCode;
+            }
+
             console.MarkupLine($"[red]错误：[/]{ConsoleText.Escape(Explain(command, channel, process.ExitCode, stackOverflow))}");
             return WorkerFailedExitCode;
         }
@@ -230,12 +240,24 @@ internal static class PluginWorker
                 completedAt ??= DateTime.UtcNow;
                 if (DateTime.UtcNow - completedAt > ExitGrace)
                 {
-                    process.Kill(entireProcessTree: true);
+                    Kill(process);
                 }
             }
         }
 
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
     }
 
     private static void Stop(Process process)

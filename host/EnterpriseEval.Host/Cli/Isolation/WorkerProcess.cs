@@ -38,15 +38,21 @@ internal sealed partial class WorkerProcess
             return null;
         }
 
-        var worker = new WorkerProcess(channel);
-        worker.Start();
-        return worker;
+        // Plug-in code has no use for the channel: the variable goes before any of it runs (it is not a secret either —
+        // docs/plugins.md, "Process isolation", says what the record does and does not prove).
+        Environment.SetEnvironmentVariable(PluginWorker.ChannelVariable, null);
+        Current = new WorkerProcess(channel);
+        Current.Start();
+        return Current;
     }
+
+    /// <summary>This process's worker side, when it is a worker.</summary>
+    public static WorkerProcess? Current { get; private set; }
 
     /// <summary>The configuration the parent composed (<see cref="PluginWorker.ConfigurationFile"/>).</summary>
     public static Dictionary<string, string?> Configuration()
     {
-        var channel = Environment.GetEnvironmentVariable(PluginWorker.ChannelVariable)!;
+        var channel = Current?._channel ?? throw new InvalidOperationException("not a worker");
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(Path.Combine(channel, PluginWorker.ConfigurationFile))) ?? [];
         return new Dictionary<string, string?>(values, StringComparer.OrdinalIgnoreCase);
     }
@@ -100,6 +106,7 @@ internal sealed partial class WorkerProcess
         if (Environment.GetEnvironmentVariable(PluginWorker.ConsoleVariable) is { } shape)
         {
             Console = Plain(shape);
+            Environment.SetEnvironmentVariable(PluginWorker.ConsoleVariable, null);
         }
 
         DropPrivileges();
