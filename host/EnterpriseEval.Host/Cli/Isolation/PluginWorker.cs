@@ -98,7 +98,7 @@ internal static class PluginWorker
         var channel = Directory.CreateTempSubdirectory("eeval-worker-").FullName;
         try
         {
-            File.WriteAllBytes(Path.Combine(channel, PluginCallMarker.MarkerFile), new byte[PluginCallMarker.Slots * sizeof(int)]);
+            File.WriteAllBytes(Path.Combine(channel, PluginCallMarker.MarkerFile), new byte[PluginCallMarker.FileSize]);
             File.WriteAllText(Path.Combine(channel, ConfigurationFile), JsonSerializer.Serialize(Snapshot(configuration, command.StartsWith("review", StringComparison.Ordinal))));
 
             var relay = !ReferenceEquals(console.Profile.Out.Writer, Console.Out);
@@ -190,14 +190,14 @@ internal static class PluginWorker
     // The plug-ins a thread was inside when the worker died; else every plug-in it had loaded.
     private static string Suspects(IReadOnlyList<string> marked, IReadOnlyList<string> names) =>
         marked.Count > 0 ? $"插件 {string.Join("、", marked)}"
-        : names.Count > 0 ? $"已加载的插件（{string.Join("、", names)}）中的代码"
-        : "运行插件的子进程中的代码";
+        : names.Count > 0 ? $"运行插件的子进程（未能确定是哪个插件；已加载的插件：{string.Join("、", names)}）"
+        : "运行插件的子进程（尚未加载插件）";
 
     private static List<string> MarkedPlugins(string channel, IReadOnlyList<string> names)
     {
         var marked = new List<string>();
         var bytes = File.ReadAllBytes(Path.Combine(channel, PluginCallMarker.MarkerFile));
-        for (var i = 0; i + sizeof(int) <= bytes.Length; i += sizeof(int))
+        for (var i = 0; i + sizeof(int) <= bytes.Length; i += PluginCallMarker.SlotStride * sizeof(int))
         {
             var index = BitConverter.ToInt32(bytes, i);
             var name = index > 0 && index <= names.Count ? names[index - 1] : index > 0 ? $"#{index}" : null;
