@@ -42,6 +42,8 @@ internal static unsafe class PluginCallMarker
     private static readonly Lock Gate = new();
     private static readonly List<string> Names = [];
     private static readonly ConditionalWeakTable<AssemblyLoadContext, StrongBox<int>> Contexts = [];
+    private static MemoryMappedFile? s_file;
+    private static MemoryMappedViewAccessor? s_view;
     private static int* s_slots;
     private static string? s_names;
     private static int s_nextSlot;
@@ -55,12 +57,11 @@ internal static unsafe class PluginCallMarker
     /// <summary>Maps the marker file of <paramref name="channel"/> (created by the parent) into this process.</summary>
     public static void Attach(string channel)
     {
-        var file = MemoryMappedFile.CreateFromFile(Path.Combine(channel, MarkerFile), FileMode.Open, null, FileSize, MemoryMappedFileAccess.ReadWrite);
-        var view = file.CreateViewAccessor(0, FileSize, MemoryMappedFileAccess.ReadWrite);
+        // Mapped for the life of the process: the view is held in static fields and never released.
+        s_file = MemoryMappedFile.CreateFromFile(Path.Combine(channel, MarkerFile), FileMode.Open, null, FileSize, MemoryMappedFileAccess.ReadWrite);
+        var view = s_view = s_file.CreateViewAccessor(0, FileSize, MemoryMappedFileAccess.ReadWrite);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-
-        // Mapped for the life of the process: the view is never released.
         s_names = Path.Combine(channel, NamesFile);
         s_slots = (int*)(pointer + view.PointerOffset);
     }
