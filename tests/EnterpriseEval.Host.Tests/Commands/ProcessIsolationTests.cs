@@ -39,6 +39,27 @@ public sealed class ProcessIsolationTests
         Assert.DoesNotContain("校验通过", output);
     }
 
+    /// <summary>A review step runs its plug-ins in a worker too: the step fails, and the batch's store stays sound.</summary>
+    [Fact]
+    public async Task Review_screen_with_a_criterion_calling_Environment_Exit_fails_the_step_naming_the_plugin()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("hostile-exit", Hostile, "Fixture.Hostile.ExitPlugin", authorisation: FixturePlugins.Authorisation("intermediate"));
+        using var dir = new TempFolder();
+        string[] batch = ["--store", dir.File("review.db"), "--batch", ReviewSample.Batch];
+        await CliRun.Ok(["review", "new", .. batch, "--year", "2026", "--series", "engineering", "--levels", "assistant,intermediate",
+            "--plugins", folders.Directory, "--config", ReviewSample.Config, "--user", "王审核"]);
+
+        var (exit, printed, _) = await EevalProcess.RunAsync(["review", "screen", .. batch, "--roster", ReviewSample.Roster, "--user", "王审核"]);
+        var output = Flat(printed);
+
+        Assert.True(exit == 3, output);
+        Assert.Contains("插件 hostile-exit 调用了 Environment.Exit", output);
+        Assert.DoesNotContain("资格筛查完成", output);
+        var verify = await CliRun.Of(["review", "verify", "--store", dir.File("review.db")]);
+        Assert.True(verify.ExitCode == 0, verify.Output);
+    }
+
     [Fact]
     public async Task A_criterion_overflowing_its_stack_fails_the_run_naming_the_plugin()
     {
