@@ -164,6 +164,27 @@ internal sealed partial class ResultSet : IDisposable
         }
     }
 
+    /// <summary>
+    /// Removes the staging folders process <paramref name="processId"/> left for <paramref name="outputDirectory"/>: the
+    /// parent of a plug-in worker that died cleans up after it at once (docs/plugins.md, "Process isolation").
+    /// </summary>
+    public static void RemoveStagingOf(string outputDirectory, int processId)
+    {
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        if (Directory.Exists(target) && new DirectoryInfo(target).ResolveLinkTarget(returnFinalTarget: true) is { } linked)
+        {
+            target = linked.FullName.TrimEnd(Path.DirectorySeparatorChar);
+        }
+
+        if (Path.GetDirectoryName(target) is { } parent && Directory.Exists(parent))
+        {
+            foreach (var dir in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(target)}{StagingMarker}{processId}-*"))
+            {
+                DeleteQuietly(dir);
+            }
+        }
+    }
+
     // Staging folders of runs that were killed: their process is gone.
     private static void RemoveAbandoned(string parent, string leaf)
     {

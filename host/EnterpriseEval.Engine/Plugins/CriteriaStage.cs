@@ -143,6 +143,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         // Both calls go through the one guard (PluginCall), which charges the plug-in's time budget; the message may
         // quote roster values, and a 身份证号 in it is masked before it becomes a reason (docs/security.md).
         var pluginId = entry.Plugin.Manifest.Id;
+        using var marked = PluginCallMarker.Enter(entry.Plugin.Marker);
         slot.Enter(criterion);
         try
         {

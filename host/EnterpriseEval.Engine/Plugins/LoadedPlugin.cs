@@ -24,12 +24,17 @@ internal sealed class LoadedPlugin(PluginManifest manifest, string folder, strin
     /// </summary>
     public IReadOnlyList<(string Path, string Sha256)> Files { get; init; } = [];
 
+    /// <summary>The plug-in's number for <see cref="PluginCallMarker"/>: calls into its code are marked with it.</summary>
+    public int Marker { get; } = PluginCallMarker.Register(manifest.Id);
+
     /// <summary><c>id@version#sha256</c>: what a decision records of the plug-in.</summary>
     public string Provenance => $"{Manifest.Id}@{Manifest.Version}#{Sha256}";
 
     public void Dispose()
     {
-        Composition.Services.Dispose();
+        // The plug-in's services' Dispose is its code: in a worker it runs under a time limit (docs/plugins.md,
+        // "Process isolation"); a Dispose that never returns ends the worker, naming the plug-in.
+        PluginCallMarker.Bounded(Marker, "Dispose", Composition.Services.Dispose);
         loadContext?.Dispose();
     }
 }

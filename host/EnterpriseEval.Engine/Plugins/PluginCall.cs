@@ -47,6 +47,8 @@ internal static class PluginCall
         }
 
         var start = Stopwatch.GetTimestamp();
+        // In a worker process, the plug-in's number marks this thread: if its code ends the process, the parent names it.
+        using var marked = PluginCallMarker.Enter(plugin);
         var (outerPlugin, outerMember) = (t_plugin, t_member);
         (t_plugin, t_member) = (plugin, member);
         try

@@ -104,7 +104,14 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
             });
         try
         {
-            var composition = Compose(manifest, folder, loader.LoadDefaultAssembly());
+            var assembly = loader.LoadDefaultAssembly();
+
+            // The plug-in's constructor and Configure are its code: marked, so a worker that dies in them names it.
+            PluginComposition composition;
+            using (PluginCallMarker.Enter(PluginCallMarker.Register(manifest.Id, assembly)))
+            {
+                composition = Compose(manifest, folder, assembly);
+            }
 
             // The hash recorded is that of the code that runs: a build still writing the file is caught here.
             if (PluginLock.Sha256(assemblyPath) != hash)

@@ -14,6 +14,9 @@ internal static class PluginSelfCheck
     {
         var problems = new List<string>();
         var id = plugin.Manifest.Id;
+
+        // Every call below is into the plug-in's code (docs/plugins.md, "Process isolation").
+        using var marked = PluginCallMarker.Enter(plugin.Marker);
         if (plugin.Manifest.Authorisation is { } a)
         {
             if (a.ValidFrom > a.ValidUntil)
@@ -43,7 +46,7 @@ internal static class PluginSelfCheck
 
             foreach (var path in Enum.GetValues<ScreeningPath>().Where(c.AppliesTo))
             {
-                if (TryOnSample(c, path, limit) is { } problem)
+                if (TryOnSample(plugin.Marker, c, path, limit) is { } problem)
                 {
                     // One problem per criterion is enough to refuse it, and a hanging one should cost the limit once.
                     problems.Add($"插件 {id}：条件 {c.Id} 在{path.ToChinese()}样例上{problem}");
@@ -55,7 +58,7 @@ internal static class PluginSelfCheck
         return problems;
     }
 
-    private static string? TryOnSample(ICriterion criterion, ScreeningPath path, TimeSpan limit)
+    private static string? TryOnSample(int marker, ICriterion criterion, ScreeningPath path, TimeSpan limit)
     {
         var asOf = new DateOnly(2026, 12, 31);
         var record = new EmployeeRecord
@@ -81,7 +84,11 @@ internal static class PluginSelfCheck
             Outcome = Outcome.Eligible,
             Findings = [],
         };
-        var run = Task.Run(() => criterion.Evaluate(new CriterionContext(criterion, record, decision, asOf)));
+        var run = Task.Run(() =>
+        {
+            using var marked = PluginCallMarker.Enter(marker);
+            return criterion.Evaluate(new CriterionContext(criterion, record, decision, asOf));
+        });
         try
         {
             if (!run.Wait(limit))

@@ -136,6 +136,7 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
                 return "";
             }
 
+            using var marked = PluginCallMarker.Enter(p.Marker);
             slot?.Enter(map);
             string? grade;
             try

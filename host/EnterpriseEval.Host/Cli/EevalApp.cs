@@ -1,4 +1,5 @@
 using System.Globalization;
+using EnterpriseEval.Host.Cli.Isolation;
 using EnterpriseEval.Host.Commands;
 using EnterpriseEval.Engine;
 using EnterpriseEval.Engine.Hosting;
@@ -44,6 +45,19 @@ internal static class EevalApp
         }
 
         configure?.Invoke(builder);
+
+        // A command that runs plug-in code runs whole in a worker process (docs/plugins.md, "Process isolation").
+        try
+        {
+            if (PluginWorker.Wanted(args, builder.Configuration))
+            {
+                return PluginWorker.RunAsync(args, console, builder.Configuration, cancellationToken);
+            }
+        }
+        catch (UserFacingException e)
+        {
+            return Task.FromResult(Fail(console, e));
+        }
 
         var app = new CommandApp(new HostTypeRegistrar(builder));
         app.Configure(config =>
@@ -152,6 +166,13 @@ internal static class EevalApp
             }
 
             builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
+
+        if (PluginWorker.IsWorker)
+        {
+            // A worker runs with exactly the configuration its parent composed (and no secret it does not need).
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(WorkerProcess.Configuration());
         }
 
         builder.Logging.ClearProviders();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace EnterpriseEval.Host.Tests.Support;
 
@@ -7,7 +8,30 @@ internal static class EevalProcess
 {
     private static readonly string Entry = Path.Combine(AppContext.BaseDirectory, "eeval.dll");
 
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(args, environment, _ => { });
+
+    /// <summary>Runs to the end (at most a minute) and returns the exit status, what it printed and how long it took.</summary>
+    public static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var output = new StringBuilder();
+        var watch = Stopwatch.StartNew();
+        using var process = Start(args, environment, line =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        });
+        var exit = await WaitAsync(process);
+        lock (output)
+        {
+            return (exit, output.ToString(), watch.Elapsed);
+        }
+    }
+
+    private static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, Action<string> line)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -15,6 +39,8 @@ internal static class EevalProcess
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
         };
         info.ArgumentList.Add(Entry);
         foreach (var a in args)
@@ -28,8 +54,20 @@ internal static class EevalProcess
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("eeval did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                line(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                line(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
