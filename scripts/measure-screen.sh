@@ -7,6 +7,9 @@
 # Env:   WORK=DIR (default out/measure)  SEED=N (default 42)  RUNS=N timed runs per case (default 3)
 #        BASELINE=REV  also build git revision REV (e.g. the previous main) and run it interleaved with this build,
 #                      case by case and run by run, on the same rosters: the only fair before/after on a shared machine.
+#        INPROCESS=1   also run this build with plug-in code in the host's own process
+#                      (EnterpriseEval:Plugins:Isolation=InProcess, docs/plugins.md "Process isolation"), interleaved:
+#                      what the worker process costs.
 set -euo pipefail
 
 if [[ ! -x /usr/bin/time ]]; then
@@ -42,6 +45,7 @@ if [[ -n "${BASELINE:-}" ]]; then
   git -C "$ROOT" worktree remove --force "$WORK/baseline-src" >/dev/null 2>&1 || true
   BUILDS=(baseline current)
 fi
+[[ -n "${INPROCESS:-}" ]] && BUILDS+=(inprocess)
 EEVAL=("$WORK/current/eeval/eeval")
 
 echo "== 当前负载（其他进程会拉长墙钟时间，CPU 时间受影响较小）：$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,9 +62,12 @@ for n in "${SIZES[@]}"; do
     for run in $(seq 1 "$RUNS"); do
       for build in "${BUILDS[@]}"; do
         args=(screen --roster "$roster" --as-of 2026-12-31 --out "$WORK/out-$build-$n-$mode")
-        [[ $mode == both ]] && args+=(--plugins "$WORK/$build/plugins")
+        binary=$build isolation=Process
+        [[ $build == inprocess ]] && binary=current isolation=InProcess
+        [[ $mode == both ]] && args+=(--plugins "$WORK/$binary/plugins")
         log="$WORK/time-$build-$n-$mode-$run.txt"
-        /usr/bin/time -v "$WORK/$build/eeval/eeval" "${args[@]}" >"$WORK/screen-$build-$n-$mode.txt" 2>"$log"
+        EEVAL_EnterpriseEval__Plugins__Isolation=$isolation \
+          /usr/bin/time -v "$WORK/$binary/eeval/eeval" "${args[@]}" >"$WORK/screen-$build-$n-$mode.txt" 2>"$log"
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
         rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
         cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")

@@ -22,7 +22,7 @@ out=${1:?usage: scripts/sample-outputs.sh OUT [EEVAL_DLL]}
 dll=${2:-host/EnterpriseEval.Host/bin/Debug/net10.0/eeval.dll}
 plugins=${PLUGINS:-$(pwd)/artifacts/plugins}
 mkdir -p "$out"
-run() { local name=$1; shift; if ! dotnet "$dll" "$@" >"$out/$name.log" 2>&1; then echo "exit $?" >>"$out/$name.log"; fi; }
+run() { local name=$1 status=0; shift; dotnet "$dll" "$@" >"$out/$name.log" 2>&1 || status=$?; [ "$status" -eq 0 ] || echo "exit $status" >>"$out/$name.log"; }
 declare -A sets=([none]="" [ganjiang]="$plugins/ganjiang-heavy" [ganpower]="$plugins/ganpower-supply" [both]="$plugins")
 for roster in samples/rosters/*/; do
   r=$(basename "$roster")
