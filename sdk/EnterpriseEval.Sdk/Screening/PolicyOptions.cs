@@ -5,7 +5,7 @@ namespace EnterpriseEval.Sdk.Screening;
 /// <see cref="SectionName"/> (codes or Chinese names accepted wherever a level, series or honour is named).
 /// Findings that rest on these values cite <see cref="Clauses.ProjectDefault"/>.
 /// </summary>
-public sealed class PolicyOptions
+internal sealed class PolicyOptions
 {
     /// <summary>The configuration section the host binds: <c>EnterpriseEval:Policy</c>.</summary>
     public const string SectionName = "EnterpriseEval:Policy";
