@@ -58,9 +58,21 @@ internal sealed class NoticesSettings : CommandSettings
             return ValidationResult.Error("请用 --roster 指定花名册文件夹。");
         }
 
-        if (!DocumentKinds.TryParse(Kind, out var kind) || !NoticeModels.RosterKinds.Contains(kind))
+        var usable = string.Join("、", NoticeModels.RosterKinds.Select(k => $"{k.ToChinese()}({k.ToCode()})"));
+        if (string.IsNullOrWhiteSpace(Kind))
         {
-            return ValidationResult.Error($"请用 --kind 指定文书种类，可用值：{string.Join("、", NoticeModels.RosterKinds.Select(k => $"{k.ToChinese()}({k.ToCode()})"))}");
+            return ValidationResult.Error($"请用 --kind 指定文书种类，可用值：{usable}");
+        }
+
+        if (!DocumentKinds.TryParse(Kind, out var kind))
+        {
+            return ValidationResult.Error($"--kind 的值“{Kind}”不是已知的文书种类，可用值：{usable}");
+        }
+
+        if (!NoticeModels.RosterKinds.Contains(kind))
+        {
+            // A kind issued from a review batch, not from a roster (docs/documents.md, "The kinds").
+            return ValidationResult.Error($"{kind.ToChinese()}（{kind.ToCode()}）不由花名册生成，请在评审批次中用 eeval review issue 出具；notices 可用值：{usable}");
         }
 
         if (Format.Trim().ToLowerInvariant() is not ("html" or "md" or "markdown"))

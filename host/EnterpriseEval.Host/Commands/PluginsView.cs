@@ -16,11 +16,11 @@ internal static class PluginsView
         {
             var m = p.Manifest;
             table.AddRow(
-                ConsoleText.Escape($"{m.Id}\n{m.Name}"),
-                ConsoleText.Escape($"{m.Version}\nSDK {m.SdkVersion}"),
+                $"{ConsoleText.Escape(m.Id)}\n{ConsoleText.Escape(m.Name)}",
+                $"{m.Version}\nSDK {m.SdkVersion}",
                 ConsoleText.Escape(m.Enterprise),
                 ConsoleText.Escape(m.Authorisation?.Describe() ?? "未声明"),
-                ConsoleText.Escape(Contributions(p.Composition)));
+                string.Join('\n', Contributions(p.Composition).Split('\n').Select(ConsoleText.Escape)));
         }
 
         console.Write(table);

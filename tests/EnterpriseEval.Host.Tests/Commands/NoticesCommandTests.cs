@@ -61,6 +61,7 @@ public sealed class NoticesCommandTests
         var run = await CliRun.Of(["notices", "--roster", Demo, "--kind", "letter", "--out", "x"]);
 
         Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("“letter”不是已知的文书种类", run.Output);
         Assert.Contains("岗位比照通知书(post_equivalence_notice)", run.Output);
     }
 
@@ -70,6 +71,7 @@ public sealed class NoticesCommandTests
         var run = await CliRun.Of(["notices", "--roster", Demo, "--kind", "review_result_notice", "--out", "x"]);
 
         Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("eeval review issue", run.Output);
         Assert.Contains("评审结果公示(publicity_list)", run.Output);
         Assert.DoesNotContain("评审结果通知(review_result_notice)", run.Output);
     }

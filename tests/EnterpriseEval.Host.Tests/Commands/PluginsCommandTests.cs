@@ -62,6 +62,9 @@ public sealed class PluginsCommandTests
         Assert.Contains("赣人社字〔2024〕56号", run.Output);
         Assert.Contains("GJ-SAFETY", run.Output);
         Assert.Contains("GP-SCORE", run.Output);
+        // A cell's own line breaks (id above name, version above SDK) stay line breaks, not escaped text such as
+        // \u000A (which the table would wrap across lines, so no backslash at all is looked for: nothing listed has one).
+        Assert.DoesNotContain("\\", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
