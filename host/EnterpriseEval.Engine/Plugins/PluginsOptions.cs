@@ -20,8 +20,19 @@ internal sealed class PluginsOptions
 
     /// <summary>
     /// Each plug-in's total time in one run, summed over every call on every worker (criteria, grade maps): past it the
-    /// plug-in is disabled for the rest of the run and the decisions it would judge go to <c>needs_review</c>. Default
-    /// 600 seconds; 0 or less: no budget (docs/plugins.md, "Trust model").
+    /// plug-in is disabled for the rest of the run and the decisions it would judge go to <c>needs_review</c>. The
+    /// budget is this many seconds plus <see cref="PluginTimeBudgetMillisecondsPerEmployee"/> for each employee of the
+    /// run. Default 10 seconds; 0 or less: no budget (docs/plugins.md, "Trust model").
     /// </summary>
-    public double PluginTimeBudgetSeconds { get; set; } = 600;
+    public double PluginTimeBudgetSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// What each employee of a run adds to every plug-in's time budget, in milliseconds. Default 0.05: 60 seconds in all
+    /// at 1,000,000 employees, where both shipped plug-ins together add about 8 seconds of CPU time (BENCHMARKS.md).
+    /// </summary>
+    public double PluginTimeBudgetMillisecondsPerEmployee { get; set; } = 0.05;
+
+    /// <summary>The budget of one plug-in for a run over <paramref name="employees"/> employees, in seconds; 0 = none.</summary>
+    public double PluginTimeBudgetFor(int employees) =>
+        PluginTimeBudgetSeconds <= 0 ? 0 : PluginTimeBudgetSeconds + (Math.Max(0, PluginTimeBudgetMillisecondsPerEmployee) * employees / 1000);
 }

@@ -38,7 +38,7 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
             employees >= screening.Value.ParallelThreshold ? Environment.ProcessorCount : 1,
             pluginOptions.Value.CriterionTimeoutMilliseconds)
         {
-            Budget = new PluginBudget(pluginOptions.Value.PluginTimeBudgetSeconds),
+            Budget = new PluginBudget(pluginOptions.Value.PluginTimeBudgetFor(employees)),
         };
         return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf, rosterHasApplications);
     }

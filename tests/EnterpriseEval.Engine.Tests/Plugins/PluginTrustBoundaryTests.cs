@@ -173,6 +173,18 @@ public sealed class PluginTrustBoundaryTests
         Assert.Equal(statutory.Decisions.Select(d => d.Outcome), result.Decisions.Select(d => d.Outcome));
     }
 
+    // Issue 17: the 75-employee demo with a 1.9 s criterion took 84.5 s. By default a plug-in gets 10 s a run plus a
+    // little per employee, so a small roster is bounded by seconds and a million employees keep ample room.
+    [Theory]
+    [InlineData(75, 10.00375)]
+    [InlineData(1_000_000, 60)]
+    public void The_default_time_budget_is_ten_seconds_plus_a_little_per_employee(int employees, double seconds) =>
+        Assert.Equal(seconds, new PluginsOptions().PluginTimeBudgetFor(employees), precision: 6);
+
+    [Fact]
+    public void No_budget_when_the_seconds_are_zero() =>
+        Assert.Equal(0, new PluginsOptions { PluginTimeBudgetSeconds = 0 }.PluginTimeBudgetFor(1_000_000));
+
     // Issue 17: a criterion taking 1.9 s per call was never disabled; the 75-employee demo took 84.5 s.
     [Fact]
     public void A_plugin_past_its_time_budget_is_disabled_for_the_run_and_its_decisions_go_to_review()

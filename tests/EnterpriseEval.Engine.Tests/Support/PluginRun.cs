@@ -34,6 +34,6 @@ internal static class PluginRun
         new Screener(
             Options.Create(PolicyOptions.ProjectDefaults()),
             Options.Create(new ScreeningOptions()),
-            Options.Create(new PluginsOptions { CriterionTimeoutMilliseconds = timeoutMs, PluginTimeBudgetSeconds = budgetSeconds }))
+            Options.Create(new PluginsOptions { CriterionTimeoutMilliseconds = timeoutMs, PluginTimeBudgetSeconds = budgetSeconds, PluginTimeBudgetMillisecondsPerEmployee = 0 }))
         .Screen(records, asOf, plugins, records.Any(r => r.Applications.Count > 0));
 }
