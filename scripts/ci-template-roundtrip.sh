@@ -67,5 +67,26 @@ step "eeval plugins validate (the host, unchanged)"
 unset DOTNET_CLI_HOME
 dotnet run --project host/EnterpriseEval.Host -- plugins validate --plugins "$work/plugins"
 
+step "dotnet new eeval-plugin -n Contoso.Plugin: nothing of the template's own name is left (docs/plugin-authoring.md, \"What the template created\")"
+# Ids, CSS classes, namespaces, file names and the plug-in id follow the name given (template.json symbols); a leftover
+# Acme in a plug-in of another name would ship as that firm's criterion id or letterhead class.
+(
+  export DOTNET_CLI_HOME="$work/cli-home"
+  dotnet new eeval-plugin -n Contoso.Plugin -o "$work/contoso" --package-source "$packages"
+  # The package folder's own path (in nuget.config) is the machine's, not the template's: left out of the check.
+  leftovers=$( (grep -rni acme "$work/contoso" || true) | grep -vF -- "$packages" || true)
+  leftovers+=$(find "$work/contoso" -iname '*acme*')
+  if [ -n "$leftovers" ]; then
+    echo "the plug-in made with -n Contoso.Plugin still names Acme:" >&2
+    echo "$leftovers" >&2
+    exit 1
+  fi
+  if ! grep -q '"CONTOSO-SERVICE"' "$work/contoso/Contoso.Plugin/Criteria/ServiceYearsCriterion.cs"; then
+    echo "the criterion id of Contoso.Plugin is not CONTOSO-SERVICE: the check above would prove nothing" >&2
+    exit 1
+  fi
+  dotnet test "$work/contoso"
+)
+
 echo
 echo "template round trip passed ($version)"
