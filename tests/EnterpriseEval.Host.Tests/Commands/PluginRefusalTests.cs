@@ -63,6 +63,30 @@ public sealed class PluginRefusalTests
         Assert.Contains(Flat("插件 broken 未加载"), Flat(allowed.Output));
     }
 
+    [Fact]
+    public async Task A_review_step_refuses_to_run_while_a_plugin_of_the_batchs_folder_is_refused()
+    {
+        using var folders = new FixturePlugins();
+        foreach (var file in Directory.GetFiles(ReviewSample.Plugin, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folders.Directory, "ganpower-supply", Path.GetRelativePath(ReviewSample.Plugin, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        using var dir = new TempFolder();
+        string[] batch = ["--store", dir.File("review.db"), "--batch", ReviewSample.Batch];
+        await CliRun.Ok(["review", "new", .. batch, "--year", "2026", "--series", "engineering", "--levels", "assistant,intermediate",
+            "--plugins", folders.Directory, "--config", ReviewSample.Config, "--user", "王审核"]);
+        folders.Add("broken", FixturePlugins.Misbehaving, "Fixture.Misbehaving.NoSuchPlugin");
+
+        var run = await CliRun.Of(["review", "screen", .. batch, "--roster", ReviewSample.Roster, "--user", "王审核"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(Flat("有插件未能加载，不能继续评审：插件 broken 未加载"), Flat(run.Output));
+        Assert.DoesNotContain("资格筛查完成", run.Output);
+    }
+
     private static FixturePlugins Refused()
     {
         var folders = new FixturePlugins();

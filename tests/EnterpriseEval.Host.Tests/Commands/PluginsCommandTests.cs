@@ -79,6 +79,7 @@ public sealed class PluginsCommandTests
     [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：插件基于 SDK 2.0.0 构建")]
     [InlineData("Fixture.Misbehaving.ThrowingPlugin", "1.0.0", "插件 broken：条件 THROW 在技能人才评职称样例上出错（InvalidOperationException: 数据源不可用）")]
     [InlineData("Fixture.Misbehaving.HangingPlugin", "1.0.0", "插件 broken：条件 HANG 在技能人才评职称样例上超过")]
+    [InlineData("Fixture.Misbehaving.ThrowingPayTablesPlugin", "1.0.0", "插件 broken 的 IPayTables.WageItems 运行出错（InvalidOperationException: 薪酬表缺失）（未聘样例）")]
     public async Task Validate_fails_with_a_clear_message_on_a_broken_plugin(string entryType, string sdkVersion, string expected)
     {
         using var folders = new FixturePlugins();
