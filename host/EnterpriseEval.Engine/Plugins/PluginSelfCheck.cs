@@ -77,16 +77,17 @@ internal static class PluginSelfCheck
     {
         var problems = new List<string>();
         var conflicts = plugins
-            .SelectMany(p => p.Composition.Templates.Select(t => (Plugin: p.Manifest.Id, t.Kind, t.Format)))
-            .GroupBy(t => (t.Kind, t.Format))
-            .Select(g => (g.Key.Kind, g.Key.Format, Plugins: g.Select(t => t.Plugin).Distinct(StringComparer.Ordinal).ToList()))
+            .SelectMany(p => p.Composition.Templates.Select(t => (Plugin: p.Manifest.Id, Template: t)))
+            .GroupBy(t => (t.Template.Kind, t.Template.Format))
+            .Select(g => (g.Key.Kind, g.Key.Format, Plugins: g.Select(t => t.Plugin).Distinct(StringComparer.Ordinal).ToList(),
+                Files: g.Select(t => $"{t.Plugin} 的 {Path.GetRelativePath(t.Template.IncludeRoot, t.Template.Path)}").ToList()))
             .Where(g => g.Plugins.Count > 1)
             .ToList();
-        foreach (var (kind, format, ids) in conflicts)
+        foreach (var (kind, format, ids, files) in conflicts)
         {
             var name = DocumentKindRegistry.Default.TryFind(kind, out var d) ? $"{d.ChineseName}（{kind.Code}）" : kind.Code;
             problems.Add(
-                $"模板冲突：{name}的 {DefaultTemplates.Extension(format)} 模板由插件 {string.Join("、", ids)} 同时替换，" +
+                $"模板冲突：{name}的 {DefaultTemplates.Extension(format)} 模板由插件 {string.Join("、", ids)} 同时替换（{string.Join("；", files)}），" +
                 "一次运行只能用其中一个；插件目前不能声明适用的员工范围，任意两个插件均视为适用于同一批员工，请分别放在不同的插件文件夹中使用");
         }
 

@@ -28,6 +28,7 @@ public sealed class PluginsCommandTests
         Assert.NotEqual(0, run.ExitCode);
         var flat = Flat(run.Output);
         Assert.Contains(Flat("模板冲突：岗位比照通知书（post_equivalence_notice）的 html 模板由插件 ganjiang-heavy、ganpower-supply 同时替换"), flat);
+        Assert.Contains(Flat("（ganjiang-heavy 的 Templates/post_equivalence_notice.html.sbn；ganpower-supply 的 Templates/post_equivalence_notice.html.sbn）"), flat);
         Assert.Contains(Flat("任意两个插件均视为适用于同一批员工"), flat);
         Assert.Contains("校验未通过", run.Output);
         Assert.DoesNotContain("校验通过", run.Output);
