@@ -97,7 +97,8 @@ public sealed class PluginTestHost : IDisposable
 
     /// <summary>
     /// Runs the checks of <c>eeval plugins validate</c>: a coherent review authorisation, criteria with unique ids and
-    /// citations, and each criterion once on a sample of every path it applies to, within <see cref="CriterionTimeout"/>.
+    /// citations, each criterion once on a sample of every path it applies to and the pay tables on a sample employee,
+    /// within <see cref="CriterionTimeout"/>, and every template (syntax and model).
     /// </summary>
     /// <exception cref="PluginAssertionException">Any problem; the message lists them all.</exception>
     public void Validate()

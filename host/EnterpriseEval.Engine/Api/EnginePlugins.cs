@@ -97,14 +97,16 @@ public sealed class EnginePlugins : IDisposable
     }
 
     /// <summary>
-    /// The checks of <c>eeval plugins validate</c>: every refusal, then for each loaded plug-in a coherent review
-    /// authorisation, criteria with unique ids and citations, and each criterion once on a sample of every path it
-    /// applies to within <paramref name="criterionTimeout"/>.
+    /// The checks of <c>eeval plugins validate</c> (docs/plugins.md, "Checking before deploying"): every refusal, then
+    /// for each loaded plug-in a coherent review authorisation, criteria with unique ids and citations, each criterion
+    /// once on a sample of every path it applies to and its pay tables on a sample employee, each within
+    /// <paramref name="criterionTimeout"/>; then every template of the set as a run loads it (syntax and model, with file,
+    /// line and column) and every document template two plug-ins both replace.
     /// </summary>
-    /// <param name="criterionTimeout">How long one criterion may take on one sample.</param>
+    /// <param name="criterionTimeout">How long one criterion or pay-table call may take on one sample.</param>
     /// <returns>The problems found (Chinese), none when the set is sound.</returns>
     public IReadOnlyList<string> Validate(TimeSpan criterionTimeout) =>
-        [.. Refused, .. Set.Loaded.SelectMany(p => PluginSelfCheck.Problems(p, criterionTimeout))];
+        [.. Refused, .. Set.Loaded.SelectMany(p => PluginSelfCheck.Problems(p, criterionTimeout)), .. PluginSelfCheck.TemplateProblems(Set.Loaded)];
 
     /// <summary>Disposes the plug-ins' services and unloads the plug-ins loaded from a folder.</summary>
     public void Dispose()

@@ -1,3 +1,5 @@
+using EnterpriseEval.Engine.Documents;
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using EnterpriseEval.Sdk.Screening;
@@ -6,7 +8,9 @@ namespace EnterpriseEval.Engine.Plugins;
 
 /// <summary>
 /// What <c>eeval plugins validate</c> checks of a loaded plug-in beyond loading it: a coherent authorisation,
-/// criteria with ids and citations, and every criterion run once on a sample decision of each path it applies to.
+/// criteria with ids and citations, every criterion run once on a sample decision of each path it applies to, and its
+/// pay tables on a sample employee; of the whole set, every template as a run loads it and template conflicts between
+/// plug-ins (docs/plugins.md, "Checking before deploying").
 /// </summary>
 internal static class PluginSelfCheck
 {
@@ -55,24 +59,146 @@ internal static class PluginSelfCheck
             }
         }
 
+        if (plugin.Composition.PayTables is { } tables)
+        {
+            problems.AddRange(PayTableProblems(id, plugin.Marker, tables, limit));
+        }
+
         return problems;
+    }
+
+    /// <summary>
+    /// Every template the set's runs would use, loaded and checked as <c>notices</c> and the review's documents load them
+    /// (syntax, and every name against the kind's model), the whole set at once and each plug-in alone (a template a
+    /// conflict keeps out of the set's load is still checked), and every kind and format two plug-ins both replace.
+    /// Plug-ins do not yet declare which employees they govern, so every two plug-ins count as governing the same ones.
+    /// </summary>
+    public static IReadOnlyList<string> TemplateProblems(IReadOnlyList<LoadedPlugin> plugins)
+    {
+        var problems = new List<string>();
+        var conflicts = plugins
+            .SelectMany(p => p.Composition.Templates.Select(t => (Plugin: p.Manifest.Id, Template: t)))
+            .GroupBy(t => (t.Template.Kind, t.Template.Format))
+            .Select(g => (g.Key.Kind, g.Key.Format, Plugins: g.Select(t => t.Plugin).Distinct(StringComparer.Ordinal).ToList(),
+                Files: g.Select(t => $"{t.Plugin} 的 {Path.GetRelativePath(t.Template.IncludeRoot, t.Template.Path)}").ToList()))
+            .Where(g => g.Plugins.Count > 1)
+            .ToList();
+        foreach (var (kind, format, ids, files) in conflicts)
+        {
+            var name = DocumentKindRegistry.Default.TryFind(kind, out var d) ? $"{d.ChineseName}（{kind.Code}）" : kind.Code;
+            problems.Add(
+                $"模板冲突：{name}的 {DefaultTemplates.Extension(format)} 模板由插件 {string.Join("、", ids)} 同时替换（{string.Join("；", files)}），" +
+                "一次运行只能用其中一个；插件目前不能声明适用的员工范围，任意两个插件均视为适用于同一批员工，请分别放在不同的插件文件夹中使用");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var conflictsIn = conflicts.Count > 0;
+        foreach (var group in (IEnumerable<IReadOnlyList<LoadedPlugin>>)[plugins, .. plugins.Select(p => (IReadOnlyList<LoadedPlugin>)[p])])
+        {
+            foreach (var error in LoadErrors(group))
+            {
+                // The set's load repeats a conflict as an error of the later plug-in: the line above says it once.
+                if (conflictsIn && error.EndsWith("不能重复替换", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (seen.Add(error))
+                {
+                    problems.Add(error);
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The errors of loading these plug-ins' templates over the SDK defaults, with their functions, as a run does.</summary>
+    private static IEnumerable<string> LoadErrors(IReadOnlyList<LoadedPlugin> plugins)
+    {
+        var functions = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var p in plugins)
+            {
+                foreach (var (name, function) in p.Composition.TemplateFunctions)
+                {
+                    functions[name] = GuardedTemplateFunction.Wrap(p.Manifest.Id, name, function);
+                }
+            }
+
+            TemplateCatalog.Load(plugins.SelectMany(p => p.Composition.Templates), functions);
+            return [];
+        }
+        catch (PluginLoadException e)
+        {
+            return [e.Message];
+        }
+        catch (TemplateLoadException e)
+        {
+            return e.Errors.Select(x => x.Origin == TemplateCatalog.DefaultOrigin ? $"模板：{x}" : $"插件 {x}");
+        }
+    }
+
+    /// <summary>
+    /// The plug-in's wage and allowance items for a sample employee, not appointed and appointed 技师 (比照中级), each
+    /// call guarded (<see cref="PluginCall"/>) and within <paramref name="limit"/>.
+    /// </summary>
+    private static IEnumerable<string> PayTableProblems(string id, int marker, IPayTables tables, TimeSpan limit)
+    {
+        var asOf = new DateOnly(2026, 12, 31);
+        var record = SampleRecord();
+        var appointed = new PostEquivalence
+        {
+            EmployeeId = record.Employee.EmployeeId,
+            Name = record.Employee.Name,
+            AppointedSkillLevel = SkillLevel.Technician,
+            EquivalentTitleLevel = TitleLevel.Intermediate,
+            AppointedFrom = new DateOnly(2024, 1, 1),
+            Finding = Finding.Create("R12", "96/2.5", FindingKind.Met, "自检样例：在聘技师，比照中级"),
+        };
+        (string Member, Func<PostEquivalence?, IReadOnlyList<PayItem>> Call)[] members =
+        [
+            ("IPayTables.WageItems", e => tables.WageItems(record, e, asOf)),
+            ("IPayTables.AllowanceItems", e => tables.AllowanceItems(record, e, asOf)),
+        ];
+        foreach (var (member, call) in members)
+        {
+            foreach (var equivalence in (PostEquivalence?[])[null, appointed])
+            {
+                var sample = equivalence is null ? "未聘样例" : "在聘技师样例";
+                var run = Task.Run(() =>
+                {
+                    using var marked = PluginCallMarker.Enter(marker);
+                    var items = PluginCall.Run(id, member, () => call(equivalence), null!, null, out var failed);
+                    return (items, failed);
+                });
+                if (!run.Wait(limit))
+                {
+                    yield return $"插件 {id}：{member} 在{sample}上超过 {limit.TotalMilliseconds:0} 毫秒未返回";
+                    break;
+                }
+
+                var (items, problem) = run.Result;
+                if (problem is not null)
+                {
+                    yield return $"{problem}（{sample}）";
+                    break;
+                }
+
+                if (items is null || items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Name)))
+                {
+                    yield return $"插件 {id}：{member} 在{sample}上返回了空列表引用或无名称的项目";
+                    break;
+                }
+            }
+        }
     }
 
     private static string? TryOnSample(int marker, ICriterion criterion, ScreeningPath path, TimeSpan limit)
     {
         var asOf = new DateOnly(2026, 12, 31);
-        var record = new EmployeeRecord
-        {
-            Employee = new Employee
-            {
-                EmployeeId = "SELFCHECK",
-                Name = "自检样例",
-                HireDate = new DateOnly(2010, 1, 1),
-                PostCategory = PostCategory.Skill,
-                Frontline = true,
-                Occupation = "车工",
-            },
-        };
+        var record = SampleRecord();
         var decision = new Decision
         {
             EmployeeId = "SELFCHECK",
@@ -105,4 +231,17 @@ internal static class PluginSelfCheck
             return $"出错（{e.InnerException?.GetType().Name}: {e.InnerException?.Message}）";
         }
     }
+
+    private static EmployeeRecord SampleRecord() => new()
+    {
+        Employee = new Employee
+        {
+            EmployeeId = "SELFCHECK",
+            Name = "自检样例",
+            HireDate = new DateOnly(2010, 1, 1),
+            PostCategory = PostCategory.Skill,
+            Frontline = true,
+            Occupation = "车工",
+        },
+    };
 }

@@ -43,6 +43,7 @@ internal sealed class ScreeningJob(
         var asOf = request.AsOf ?? CutOff.Default(time);
         progress?.Report(new ScreeningStage("加载插件", 0, 0));
         using var plugins = catalog.Load(request.PluginsDirectory);
+        RequireAllLoaded(plugins, request);
         var times = new StageTimes();
         using var files = new ResultSetSink(request.OutputDirectory, asOf, plugins, times);
         IDecisionSink sink = memory is null ? files : new TeeSink(files, memory);
@@ -62,6 +63,7 @@ internal sealed class ScreeningJob(
         var plugins = catalog.Load(request.PluginsDirectory);
         try
         {
+            RequireAllLoaded(plugins, request);
             progress?.Report(new ScreeningStage("读取花名册", 0, 0));
             var roster = RosterReader.ReadFolder(request.RosterPath, ct, rosterLimits.Value, formats);
             var memory = new InMemoryDecisionSink();
@@ -76,6 +78,22 @@ internal sealed class ScreeningJob(
         {
             plugins.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A refused plug-in stops the run, naming it and the reason, unless the caller asked to go on with what loaded
+    /// (<see cref="ScreeningRequest.AllowStatutoryOnly"/>): a script must not take a statutory-only screening for the
+    /// firm's (docs/plugins.md, "When a plug-in is refused").
+    /// </summary>
+    /// <exception cref="UserFacingException">A plug-in was refused and no fallback was asked for.</exception>
+    internal static void RequireAllLoaded(PluginSet plugins, ScreeningRequest request)
+    {
+        if (plugins.Refused.Count > 0 && !request.AllowStatutoryOnly)
+        {
+            throw new UserFacingException(
+                $"有 {plugins.Refused.Count} 个插件未能加载，未执行筛查，结果未写出：{string.Join("；", plugins.Refused.Select(e => e.Message))}。" +
+                "请修正插件（可用 eeval plugins validate 检查）；确需不用这些插件继续时，加 --allow-statutory-only");
         }
     }
 

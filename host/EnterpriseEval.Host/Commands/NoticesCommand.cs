@@ -13,7 +13,7 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
     public override async Task<int> ExecuteAsync(CommandContext context, NoticesSettings settings, CancellationToken cancellationToken)
     {
         var request = new NoticesRequest(
-            new ScreeningRequest(settings.Roster!, settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Out!, settings.Plugins),
+            new ScreeningRequest(settings.Roster!, settings.AsOf is null ? null : DateArgument.Parse(settings.AsOf), settings.Out!, settings.Plugins, settings.AllowStatutoryOnly),
             settings.ParsedKind,
             settings.ParsedFormat,
             settings.IssuedOn is null ? null : DateArgument.Parse(settings.IssuedOn));
@@ -57,13 +57,16 @@ internal sealed class NoticesCommand(NoticesJob job, ScreeningJob screening, Wat
     private void Show(NoticesReport report)
     {
 
+        // Only reached with --allow-statutory-only: otherwise a refusal stops the run (docs/plugins.md, "When a plug-in is refused").
         foreach (var refused in report.PluginsRefused)
         {
-            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(refused)}");
+            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(refused)}（按 --allow-statutory-only 继续，未使用该插件）");
         }
 
         console.MarkupLine($"[bold]文书生成完成[/]  {report.Kind.ToChinese()}（{report.Kind.ToCode()}）");
-        console.MarkupLine(report.PluginsLoaded.Count == 0 ? "插件：无（使用默认模板）" : $"插件：{ConsoleText.Escape(string.Join("；", report.PluginsLoaded))}");
+        console.MarkupLine(report.PluginsLoaded.Count == 0
+            ? "插件：无（仅执行法定规则，使用默认模板）"
+            : $"插件：{ConsoleText.Escape(string.Join("；", report.PluginsLoaded))}");
         console.MarkupLine($"参加筛查员工 {report.EmployeesScreened:N0} 人，拒收行 {report.RejectLines:N0}，生成文书 [green]{report.Documents:N0}[/] 份。");
         if (report.Held.Count > 0)
         {

@@ -30,6 +30,10 @@ internal sealed class NoticesSettings : CommandSettings
     [Description("插件文件夹；插件可提供薪酬津贴标准和带企业抬头的模板。省略时使用配置项 EnterpriseEval:Plugins:Directory。")]
     public string? Plugins { get; init; }
 
+    [CommandOption("--allow-statutory-only")]
+    [Description("插件未能加载时仍继续生成：不用被拒绝的插件（无插件加载时只用法定规则和默认模板），汇总中列出原因。默认：有插件未能加载即报错退出（退出码 2）。")]
+    public bool AllowStatutoryOnly { get; init; }
+
     [CommandOption("-f|--format <FORMAT>")]
     [Description("输出格式：html（A4 打印版，另附批量打印文件）或 md（Markdown）。默认 html。")]
     [DefaultValue("html")]

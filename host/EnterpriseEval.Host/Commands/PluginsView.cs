@@ -1,5 +1,6 @@
 using EnterpriseEval.Host.Cli;
 using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Plugins;
 using Spectre.Console;
 
@@ -65,6 +66,14 @@ internal static class PluginsView
             lines.Add($"分工种累计工作年限 {c.Policy.Years.Count} 项");
         }
 
-        return lines.Count == 0 ? "无" : string.Join('\n', lines);
+        // What notices and the review's documents will use (docs/plugins.md, "Checking before deploying").
+        foreach (var t in c.Templates)
+        {
+            var name = DocumentKindRegistry.Default.TryFind(t.Kind, out var kind) ? kind.ChineseName : t.Kind.Code;
+            lines.Add($"模板 {name} {t.Kind.Code}.{DefaultTemplates.Extension(t.Format).TrimStart('.')}");
+        }
+
+        lines.Add(c.PayTables is null ? "薪酬津贴标准：无" : "薪酬津贴标准：有（薪酬调整、津贴发放通知）");
+        return string.Join('\n', lines);
     }
 }

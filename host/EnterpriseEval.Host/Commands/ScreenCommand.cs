@@ -12,7 +12,7 @@ internal sealed class ScreenCommand(ScreeningJob job, WatchLoop watch, IAnsiCons
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ScreenSettings settings, CancellationToken cancellationToken)
     {
-        var request = new ScreeningRequest(settings.Roster!, settings.ParsedAsOf, settings.Out, settings.Plugins);
+        var request = new ScreeningRequest(settings.Roster!, settings.ParsedAsOf, settings.Out, settings.Plugins, settings.AllowStatutoryOnly);
         if (!settings.Watch)
         {
             // Nothing is compared afterwards, so the roster is screened and written in one stream and its decisions

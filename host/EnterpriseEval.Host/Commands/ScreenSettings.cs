@@ -25,6 +25,10 @@ internal sealed class ScreenSettings : CommandSettings
     [Description("插件文件夹（每个插件一个子文件夹，含 plugin.json）。省略时使用配置项 EnterpriseEval:Plugins:Directory；均未设置则只执行法定规则。")]
     public string? Plugins { get; init; }
 
+    [CommandOption("--allow-statutory-only")]
+    [Description("插件未能加载时仍继续筛查：不用被拒绝的插件（无插件加载时只执行法定规则），汇总中列出原因。默认：有插件未能加载即报错退出（退出码 2），不写结果。")]
+    public bool AllowStatutoryOnly { get; init; }
+
     [CommandOption("-w|--watch")]
     [Description("开发用：插件的编译输出、模板或花名册变更时重新加载插件并重新筛查，显示判定结果的变化。按 Ctrl+C 结束。")]
     public bool Watch { get; init; }

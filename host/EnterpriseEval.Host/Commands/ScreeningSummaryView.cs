@@ -15,9 +15,10 @@ internal static class ScreeningSummaryView
         console.MarkupLine(
             $"[bold]资格筛查完成[/]  截止日期 {report.AsOf.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}  规则集 {ConsoleText.Escape(StatutoryRuleSet.Version)}");
 
+        // Only reached with --allow-statutory-only: otherwise a refusal stops the run (docs/plugins.md, "When a plug-in is refused").
         foreach (var refused in report.PluginsRefused)
         {
-            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(refused)}");
+            console.MarkupLine($"[yellow]警告：[/]{ConsoleText.Escape(refused)}（按 --allow-statutory-only 继续，未使用该插件）");
         }
 
         console.MarkupLine(report.PluginsLoaded.Count == 0

@@ -101,6 +101,14 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
     public static PluginSet LoadPlugins(BatchRules rules, IReviewStore store, ReviewBatch batch, string? pluginsDirectory)
     {
         var plugins = rules.LoadPlugins(batch.Definition.Configuration, pluginsDirectory ?? batch.Definition.PluginsDirectory);
+        if (plugins.Refused.Count > 0)
+        {
+            // As review new: a refused plug-in is never silently left out of a step (docs/plugins.md, "When a plug-in is refused").
+            var refused = plugins.Refused[0].Message;
+            plugins.Dispose();
+            throw new UserFacingException($"有插件未能加载，不能继续评审：{refused}");
+        }
+
         if (plugins.Provenance != batch.Definition.Plugins)
         {
             var found = plugins.Provenance;

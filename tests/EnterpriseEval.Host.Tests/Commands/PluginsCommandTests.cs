@@ -7,15 +7,70 @@ public sealed class PluginsCommandTests
 {
     private static readonly string ShippedPlugins = Path.Combine(RepoPaths.Root, "artifacts", "plugins");
 
+    // Each shipped plug-in alone: together they replace the same templates, which validate refuses (below).
+    [Theory]
+    [InlineData("ganjiang-heavy")]
+    [InlineData("ganpower-supply")]
+    public async Task Validate_passes_on_each_shipped_plugin_alone(string id)
+    {
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", Path.Combine(ShippedPlugins, id)]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains(id, run.Output);
+        Assert.Contains("校验通过：1 个插件", run.Output);
+    }
+
     [Fact]
-    public async Task Validate_passes_on_the_shipped_plugins()
+    public async Task Validate_fails_on_the_two_shipped_plugins_together_since_both_replace_the_same_templates()
     {
         var run = await CliRun.Of(["plugins", "validate", "--plugins", ShippedPlugins]);
 
-        Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("ganjiang-heavy", run.Output);
-        Assert.Contains("ganpower-supply", run.Output);
-        Assert.Contains("校验通过：2 个插件", run.Output);
+        Assert.NotEqual(0, run.ExitCode);
+        var flat = Flat(run.Output);
+        Assert.Contains(Flat("模板冲突：岗位比照通知书（post_equivalence_notice）的 html 模板由插件 ganjiang-heavy、ganpower-supply 同时替换"), flat);
+        Assert.Contains(Flat("（ganjiang-heavy 的 Templates/post_equivalence_notice.html.sbn；ganpower-supply 的 Templates/post_equivalence_notice.html.sbn）"), flat);
+        Assert.Contains(Flat("任意两个插件均视为适用于同一批员工"), flat);
+        Assert.Contains("校验未通过", run.Output);
+        Assert.DoesNotContain("校验通过", run.Output);
+    }
+
+    [Fact]
+    public async Task Validate_fails_on_a_template_with_a_misspelt_variable_naming_file_line_and_column()
+    {
+        using var dir = new TempFolder();
+        var plugin = dir.File("ganjiang-heavy");
+        CopyFolder(Path.Combine(ShippedPlugins, "ganjiang-heavy"), plugin);
+        var template = Path.Combine(plugin, "Templates", "post_equivalence_notice.html.sbn");
+        var lines = File.ReadAllLines(template);
+        var line = Array.FindIndex(lines, l => l.Contains("{{ employee.department }}", StringComparison.Ordinal));
+        Assert.True(line >= 0, "the shipped template no longer shows employee.department");
+        lines[line] = lines[line].Replace("{{ employee.department }}", "{{ employee.departmnet }}", StringComparison.Ordinal);
+        File.WriteAllLines(template, lines);
+
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", plugin]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        var flat = Flat(run.Output);
+        // 插件 ganjiang-heavy：<file> 第<line>行第<column>列：… departmnet …
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(Flat($"插件 ganjiang-heavy：{template} 第{line + 1}行第")) + "[0-9]+列：[^：]*departmnet", flat);
+        Assert.Contains("校验未通过", run.Output);
+        Assert.DoesNotContain("校验通过", run.Output);
+    }
+
+    [Fact]
+    public async Task Validate_fails_on_a_template_with_a_syntax_error()
+    {
+        using var dir = new TempFolder();
+        var plugin = dir.File("ganpower-supply");
+        CopyFolder(Path.Combine(ShippedPlugins, "ganpower-supply"), plugin);
+        var template = Path.Combine(plugin, "Templates", "wage_notice.html.sbn");
+        File.AppendAllText(template, "\n{{ if employee.name }}未闭合\n");
+
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", plugin]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(Flat($"插件 ganpower-supply：{template}"), Flat(run.Output));
+        Assert.DoesNotContain("校验通过", run.Output);
     }
 
     [Theory]
@@ -25,6 +80,7 @@ public sealed class PluginsCommandTests
     [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：插件基于 SDK 2.0.0 构建")]
     [InlineData("Fixture.Misbehaving.ThrowingPlugin", "1.0.0", "插件 broken：条件 THROW 在技能人才评职称样例上出错（InvalidOperationException: 数据源不可用）")]
     [InlineData("Fixture.Misbehaving.HangingPlugin", "1.0.0", "插件 broken：条件 HANG 在技能人才评职称样例上超过")]
+    [InlineData("Fixture.Misbehaving.ThrowingPayTablesPlugin", "1.0.0", "插件 broken 的 IPayTables.WageItems 运行出错（InvalidOperationException: 薪酬表缺失）（未聘样例）")]
     public async Task Validate_fails_with_a_clear_message_on_a_broken_plugin(string entryType, string sdkVersion, string expected)
     {
         using var folders = new FixturePlugins();
@@ -62,6 +118,10 @@ public sealed class PluginsCommandTests
         Assert.Contains("赣人社字〔2024〕56号", run.Output);
         Assert.Contains("GJ-SAFETY", run.Output);
         Assert.Contains("GP-SCORE", run.Output);
+        // The templates each replaces (kind and format) and whether it has pay tables.
+        Assert.Contains("模板 岗位比照通知书 post_equivalence_notice.html", run.Output);
+        Assert.Contains("模板 薪酬调整通知书 wage_notice.md", run.Output);
+        Assert.Contains("薪酬津贴标准：有", run.Output);
         // A cell's own line breaks (id above name, version above SDK) stay line breaks, not escaped text such as
         // \u000A (which the table would wrap across lines, so no backslash at all is looked for: nothing listed has one).
         Assert.DoesNotContain("\\", run.Output, StringComparison.Ordinal);
@@ -104,6 +164,16 @@ public sealed class PluginsCommandTests
         var csv = File.ReadAllText(outDir.File("decisions.csv"));
         Assert.DoesNotContain("GJ-", csv);
         Assert.DoesNotContain("@1.0.0#", csv);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     /// <summary>The console wraps long lines; compare text without any white space.</summary>
