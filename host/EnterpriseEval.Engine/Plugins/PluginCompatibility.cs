@@ -10,7 +10,9 @@ namespace EnterpriseEval.Engine.Plugins;
 /// Checks, from metadata only (no plug-in code runs), that a plug-in was built against contracts this host can share
 /// with it. A plug-in compiled against a newer SDK or Microsoft.Extensions assembly than the host has would silently
 /// get its own copy in its load context, and type identity would break later (<c>IsAssignableFrom</c> false,
-/// <c>TypeLoadException</c>); refusing it at load with a clear message is kinder.
+/// <c>TypeLoadException</c>); refusing it at load with a clear message is kinder. The SDK version a plug-in was compiled
+/// against is the stamp <c>[assembly: SdkBuildVersion]</c> its build put in, not the hand-written <c>sdkVersion</c>,
+/// which must agree with it (docs/plugin-authoring.md "Versioning and compatibility").
 /// </summary>
 internal static class PluginCompatibility
 {
