@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The plug-in author's path, end to end, against freshly packed packages (docs/plugin-authoring.md, "Tutorial"):
 # pack → install the template → dotnet new eeval-plugin → restore and check the dependency graph (no SQLite, Excel
-# or review code) → dotnet test → dotnet publish → eeval plugins validate.
+# or review code) → dotnet test → dotnet publish → eeval plugins validate → a plugin.json naming another SDK major
+# fails the build.
 # Runs in a temporary folder outside the repository, so the generated solution cannot lean on this repository's
 # Directory.Build.props; the template is installed into a temporary CLI home, so the machine's template list is
 # left alone.
@@ -87,6 +88,24 @@ step "dotnet new eeval-plugin -n Contoso.Plugin: nothing of the template's own n
   fi
   dotnet test "$work/contoso"
 )
+
+# The package's build files stamp the SDK version into the plug-in (validate above refuses an unstamped one) and check
+# plugin.json's sdkVersion against it: a manifest naming another SDK major must fail the build
+# (docs/plugin-authoring.md "Versioning and compatibility").
+step "a plugin.json naming another SDK major fails the build (EEVAL002)"
+other="$(( ${version%%.*} + 1 )).0.0"
+sed -i "s/\"sdkVersion\": *\"$version\"/\"sdkVersion\": \"$other\"/" "$work/acme/Acme.Plugin/plugin.json"
+grep -q "\"sdkVersion\": \"$other\"" "$work/acme/Acme.Plugin/plugin.json"
+if log=$(dotnet build "$work/acme/Acme.Plugin" --nologo -v quiet 2>&1); then
+  echo "the plug-in built although its plugin.json says sdkVersion $other and the package is $version" >&2
+  exit 1
+fi
+if ! echo "$log" | grep -q "EEVAL002"; then
+  echo "the build failed, but not on the sdkVersion check:" >&2
+  echo "$log" >&2
+  exit 1
+fi
+echo "$log" | grep -m1 "EEVAL002"
 
 echo
 echo "template round trip passed ($version)"

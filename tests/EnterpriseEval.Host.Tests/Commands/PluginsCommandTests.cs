@@ -77,7 +77,7 @@ public sealed class PluginsCommandTests
     [InlineData("Fixture.Misbehaving.ThrowingConstructorPlugin", "1.0.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 许可证文件缺失")]
     [InlineData("Fixture.Misbehaving.ThrowingConfigurePlugin", "1.0.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 配置缺失")]
     [InlineData("Fixture.Misbehaving.NoSuchPlugin", "1.0.0", "插件 broken 未加载：程序集中找不到入口类型 Fixture.Misbehaving.NoSuchPlugin")]
-    [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：插件基于 SDK 2.0.0 构建")]
+    [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：plugin.json 声明插件基于 SDK 2.0.0（sdkVersion），而插件 Fixture.Misbehaving.dll 实际基于 SDK 1.0.0 编译")]
     [InlineData("Fixture.Misbehaving.ThrowingPlugin", "1.0.0", "插件 broken：条件 THROW 在技能人才评职称样例上出错（InvalidOperationException: 数据源不可用）")]
     [InlineData("Fixture.Misbehaving.HangingPlugin", "1.0.0", "插件 broken：条件 HANG 在技能人才评职称样例上超过")]
     [InlineData("Fixture.Misbehaving.ThrowingPayTablesPlugin", "1.0.0", "插件 broken 的 IPayTables.WageItems 运行出错（InvalidOperationException: 薪酬表缺失）（未聘样例）")]
