@@ -41,6 +41,12 @@ internal static unsafe class PluginCallMarker
 
     private static readonly Lock Gate = new();
     private static readonly List<string> Names = [];
+
+    [ThreadStatic]
+    private static string? t_lastId;
+
+    [ThreadStatic]
+    private static int t_lastNumber;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Numbers = new(StringComparer.Ordinal);
     private static readonly ConditionalWeakTable<AssemblyLoadContext, StrongBox<int>> Contexts = [];
     private static MemoryMappedFile? s_file;
@@ -101,7 +107,28 @@ internal static unsafe class PluginCallMarker
     /// calls that know the plug-in only by its id (<see cref="PluginCall"/>): nothing outside a worker, and nothing for
     /// an id never registered.
     /// </summary>
-    public static Scope Enter(string id) => s_slots != null && Numbers.TryGetValue(id, out var number) ? Enter(number) : default;
+    public static Scope Enter(string id)
+    {
+        if (s_slots == null)
+        {
+            return default;
+        }
+
+        // A run calls the same few plug-ins millions of times with the same id string: the last one is kept per thread,
+        // so the hot path (criteria during screening) compares a reference instead of hashing the id.
+        // Only a found number is kept: an id looked up before its plug-in registered is looked up again next time.
+        if (!ReferenceEquals(id, t_lastId))
+        {
+            if (!Numbers.TryGetValue(id, out var number))
+            {
+                return default;
+            }
+
+            (t_lastId, t_lastNumber) = (id, number);
+        }
+
+        return Enter(t_lastNumber);
+    }
 
     /// <summary>Marks the current thread as running plug-in <paramref name="plugin"/> until the scope is disposed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
