@@ -10,6 +10,20 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
 {
     public static PluginSet Empty { get; } = new([], []);
 
+    private PluginScopes? _scopes;
+
+    /// <summary>False for a group of another set's plug-ins (<see cref="Subset"/>): that set disposes them.</summary>
+    private bool OwnsPlugins { get; init; } = true;
+
+    /// <summary>
+    /// The plug-ins grouped by the employees they govern (docs/plugins.md, "Scope"), worked out on first use and kept
+    /// for the run.
+    /// </summary>
+    public PluginScopes Scopes => _scopes ??= PluginScopes.Of(this);
+
+    /// <summary>Some of this set's plug-ins, with the same host authorisation, as a set that does not dispose them.</summary>
+    public PluginSet Subset(IReadOnlyList<LoadedPlugin> plugins) => new(plugins, [], HostAuthorisation) { OwnsPlugins = false };
+
     public IReadOnlyList<LoadedPlugin> Loaded { get; } = loaded;
 
     public IReadOnlyList<PluginLoadException> Refused { get; } = refused;
@@ -29,10 +43,15 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     /// "Review authorisation"): the host's, then each manifest's. When manifests declare one but the host has none,
     /// <see cref="ReviewAuthorisation.NotConfigured"/> stands for the host's: in-house review is authorised for nothing.
     /// Empty when neither the host nor any plug-in speaks of an authorisation (a statutory screening only).
+    /// A configured host's comes after the manifests': a target outside both is refused with the reason naming the
+    /// firm's own authorisation document, so a group's host authorisation covering several firms (docs/plugins.md,
+    /// "Scope") gives each firm's employees the sentence their own firm's configuration gives.
     /// </summary>
     public IReadOnlyList<ReviewAuthorisation> InForce { get; } = host is null && !loaded.Any(p => p.Manifest.Authorisation is not null)
         ? []
-        : [host ?? ReviewAuthorisation.NotConfigured, .. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>()];
+        : host is null
+            ? [ReviewAuthorisation.NotConfigured, .. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>()]
+            : [.. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>(), host];
 
     /// <summary>
     /// One Chinese line for every manifest that claims more than the host's authorisation: the claim is narrowed to
@@ -191,6 +210,11 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
 
     public void Dispose()
     {
+        if (!OwnsPlugins)
+        {
+            return;
+        }
+
         foreach (var p in Loaded)
         {
             p.Dispose();
