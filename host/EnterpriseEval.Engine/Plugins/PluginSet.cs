@@ -28,7 +28,10 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
 
     public IReadOnlyList<PluginLoadException> Refused { get; } = refused;
 
-    /// <summary>Every loaded plug-in as <c>id@version#sha256</c>, <c>;</c> separated: recorded with every decision.</summary>
+    /// <summary>
+    /// Every plug-in of the set as <c>id@version#sha256</c>, <c>;</c> separated: for a group of <see cref="Scopes"/>,
+    /// what each decision of its employees records (docs/plugins.md, "Scope").
+    /// </summary>
     public string Provenance { get; } = string.Join(';', loaded.Select(p => p.Provenance));
 
     /// <summary>The authorisations the plug-ins' manifests declare (each can only narrow the host's).</summary>
@@ -59,7 +62,10 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<string> Warnings { get; } = [.. AuthorisationWarnings(loaded, host)];
 
-    /// <summary>The project defaults with every plug-in's tables added (later plug-ins win on the same key).</summary>
+    /// <summary>
+    /// The project defaults with every plug-in's tables added (later plug-ins win on the same key). Screening calls it
+    /// once per group of <see cref="Scopes"/>, so a plug-in's tables reach only the employees it governs.
+    /// </summary>
     public PolicyOptions ApplyTo(PolicyOptions defaults)
     {
         var merged = new PolicyOptions
