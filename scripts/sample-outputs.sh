@@ -29,9 +29,11 @@ for roster in samples/rosters/*/; do
   for set in none ganjiang ganpower both; do
     args=(--roster "$roster" --as-of 2026-12-31)
     [ -n "${sets[$set]}" ] && args+=(--plugins "${sets[$set]}")
-    # The plug-in's options and the enterprise's review authorisation (host configuration, docs/plugins.md).
+    # The plug-in's options and the enterprise's review authorisation (host configuration, docs/plugins.md); the group
+    # roster with both plug-ins runs with the group's (samples/rosters/group/README.md).
     case $set in
-      ganjiang|both) args+=(--config samples/config/ganjiang-heavy.json) ;;
+      both) if [ "$r" = group ]; then args+=(--config samples/config/group.json); else args+=(--config samples/config/ganjiang-heavy.json); fi ;;
+      ganjiang) args+=(--config samples/config/ganjiang-heavy.json) ;;
       ganpower) args+=(--config samples/config/ganpower-supply.json) ;;
     esac
     run "screen-$r-$set" screen "${args[@]}" --out "$out/screen-$r-$set"

@@ -71,6 +71,12 @@ public sealed class EmployeeBuilder
     /// <summary>Sets the department (部门).</summary>
     public EmployeeBuilder InDepartment(string department) => Change(e => e with { Department = department });
 
+    /// <summary>
+    /// Sets the 单位代码 (<c>enterprise_code</c>): a plug-in whose <c>plugin.json</c> declares a scope governs only
+    /// employees whose code it names (docs/plugins.md, "Scope"), so give your test employees one of those codes.
+    /// </summary>
+    public EmployeeBuilder InEnterprise(string enterpriseCode) => Change(e => e with { EnterpriseCode = enterpriseCode });
+
     /// <summary>Sets 学历 and 所学专业.</summary>
     public EmployeeBuilder WithEducation(string education, string major = "") =>
         Change(e => e with { Education = education, Major = major });

@@ -24,6 +24,26 @@ public sealed class FromFolderTests
     }
 
     [Fact]
+    public void A_scoped_plugin_judges_only_employees_of_the_units_its_scope_names()
+    {
+        // ganjiang-heavy's plugin.json: "scope": {"enterpriseCodes": ["GJZJ"]} (docs/plugins.md, "Scope").
+        using var host = PluginTestHost.FromFolder(Path.Combine(Repository, "artifacts", "plugins", "ganjiang-heavy"));
+        EmployeeBuilder Fitter(string id) => EmployeeBuilder.Create(id)
+            .InSkillPost("数控车工")
+            .HiredOn(2010, 7, 1)
+            .WithCertificate(SkillLevel.SeniorWorker, "数控车工", new DateOnly(2018, 6, 1))
+            .WithAssessments(AssessmentResult.Qualified, 2023, 2024, 2025);
+
+        var run = host.Screen([Fitter("IN01").InEnterprise("GJZJ").Build(), Fitter("OUT01").InEnterprise("GDGD").Build(), Fitter("NONE01").Build()], new DateOnly(2026, 12, 31));
+
+        static bool Judged(IEnumerable<Decision> decisions) => decisions.Any(d => d.Findings.Any(f => f.RuleId.StartsWith("GJ-", StringComparison.Ordinal)));
+        Assert.True(Judged(run.DecisionsFor("IN01")));
+        Assert.NotEmpty(run.DecisionsFor("OUT01"));
+        Assert.False(Judged(run.DecisionsFor("OUT01")));
+        Assert.False(Judged(run.DecisionsFor("NONE01")));
+    }
+
+    [Fact]
     public void A_folder_without_plugins_fails()
     {
         var empty = Directory.CreateTempSubdirectory("eeval-kit-").FullName;

@@ -22,7 +22,10 @@ public sealed class EnginePlugins : IDisposable
     /// <summary>Plug-ins refused, one Chinese line each naming the plug-in and the reason.</summary>
     public IReadOnlyList<string> Refused => [.. Set.Refused.Select(e => e.Message)];
 
-    /// <summary>Every loaded plug-in as <c>id@version#sha256</c>, <c>;</c> separated: recorded with every decision.</summary>
+    /// <summary>
+    /// Every loaded plug-in as <c>id@version#sha256</c>, <c>;</c> separated. Each decision records those of them that
+    /// govern its employee (their scope, docs/plugins.md "Scope"): all of them when no plug-in declares a scope.
+    /// </summary>
     public string Provenance => Set.Provenance;
 
     /// <summary>The set the engine runs.</summary>

@@ -24,7 +24,8 @@ internal sealed class DocumentsOptions
 
     /// <summary>
     /// The 发文单位 printed on every document (<c>notices</c> and the review's): <see cref="Enterprise"/> when set, else
-    /// the enterprise of the first loaded plug-in (its <c>plugin.json</c>), else 本单位.
+    /// the enterprise of the first loaded plug-in (its <c>plugin.json</c>), else 本单位. Called with the group of plug-ins
+    /// governing the addressee (docs/plugins.md, "Scope"), so each firm's documents carry its own name.
     /// </summary>
     public string Issuer(PluginSet plugins) =>
         Enterprise is { Length: > 0 } e ? e : plugins.Loaded.FirstOrDefault()?.Manifest.Enterprise ?? "本单位";

@@ -19,9 +19,14 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
     private const string StatutoryPrefix96 = "96/";
     private const string StatutoryPrefix227 = "227/";
 
-    private readonly string _enterprise = options.Issuer(screened.Plugins);
+    // Per group of plug-ins governing the same employees (docs/plugins.md, "Scope"): its issuer (letterhead) and its
+    // own numbering, so each firm's notices read as that firm's alone would. One group when no plug-in has a scope.
+    private readonly Plugins.PluginScopes _scopes = screened.Plugins.Scopes;
+    private readonly string[] _enterprise = [.. screened.Plugins.Scopes.Groups.Select(options.Issuer)];
+    private readonly int[] _sequence = new int[screened.Plugins.Scopes.Groups.Count];
 
-    private int _sequence;
+    /// <summary>Per model of the last <see cref="Build"/>, the index of the group of plug-ins whose templates render it.</summary>
+    public List<int> GroupOfModel { get; } = [];
 
     private DateOnly AsOf => screened.Result.AsOf;
 
@@ -38,7 +43,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         [DocumentKind.WageNotice] = m => m.Pay((t, r, e) => t.WageItems(r, e, m.AsOf), "因岗位聘任调整岗位薪酬"),
         [DocumentKind.AllowanceNotice] = m => m.Pay((t, r, e) => t.AllowanceItems(r, e, m.AsOf), "发放技能人才津贴"),
         [DocumentKind.ScreeningResultNotice] = m => m.ScreeningResults(),
-        [DocumentKind.PublicityList] = m => [m.Publicity()],
+        [DocumentKind.PublicityList] = m => m.Publicity(),
     };
 
     /// <summary>The kinds <c>eeval notices</c> builds from a screened roster, in registry order.</summary>
@@ -47,8 +52,15 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
     /// <exception cref="UserFacingException">The kind is not built from a screened roster.</exception>
     public IReadOnlyList<object> Build(DocumentKind kind) =>
         Builders.TryGetValue(kind, out var build)
-            ? build(this)
+            ? Recorded(build(this))
             : throw new UserFacingException($"{kind.ToChinese()}不能由名册生成（由评审流程出具）；eeval notices 可生成：{string.Join("、", RosterKinds.Select(k => k.ToChinese()))}");
+
+    // A builder adds each model's group to GroupOfModel as it numbers the model (NextIssue).
+    private IReadOnlyList<object> Recorded(IReadOnlyList<object> models)
+    {
+        System.Diagnostics.Debug.Assert(models.Count == GroupOfModel.Count, "every model numbered once");
+        return models;
+    }
 
     private List<object> PostEquivalence()
     {
@@ -60,7 +72,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
 
         return [.. screened.Result.Equivalences.Where(e => e.Status == EquivalenceStatus.Confirmed).Select(e => (object)new PostEquivalenceNotice
         {
-            Issue = NextIssue(),
+            Issue = NextIssue(byId[e.EmployeeId].Employee),
             Employee = Person(byId[e.EmployeeId].Employee),
             Occupation = byId[e.EmployeeId].Employee.Occupation,
             AppointedSkillLevel = e.AppointedSkillLevel,
@@ -75,12 +87,16 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         Func<Sdk.Plugins.IPayTables, EmployeeRecord, PostEquivalence?, IReadOnlyList<PayItem>> items,
         string reason)
     {
-        var tables = screened.Plugins.Loaded.Where(p => p.Composition.PayTables is not null).Select(p => (p.Manifest.Id, Tables: p.Composition.PayTables!)).ToList();
+        // The pay tables of the plug-ins that govern each employee only (docs/plugins.md, "Scope").
+        var tablesByGroup = _scopes.Groups
+            .Select(g => g.Loaded.Where(p => p.Composition.PayTables is not null).Select(p => (p.Manifest.Id, Tables: p.Composition.PayTables!)).ToList())
+            .ToList();
         var equivalences = screened.Result.Equivalences.ToDictionary(e => e.EmployeeId, StringComparer.Ordinal);
         var models = new List<object>();
         foreach (var record in screened.Roster.Records)
         {
             var equivalence = equivalences.GetValueOrDefault(record.Employee.EmployeeId);
+            var tables = tablesByGroup[_scopes.GroupOf(record.Employee)];
             // Each pay table guarded (PluginCall): one that throws holds this person's notice, naming the plug-in and member.
             string? problem = null;
             var list = new List<PayItem>();
@@ -103,7 +119,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             {
                 models.Add(new PayNotice
                 {
-                    Issue = NextIssue(),
+                    Issue = NextIssue(record.Employee),
                     Employee = Person(record.Employee),
                     Reason = reason,
                     Items = list,
@@ -130,7 +146,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             var decisions = screened.Result.DecisionsByEmployee[i];
             models.Add(new ScreeningResultNotice
             {
-                Issue = NextIssue(),
+                Issue = NextIssue(records[i].Employee),
                 Employee = Person(records[i].Employee),
                 AsOf = screened.Result.AsOf,
                 Results = [.. decisions.Select(d => new ScreeningResultItem
@@ -149,13 +165,34 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         return models;
     }
 
-    private PublicityList Publicity()
+    /// <summary>
+    /// One publicity list; when plug-ins declare scopes, one per group of plug-ins with eligible employees (each firm
+    /// publicises its own, on its letterhead and with its template), or group 0's alone when nobody is eligible.
+    /// </summary>
+    private List<object> Publicity()
+    {
+        var groups = Enumerable.Range(0, _scopes.Groups.Count).Select(Eligible).ToList();
+        var kept = Enumerable.Range(0, groups.Count).Where(g => groups[g].Entries.Count > 0).ToList();
+        if (kept.Count == 0)
+        {
+            kept.Add(0);
+        }
+
+        return [.. kept.Select(g => (object)Publicity(g, groups[g].Entries, groups[g].Decisions))];
+    }
+
+    private (List<PublicityEntry> Entries, List<Decision> Decisions) Eligible(int group)
     {
         var entries = new List<PublicityEntry>();
         var decisions = new List<Decision>();
         var records = screened.Roster.Records;
         for (var i = 0; i < records.Count; i++)
         {
+            if (_scopes.GroupOf(records[i].Employee) != group)
+            {
+                continue;
+            }
+
             foreach (var d in screened.Result.DecisionsByEmployee[i].Where(d => d.Outcome == Outcome.Eligible))
             {
                 decisions.Add(d);
@@ -170,9 +207,14 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             }
         }
 
+        return (entries, decisions);
+    }
+
+    private PublicityList Publicity(int group, List<PublicityEntry> entries, List<Decision> decisions)
+    {
         return new PublicityList
         {
-            Issue = NextIssue(),
+            Issue = NextIssue(group),
             BatchName = string.Create(CultureInfo.InvariantCulture, $"{screened.Result.AsOf.Year}年度高技能人才与专业技术人才贯通申报资格审查"),
             PublicityFrom = issuedOn,
             PublicityUntil = WorkingCalendar.From(review).End(issuedOn, review.PublicityWorkingDays),
@@ -191,13 +233,19 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             .Order(StringComparer.Ordinal)
             .Select(c => new PolicyBasis(c))];
 
-    private DocumentIssue NextIssue() => new()
+    private DocumentIssue NextIssue(Employee addressee) => NextIssue(_scopes.GroupOf(addressee));
+
+    private DocumentIssue NextIssue(int group)
     {
-        Enterprise = _enterprise,
-        Department = options.Department,
-        DocumentNumber = string.Create(CultureInfo.InvariantCulture, $"{options.NumberPrefix}〔{issuedOn.Year}〕{++_sequence}号"),
-        IssuedOn = issuedOn,
-    };
+        GroupOfModel.Add(group);
+        return new()
+        {
+            Enterprise = _enterprise[group],
+            Department = options.Department,
+            DocumentNumber = string.Create(CultureInfo.InvariantCulture, $"{options.NumberPrefix}〔{issuedOn.Year}〕{++_sequence[group]}号"),
+            IssuedOn = issuedOn,
+        };
+    }
 
     private static DocumentPerson Person(Employee e) => new()
     {

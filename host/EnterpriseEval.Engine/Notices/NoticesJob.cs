@@ -28,7 +28,10 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
     /// </summary>
     public NoticesReport Render(ScreenedRoster screened, NoticesRequest request, IProgress<ScreeningStage>? progress = null)
     {
-        var catalog = LoadTemplates(screened.Plugins, options.Value);
+        // Each group of plug-ins governing the same employees renders its employees' documents with its own templates
+        // (docs/plugins.md, "Scope"); one group, the whole set, when no plug-in declares a scope.
+        var catalogs = screened.Plugins.Scopes.Groups.Select(g => LoadTemplates(g, options.Value)).ToList();
+        var catalog = catalogs[0];
         var issuedOn = request.IssuedOn ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
         var builder = new NoticeModels(screened, options.Value, review.Value, issuedOn);
         var models = builder.Build(request.Kind);
@@ -38,7 +41,8 @@ internal sealed class NoticesJob(IOptions<DocumentsOptions> options, IOptions<Re
         IReadOnlyList<string> files;
         try
         {
-            files = new DocumentWriter(new DocumentRenderer(catalog)).Write(request.Kind, models, request.Format, outputDirectory);
+            var renderers = catalogs.Select(c => new DocumentRenderer(c)).ToList();
+            files = new DocumentWriter(renderers[0], renderers).Write(request.Kind, models, request.Format, outputDirectory, builder.GroupOfModel);
             WriteIndex(Path.Combine(outputDirectory, IndexFile), catalog.Kinds.Find(request.Kind), models, files, builder.Held);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

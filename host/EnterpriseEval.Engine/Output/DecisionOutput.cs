@@ -46,6 +46,7 @@ internal sealed class DecisionOutput : IDisposable
     private static readonly JsonEncodedText Reasons = JsonEncodedText.Encode("reasons");
     private static readonly JsonEncodedText BasisCertificateNo = JsonEncodedText.Encode("basis_certificate_no");
     private static readonly JsonEncodedText Findings = JsonEncodedText.Encode("findings");
+    private static readonly JsonEncodedText Plugins = JsonEncodedText.Encode("plugins");
     private static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("rule_id");
     private static readonly JsonEncodedText Clause = JsonEncodedText.Encode("clause");
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
@@ -143,7 +144,7 @@ internal sealed class DecisionOutput : IDisposable
             row[10].Set(SpreadsheetText.Safe(DecisionColumns.OrderedReasons(ordered, ref _reasons)));
             row[11].Set(SpreadsheetText.Safe(d.BasisCertificateNo));
             row[12].Set(StatutoryRuleSet.Version);
-            row[13].Set(SpreadsheetText.Safe(_pluginProvenance));
+            row[13].Set(SpreadsheetText.Safe(d.PluginProvenance));
         }
 
         _counts[(d.Path, d.Outcome)] = _counts.GetValueOrDefault((d.Path, d.Outcome)) + 1;
@@ -180,6 +181,14 @@ internal sealed class DecisionOutput : IDisposable
         json.WritePropertyName(Reasons);
         json.WriteRawValue(JoinedReasons(ordered.Length), skipInputValidation: true);
         json.WriteString(BasisCertificateNo, d.BasisCertificateNo);
+
+        // The plug-ins that applied to this employee (docs/plugins.md, "Scope"), as in decisions.csv; written when the
+        // run loaded any, so a statutory run's file is as it was. A few strings (one per group), encoded once each.
+        if (_pluginProvenance.Length > 0)
+        {
+            json.WriteString(Plugins, Encoded(d.PluginProvenance));
+        }
+
         json.WriteStartArray(Findings);
         for (var i = 0; i < ordered.Length; i++)
         {

@@ -29,13 +29,29 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     private readonly Entry[] _criteria =
         [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c, scheduler.Budget.For(p.Manifest.Id))))];
 
-    public bool IsActive => _criteria.Length > 0 || plugins.InForce.Count > 0;
+    // Recorded with every decision of the employees these plug-ins govern (docs/plugins.md, "Scope"); the set is the
+    // group of plug-ins whose scope contains the employee, so a decision names only the plug-ins that applied to it.
+    private readonly string _provenance = plugins.Provenance;
+
+    public bool IsActive => _criteria.Length > 0 || plugins.InForce.Count > 0 || _provenance.Length > 0;
 
     public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot)
     {
         if (!IsActive || decisions.Count == 0)
         {
             return decisions;
+        }
+
+        // Plug-ins that add no criterion and no authorisation (templates, pay tables, grade maps only) still applied.
+        if (_criteria.Length == 0 && plugins.InForce.Count == 0)
+        {
+            var stamped = new Decision[decisions.Count];
+            for (var i = 0; i < stamped.Length; i++)
+            {
+                stamped[i] = decisions[i] with { PluginProvenance = _provenance };
+            }
+
+            return stamped;
         }
 
         EmployeeRecord? withoutRestricted = null;
@@ -227,7 +243,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             findings.Remove(VoluntaryParticipation.Finding);
         }
 
-        return decision with { Findings = findings, Outcome = outcome, EarliestEligibleOn = earliest };
+        return decision with { Findings = findings, Outcome = outcome, EarliestEligibleOn = earliest, PluginProvenance = _provenance };
     }
 
     private string? OutsideAuthorisation(Decision decision, DateOnly asOf)

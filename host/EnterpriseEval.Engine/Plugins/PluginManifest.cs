@@ -14,4 +14,7 @@ internal sealed record PluginManifest(
     ReviewAuthorisation? Authorisation)
 {
     public const string FileName = "plugin.json";
+
+    /// <summary>The employees the plug-in governs; null = every employee (docs/plugins.md, "Scope").</summary>
+    public PluginScope? Scope { get; init; }
 }

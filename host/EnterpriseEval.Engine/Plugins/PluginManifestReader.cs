@@ -40,7 +40,10 @@ internal static class PluginManifestReader
                 reader.Text(root, "entryType"),
                 root.TryGetProperty("authorisation", out var auth) && auth.ValueKind == JsonValueKind.Object
                     ? reader.Authorisation(auth)
-                    : null);
+                    : null)
+            {
+                Scope = root.TryGetProperty("scope", out var scope) && scope.ValueKind != JsonValueKind.Null ? reader.Scope(scope) : null,
+            };
         }
     }
 
@@ -76,6 +79,50 @@ internal static class PluginManifestReader
                 ? level
                 : throw Bad("authorisation.highestLevel", $"未知职称层级，可用值：{Vocabulary.Describe<TitleLevel>()}");
             return new ReviewAuthorisation(Text(e, "body"), Text(e, "documentNo"), series, highest, Date(e, "validFrom"), Date(e, "validUntil"));
+        }
+
+        /// <summary>
+        /// <c>scope</c>: an object with exactly one field, <c>enterpriseCodes</c>, a non-empty array of distinct 单位代码
+        /// (full-width letters and digits narrowed, as the roster reads the column). Anything else refuses the plug-in:
+        /// a scope read loosely would let a plug-in govern employees it was not meant for (docs/plugins.md, "Scope").
+        /// </summary>
+        public PluginScope Scope(JsonElement e)
+        {
+            const string Hint = "应为 {\"enterpriseCodes\": [\"单位代码\", …]}，对应花名册 employees.csv 的 enterprise_code（单位代码）列；插件适用于全部员工时请删去 scope";
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                throw Bad("scope", Hint);
+            }
+
+            foreach (var property in e.EnumerateObject())
+            {
+                if (property.Name != "enterpriseCodes")
+                {
+                    throw Bad("scope." + property.Name, "无法识别：scope 只能含 enterpriseCodes（单位代码数组）");
+                }
+            }
+
+            if (!e.TryGetProperty("enterpriseCodes", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+            {
+                throw Bad("scope.enterpriseCodes", "缺少或为空：" + Hint);
+            }
+
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+                {
+                    throw Bad("scope.enterpriseCodes", $"含空的或不是文本的单位代码（{item.GetRawText()}）");
+                }
+
+                var code = Roster.Fields.FullWidth.ToNarrowString(item.GetString()!.Trim());
+                if (!codes.Add(code))
+                {
+                    throw Bad("scope.enterpriseCodes", $"单位代码 {code} 重复");
+                }
+            }
+
+            return new PluginScope(codes);
         }
 
         private DateOnly Date(JsonElement e, string name) =>

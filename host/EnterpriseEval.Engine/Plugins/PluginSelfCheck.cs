@@ -69,35 +69,41 @@ internal static class PluginSelfCheck
 
     /// <summary>
     /// Every template the set's runs would use, loaded and checked as <c>notices</c> and the review's documents load them
-    /// (syntax, and every name against the kind's model), the whole set at once and each plug-in alone (a template a
-    /// conflict keeps out of the set's load is still checked), and every kind and format two plug-ins both replace.
-    /// Plug-ins do not yet declare which employees they govern, so every two plug-ins count as governing the same ones.
+    /// (syntax, and every name against the kind's model): for each group of plug-ins that govern the same employees
+    /// (docs/plugins.md, "Scope"; the whole set when no plug-in declares a scope) and each plug-in alone (a template a
+    /// conflict keeps out of a group's load is still checked); and every kind and format replaced by two plug-ins whose
+    /// scopes overlap (a plug-in without a scope overlaps every other). Two plug-ins with disjoint scopes replacing the
+    /// same template are no conflict: no employee gets both.
     /// </summary>
     public static IReadOnlyList<string> TemplateProblems(IReadOnlyList<LoadedPlugin> plugins)
     {
         var problems = new List<string>();
         var conflicts = plugins
-            .SelectMany(p => p.Composition.Templates.Select(t => (Plugin: p.Manifest.Id, Template: t)))
+            .SelectMany(p => p.Composition.Templates.Select(t => (Plugin: p, Template: t)))
             .GroupBy(t => (t.Template.Kind, t.Template.Format))
-            .Select(g => (g.Key.Kind, g.Key.Format, Plugins: g.Select(t => t.Plugin).Distinct(StringComparer.Ordinal).ToList(),
-                Files: g.Select(t => $"{t.Plugin} 的 {Path.GetRelativePath(t.Template.IncludeRoot, t.Template.Path)}").ToList()))
-            .Where(g => g.Plugins.Count > 1)
+            .Select(g => (g.Key.Kind, g.Key.Format, Overlapping: Overlapping([.. g])))
+            .Where(g => g.Overlapping.Count > 1)
             .ToList();
-        foreach (var (kind, format, ids, files) in conflicts)
+        foreach (var (kind, format, overlapping) in conflicts)
         {
             var name = DocumentKindRegistry.Default.TryFind(kind, out var d) ? $"{d.ChineseName}（{kind.Code}）" : kind.Code;
+            var ids = overlapping.Select(t => t.Plugin.Manifest.Id).Distinct(StringComparer.Ordinal).ToList();
+            var files = overlapping.Select(t => $"{t.Plugin.Manifest.Id} 的 {Path.GetRelativePath(t.Template.IncludeRoot, t.Template.Path)}");
+            var scopes = overlapping.Select(t => t.Plugin).Distinct().Select(p => $"{p.Manifest.Id}：{PluginScope.Describe(p.Manifest.Scope)}");
             problems.Add(
                 $"模板冲突：{name}的 {DefaultTemplates.Extension(format)} 模板由插件 {string.Join("、", ids)} 同时替换（{string.Join("；", files)}），" +
-                "一次运行只能用其中一个；插件目前不能声明适用的员工范围，任意两个插件均视为适用于同一批员工，请分别放在不同的插件文件夹中使用");
+                $"而它们适用的员工范围重叠（{string.Join("；", scopes)}），同一员工只能用其中一个；" +
+                "请在各插件的 plugin.json 中声明互不重叠的适用范围（scope.enterpriseCodes），或分别放在不同的插件文件夹中使用");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var conflictsIn = conflicts.Count > 0;
-        foreach (var group in (IEnumerable<IReadOnlyList<LoadedPlugin>>)[plugins, .. plugins.Select(p => (IReadOnlyList<LoadedPlugin>)[p])])
+        var groups = PluginSet.Empty.Subset(plugins).Scopes.Groups.Select(g => g.Loaded).Where(g => g.Count > 0);
+        foreach (var group in (IEnumerable<IReadOnlyList<LoadedPlugin>>)[.. groups, .. plugins.Select(p => (IReadOnlyList<LoadedPlugin>)[p])])
         {
             foreach (var error in LoadErrors(group))
             {
-                // The set's load repeats a conflict as an error of the later plug-in: the line above says it once.
+                // A group's load repeats a conflict as an error of the later plug-in: the line above says it once.
                 if (conflictsIn && error.EndsWith("不能重复替换", StringComparison.Ordinal))
                 {
                     continue;
@@ -112,6 +118,10 @@ internal static class PluginSelfCheck
 
         return problems;
     }
+
+    // The replacements of one kind and format by plug-ins that share an employee with another that replaces it too.
+    private static List<(LoadedPlugin Plugin, TemplateOverride Template)> Overlapping(List<(LoadedPlugin Plugin, TemplateOverride Template)> replacing) =>
+        [.. replacing.Where(a => replacing.Any(b => b.Plugin != a.Plugin && PluginScope.Overlap(a.Plugin.Manifest.Scope, b.Plugin.Manifest.Scope)))];
 
     /// <summary>The errors of loading these plug-ins' templates over the SDK defaults, with their functions, as a run does.</summary>
     private static IEnumerable<string> LoadErrors(IReadOnlyList<LoadedPlugin> plugins)

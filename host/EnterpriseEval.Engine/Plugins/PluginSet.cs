@@ -10,11 +10,28 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
 {
     public static PluginSet Empty { get; } = new([], []);
 
+    private PluginScopes? _scopes;
+
+    /// <summary>False for a group of another set's plug-ins (<see cref="Subset"/>): that set disposes them.</summary>
+    private bool OwnsPlugins { get; init; } = true;
+
+    /// <summary>
+    /// The plug-ins grouped by the employees they govern (docs/plugins.md, "Scope"), worked out on first use and kept
+    /// for the run.
+    /// </summary>
+    public PluginScopes Scopes => _scopes ??= PluginScopes.Of(this);
+
+    /// <summary>Some of this set's plug-ins, with the same host authorisation, as a set that does not dispose them.</summary>
+    public PluginSet Subset(IReadOnlyList<LoadedPlugin> plugins) => new(plugins, [], HostAuthorisation) { OwnsPlugins = false };
+
     public IReadOnlyList<LoadedPlugin> Loaded { get; } = loaded;
 
     public IReadOnlyList<PluginLoadException> Refused { get; } = refused;
 
-    /// <summary>Every loaded plug-in as <c>id@version#sha256</c>, <c>;</c> separated: recorded with every decision.</summary>
+    /// <summary>
+    /// Every plug-in of the set as <c>id@version#sha256</c>, <c>;</c> separated: for a group of <see cref="Scopes"/>,
+    /// what each decision of its employees records (docs/plugins.md, "Scope").
+    /// </summary>
     public string Provenance { get; } = string.Join(';', loaded.Select(p => p.Provenance));
 
     /// <summary>The authorisations the plug-ins' manifests declare (each can only narrow the host's).</summary>
@@ -29,10 +46,15 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     /// "Review authorisation"): the host's, then each manifest's. When manifests declare one but the host has none,
     /// <see cref="ReviewAuthorisation.NotConfigured"/> stands for the host's: in-house review is authorised for nothing.
     /// Empty when neither the host nor any plug-in speaks of an authorisation (a statutory screening only).
+    /// A configured host's comes after the manifests': a target outside both is refused with the reason naming the
+    /// firm's own authorisation document, so a group's host authorisation covering several firms (docs/plugins.md,
+    /// "Scope") gives each firm's employees the sentence their own firm's configuration gives.
     /// </summary>
     public IReadOnlyList<ReviewAuthorisation> InForce { get; } = host is null && !loaded.Any(p => p.Manifest.Authorisation is not null)
         ? []
-        : [host ?? ReviewAuthorisation.NotConfigured, .. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>()];
+        : host is null
+            ? [ReviewAuthorisation.NotConfigured, .. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>()]
+            : [.. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>(), host];
 
     /// <summary>
     /// One Chinese line for every manifest that claims more than the host's authorisation: the claim is narrowed to
@@ -40,7 +62,10 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     /// </summary>
     public IReadOnlyList<string> Warnings { get; } = [.. AuthorisationWarnings(loaded, host)];
 
-    /// <summary>The project defaults with every plug-in's tables added (later plug-ins win on the same key).</summary>
+    /// <summary>
+    /// The project defaults with every plug-in's tables added (later plug-ins win on the same key). Screening calls it
+    /// once per group of <see cref="Scopes"/>, so a plug-in's tables reach only the employees it governs.
+    /// </summary>
     public PolicyOptions ApplyTo(PolicyOptions defaults)
     {
         var merged = new PolicyOptions
@@ -191,6 +216,11 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
 
     public void Dispose()
     {
+        if (!OwnsPlugins)
+        {
+            return;
+        }
+
         foreach (var p in Loaded)
         {
             p.Dispose();

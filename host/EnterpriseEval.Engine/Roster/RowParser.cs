@@ -226,6 +226,12 @@ internal sealed class RowParser
         return true;
     }
 
+    /// <summary>
+    /// A code whose values repeat across rows (单位代码): full-width letters and digits narrowed as in an identifier, one
+    /// string per distinct value.
+    /// </summary>
+    public bool SharedIdentifier(RosterColumn column, out string value) => ParseText(column, new SharedIdentifierField(_pool), out value);
+
     /// <summary>An identifier (工号, 证书编号), empty when absent, full-width letters and digits narrowed.</summary>
     public bool Identifier(RosterColumn column, out string value) => ParseText(column, default(IdentifierField), out value);
 

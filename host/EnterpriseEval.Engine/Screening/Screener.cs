@@ -40,7 +40,9 @@ internal sealed class Screener(IOptions<PolicyOptions> policy, IOptions<Screenin
         {
             Budget = new PluginBudget(pluginOptions.Value.PluginTimeBudgetFor(employees)),
         };
-        return new ScreeningPass(CreateRules(plugins), plugins, scheduler, asOf, rosterHasApplications);
+        // One rule set per group of plug-ins governing the same employees (docs/plugins.md, "Scope"): each group's
+        // occupation tables, related majors and years, made once for the run.
+        return new ScreeningPass([.. plugins.Scopes.Groups.Select(CreateRules)], plugins, scheduler, asOf, rosterHasApplications);
     }
 
     /// <summary>The decisions and equivalences of one screened chunk, as a result.</summary>

@@ -10,9 +10,14 @@ namespace EnterpriseEval.Engine.Screening;
 /// hanging stays disabled for the rest of the roster. When the roster has applications, an employee without any is
 /// not screened at all: no decisions, no plug-in criteria (docs/rules.md "Which decisions are made").
 /// </summary>
-internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, GuardedScheduler scheduler, DateOnly asOf, bool rosterHasApplications)
+/// <remarks>
+/// Each employee is screened with the plug-ins that govern it (docs/plugins.md, "Scope"): <paramref name="rules"/> and
+/// the criteria are set up once per group of <see cref="PluginSet.Scopes"/>, and picked by the employee's 单位代码.
+/// </remarks>
+internal sealed class ScreeningPass(StatutoryRuleSet[] rules, PluginSet plugins, GuardedScheduler scheduler, DateOnly asOf, bool rosterHasApplications)
 {
-    private readonly CriteriaStage _criteria = new(plugins, scheduler);
+    private readonly PluginScopes _scopes = plugins.Scopes;
+    private readonly CriteriaStage[] _criteria = [.. plugins.Scopes.Groups.Select(g => new CriteriaStage(g, scheduler))];
 
     public ScreenedChunk Screen(IReadOnlyList<EmployeeRecord> records, int from, int count, Action<int>? progress = null)
     {
@@ -23,13 +28,15 @@ internal sealed class ScreeningPass(StatutoryRuleSet rules, PluginSet plugins, G
             (i, slot) =>
             {
                 var record = records[from + i];
-                var screened = _criteria.Apply(record, rules.Screen(record, asOf, rosterHasApplications), asOf, slot);
-                var equivalence = rules.Equivalence(record, asOf);
-                if (equivalence is not null && plugins.Loaded.Count > 0)
+                var group = _scopes.GroupOf(record.Employee);
+                var (groupRules, governing) = (rules[group], _scopes.Groups[group]);
+                var screened = _criteria[group].Apply(record, groupRules.Screen(record, asOf, rosterHasApplications), asOf, slot);
+                var equivalence = groupRules.Equivalence(record, asOf);
+                if (equivalence is not null && governing.Loaded.Count > 0)
                 {
                     equivalence = equivalence with
                     {
-                        EnterpriseGrade = plugins.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel, scheduler, slot, out var problem),
+                        EnterpriseGrade = governing.GradeFor(record, equivalence.AppointedSkillLevel, equivalence.EquivalentTitleLevel, scheduler, slot, out var problem),
                     };
 
                     // A grade map that throws, hangs or is out of budget: no grade, and the equivalence awaits review.

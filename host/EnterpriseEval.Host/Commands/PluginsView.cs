@@ -25,6 +25,21 @@ internal static class PluginsView
         }
 
         console.Write(table);
+
+        // Which employees each plug-in governs (docs/plugins.md, "Scope"), and what those outside every scope get.
+        foreach (var p in plugins.Loaded)
+        {
+            console.MarkupLine($"适用范围：插件 {ConsoleText.Escape(p.Manifest.Id)} 适用于{ConsoleText.Escape(PluginScope.Describe(p.Manifest.Scope))}");
+        }
+
+        if (plugins.Scopes.Scoped)
+        {
+            var everyone = plugins.Scopes.Groups[0].Loaded;
+            console.MarkupLine(everyone.Count == 0
+                ? "适用范围：单位代码（enterprise_code）不属于上述任何插件的员工，仅执行法定规则，使用默认文书模板"
+                : $"适用范围：单位代码（enterprise_code）不属于上述任何插件的员工，仅适用未声明适用范围的插件 {ConsoleText.Escape(string.Join("、", everyone.Select(p => p.Manifest.Id)))}");
+        }
+
         foreach (var refused in plugins.Refused)
         {
             console.MarkupLine($"[yellow]未加载：[/]{ConsoleText.Escape(refused.Message)}");

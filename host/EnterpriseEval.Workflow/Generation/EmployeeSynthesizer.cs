@@ -36,7 +36,16 @@ internal sealed class EmployeeSynthesizer(Random random, GeneratedRoster roster,
         ("传技带徒", [""], "带徒传艺"),
     ];
 
+    /// <summary>
+    /// The 单位代码 (<c>enterprise_code</c>) of the two shipped plug-ins' firms (their <c>plugin.json</c> scopes):
+    /// employees alternate between them, so a run with both plug-ins screens each firm's employees with its own
+    /// plug-in (docs/plugins.md, "Scope"). Taken from the index, not drawn, so every other value stays as it was.
+    /// </summary>
+    internal static readonly string[] EnterpriseCodes = ["GJZJ", "GDGD"];
+
     private readonly List<PlantedReject> _planted = [];
+
+    private string _enterpriseCode = "";
 
     public IReadOnlyList<PlantedReject> Planted => _planted;
 
@@ -44,6 +53,7 @@ internal sealed class EmployeeSynthesizer(Random random, GeneratedRoster roster,
     public void Write(int index)
     {
         var id = EmployeeId(index);
+        _enterpriseCode = EnterpriseCodes[index % EnterpriseCodes.Length];
         var bad = random.Next(1000) < BadRowPerMille ? BadRowKinds[random.Next(BadRowKinds.Length)] : (BadRowKind?)null;
         var person = DrawPerson();
         var certificates = DrawCertificates(person);
@@ -60,7 +70,7 @@ internal sealed class EmployeeSynthesizer(Random random, GeneratedRoster roster,
         {
             Plant(roster.Employees, bad.Value);
             roster.Employees.Write(id, ChineseNames.Next(random, person.Male), "", "", Date(person.Hire), "", person.Post.Department,
-                person.Post.Post, person.Post.Category.ToCode(), "yes", person.Post.Occupation, "", "", "", "", "");
+                _enterpriseCode, person.Post.Post, person.Post.Category.ToCode(), "yes", person.Post.Occupation, "", "", "", "", "");
         }
 
         foreach (var c in certificates)
@@ -239,6 +249,7 @@ internal sealed class EmployeeSynthesizer(Random random, GeneratedRoster roster,
             hire,
             firstWork,
             person.Post.Department,
+            _enterpriseCode,
             person.Post.Post,
             category,
             person.Frontline ? "yes" : "no",

@@ -14,7 +14,7 @@ internal sealed class GeneratedRoster : IDisposable
         try
         {
             Employees = Open(folder, "employees", "employee_id", "name", "id_number", "birth_date", "hire_date", "first_work_date",
-                "department", "post", "post_category", "frontline", "occupation", "major", "education", "appointed_skill_level",
+                "department", "enterprise_code", "post", "post_category", "frontline", "occupation", "major", "education", "appointed_skill_level",
                 "appointed_from", "appointed_until");
             Certificates = Open(folder, "skill_certificates", "employee_id", "occupation", "level", "certificate_no", "issued_on", "kind", "status");
             Titles = Open(folder, "titles", "employee_id", "series", "specialty", "level", "obtained_on", "certificate_no");

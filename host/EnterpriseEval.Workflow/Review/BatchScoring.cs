@@ -36,7 +36,8 @@ internal sealed class BatchScoring(BatchRules rules)
         var scores = new List<StoredScore>();
         foreach (var record in records)
         {
-            foreach (var plugin in plugins.Loaded.Where(p => p.Composition.Scoring is not null))
+            // Only the plug-ins whose scope contains the employee score it (docs/plugins.md, "Scope").
+            foreach (var plugin in plugins.Scopes.For(record.Employee).Loaded.Where(p => p.Composition.Scoring is not null))
             {
                 scores.Add(Score(plugin.Manifest.Id, plugin.Composition.Scoring!, record, batch.Definition.AsOf));
             }

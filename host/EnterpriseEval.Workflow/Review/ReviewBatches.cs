@@ -56,7 +56,7 @@ internal sealed class ReviewBatches(BatchRules rules, IConfiguration configurati
             series,
             levels,
             asOf,
-            string.Join("；", plugins.InForce.Select(a => a.Describe()).Distinct(StringComparer.Ordinal)),
+            string.Join("；", plugins.InForce.OrderBy(a => ReferenceEquals(a, plugins.HostAuthorisation) ? 0 : 1).Select(a => a.Describe()).Distinct(StringComparer.Ordinal)),
             plugins.Provenance,
             directory,
             StatutoryRuleSet.Version,

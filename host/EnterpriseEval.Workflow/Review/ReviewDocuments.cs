@@ -30,8 +30,9 @@ internal sealed class ReviewDocuments(IOptions<DocumentsOptions> options, BatchR
         var plugins = BatchScreening.LoadPlugins(rules, store, batch, null);
         try
         {
-            var catalog = NoticesJob.LoadTemplates(plugins, options.Value);
-            return new BatchDocuments(store, batch, plugins, new DocumentWriter(new DocumentRenderer(catalog)), options.Value);
+            // Each candidate's documents with the templates of the plug-ins that govern it (docs/plugins.md, "Scope").
+            var renderers = plugins.Scopes.Groups.Select(g => new DocumentRenderer(NoticesJob.LoadTemplates(g, options.Value))).ToList();
+            return new BatchDocuments(store, batch, plugins, new DocumentWriter(renderers[0], renderers), options.Value);
         }
         catch
         {
@@ -52,7 +53,7 @@ internal sealed class BatchDocuments : IDisposable
     private readonly PluginSet _plugins;
     private readonly DocumentWriter _writer;
     private readonly DocumentsOptions _options;
-    private readonly string _issuer;
+    private readonly string[] _issuers;
     private readonly string _series;
     private Dictionary<string, Employee>? _employees;
 
@@ -63,7 +64,7 @@ internal sealed class BatchDocuments : IDisposable
         _plugins = plugins;
         _writer = writer;
         _options = options;
-        _issuer = options.Issuer(plugins);
+        _issuers = [.. plugins.Scopes.Groups.Select(options.Issuer)];
         _series = string.Join("、", batch.Definition.Series.Split([',', ';', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ReviewExports.SeriesName));
     }
 
@@ -77,9 +78,13 @@ internal sealed class BatchDocuments : IDisposable
     /// <returns>The files written.</returns>
     public IReadOnlyList<string> PublicityList(string folder, StoredPublicity publicity, IReadOnlyList<StoredVote> passed)
     {
+        // One list for the batch: on the letterhead and template of the plug-ins governing everyone on it when that is
+        // one group (a firm's own batch), else of those governing every employee (docs/plugins.md, "Scope").
+        var groups = passed.Select(v => GroupOf(v.EmployeeId)).Distinct().ToList();
+        var group = groups.Count == 1 ? groups[0] : 0;
         var model = new PublicityList
         {
-            Issue = Issue(publicity.Start, string.Create(CultureInfo.InvariantCulture, $"{_options.NumberPrefix}〔{publicity.Start.Year}〕公示1号")),
+            Issue = Issue(publicity.Start, string.Create(CultureInfo.InvariantCulture, $"{_options.NumberPrefix}〔{publicity.Start.Year}〕公示1号"), group),
             BatchName = BatchName,
             PublicityFrom = publicity.Start,
             PublicityUntil = publicity.End,
@@ -94,7 +99,7 @@ internal sealed class BatchDocuments : IDisposable
             })],
             Basis = [new PolicyBasis(Clauses.SkillToTitle), new PolicyBasis("96/2.3")],
         };
-        return Render(DocumentKind.PublicityList, [model], folder, DocumentFormat.Html, DocumentFormat.Markdown);
+        return Render(DocumentKind.PublicityList, [model], [group], folder, DocumentFormat.Html, DocumentFormat.Markdown);
     }
 
     /// <summary>
@@ -105,13 +110,15 @@ internal sealed class BatchDocuments : IDisposable
     {
         var votedOn = _store.VotedOn(_batch.Id);
         var models = new List<object>(candidates.Count);
+        var groups = new List<int>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
             var employee = EmployeeOf(c.Vote.EmployeeId);
+            groups.Add(GroupOf(c.Vote.EmployeeId));
             models.Add(new ReviewResultNotice
             {
-                Issue = Issue(issuedOn, string.Create(CultureInfo.InvariantCulture, $"{_options.NumberPrefix}〔{issuedOn.Year}〕{NoticeNumberMark}{i + 1}号")),
+                Issue = Issue(issuedOn, string.Create(CultureInfo.InvariantCulture, $"{_options.NumberPrefix}〔{issuedOn.Year}〕{NoticeNumberMark}{i + 1}号"), groups[i]),
                 Employee = new DocumentPerson
                 {
                     EmployeeId = c.Vote.EmployeeId,
@@ -137,16 +144,16 @@ internal sealed class BatchDocuments : IDisposable
             });
         }
 
-        return Render(DocumentKind.ReviewResultNotice, models, folder, DocumentFormat.Html);
+        return Render(DocumentKind.ReviewResultNotice, models, groups, folder, DocumentFormat.Html);
     }
 
     public void Dispose() => _plugins.Dispose();
 
-    private IReadOnlyList<string> Render(DocumentKind kind, IReadOnlyList<object> models, string folder, params DocumentFormat[] formats)
+    private IReadOnlyList<string> Render(DocumentKind kind, IReadOnlyList<object> models, IReadOnlyList<int> groups, string folder, params DocumentFormat[] formats)
     {
         try
         {
-            return [.. formats.SelectMany(f => _writer.Write(kind, models, f, folder))];
+            return [.. formats.SelectMany(f => _writer.Write(kind, models, f, folder, groups))];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -158,15 +165,18 @@ internal sealed class BatchDocuments : IDisposable
         }
     }
 
-    private DocumentIssue Issue(DateOnly issuedOn, string number) => new()
+    private DocumentIssue Issue(DateOnly issuedOn, string number, int group) => new()
     {
-        Enterprise = _issuer,
+        Enterprise = _issuers[group],
         Department = _options.Department,
         DocumentNumber = number,
         IssuedOn = issuedOn,
     };
 
     private string AppliedFor(StoredVote v) => $"{_series}系列{ReviewExports.LevelName(v.TargetLevel)}职称（{ReviewExports.PathName(v.Path)}）";
+
+    // The group of plug-ins governing the employee (by its 单位代码 in the roster the batch imported); 0 when unknown.
+    private int GroupOf(string employeeId) => EmployeeOf(employeeId) is { } e ? _plugins.Scopes.GroupOf(e) : 0;
 
     // The roster the batch imported: department, post and 身份证号 (printed masked) of those named.
     private Employee? EmployeeOf(string employeeId)

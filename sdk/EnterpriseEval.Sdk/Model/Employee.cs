@@ -24,6 +24,13 @@ public sealed record Employee
     /// <summary>部门.</summary>
     public string Department { get; init; } = "";
 
+    /// <summary>
+    /// 单位代码: the code of the employing unit (a subsidiary of a group), empty when the roster has none. A plug-in's
+    /// scope (<c>plugin.json</c> <c>scope.enterpriseCodes</c>) names the codes of the employees it governs
+    /// (docs/plugins.md, "Scope").
+    /// </summary>
+    public string EnterpriseCode { get; init; } = "";
+
     /// <summary>岗位.</summary>
     public string Post { get; init; } = "";
 

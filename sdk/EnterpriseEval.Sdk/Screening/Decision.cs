@@ -44,6 +44,13 @@ public sealed record Decision
     /// <summary>The certificate or title the decision rests on, when one was chosen (its number).</summary>
     public string BasisCertificateNo { get; init; } = "";
 
+    /// <summary>
+    /// The plug-ins that applied to this decision's employee (their scope contains it), as <c>id@version#sha256</c>,
+    /// <c>;</c> separated; empty for the statutory rules alone (the <c>plugins</c> column of <c>decisions.csv</c>).
+    /// Set by the engine, not by plug-ins (docs/plugins.md, "Scope").
+    /// </summary>
+    internal string PluginProvenance { get; init; } = "";
+
     /// <summary>The code of the target level: a title-level or skill-level code, empty when none.</summary>
     public string TargetLevelCode =>
         TargetTitleLevel?.ToCode() ?? TargetSkillLevel?.ToCode() ?? "";

@@ -75,7 +75,7 @@ public sealed class PluginTrustPropertyTests(ITestOutputHelper output) : IDispos
                 var asOf = CutOffs[c.Item4];
                 var statutory = PluginRun.Screen(PluginSet.Empty, roster, asOf).DecisionsByEmployee;
                 var final = PluginRun.Screen(plugins, roster, asOf).DecisionsByEmployee;
-                checkedDecisions += Check(statutory, final, plugins, asOf);
+                checkedDecisions += Check(statutory, final, roster, plugins, asOf);
             },
             c => $"employees {string.Join(",", c.Item1)} plug-ins {Convert.ToString(c.Item2, 2)} host {HostLevels[c.Item3] ?? "none"} cut-off {CutOffs[c.Item4]}",
             output.WriteLine);
@@ -83,12 +83,16 @@ public sealed class PluginTrustPropertyTests(ITestOutputHelper output) : IDispos
         Assert.True(checkedDecisions > 0);
     }
 
-    private static int Check(IReadOnlyList<IReadOnlyList<Decision>> statutory, IReadOnlyList<IReadOnlyList<Decision>> final, PluginSet plugins, DateOnly asOf)
+    private static int Check(
+        IReadOnlyList<IReadOnlyList<Decision>> statutory, IReadOnlyList<IReadOnlyList<Decision>> final, IReadOnlyList<EmployeeRecord> roster, PluginSet all, DateOnly asOf)
     {
         var n = 0;
         Assert.Equal(statutory.Count, final.Count);
         for (var e = 0; e < statutory.Count; e++)
         {
+            // The authorisations in force for an employee are those of the plug-ins that govern it (docs/plugins.md,
+            // "Scope"): the generated roster splits its employees between the shipped plug-ins' enterprise codes.
+            var plugins = all.Scopes.For(roster[e].Employee);
             Assert.Equal(statutory[e].Count, final[e].Count);
             for (var d = 0; d < statutory[e].Count; d++)
             {

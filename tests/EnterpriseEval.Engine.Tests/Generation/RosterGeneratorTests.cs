@@ -27,6 +27,24 @@ public sealed class RosterGeneratorTests
     }
 
     [Fact]
+    public void Employees_alternate_between_the_two_shipped_plugins_unit_codes()
+    {
+        // docs/plugins.md, "Scope": a benchmark run with both shipped plug-ins screens each employee with its own firm's.
+        using var folder = new RosterFolder();
+        RosterGenerator.Generate(new GenerationRequest(2_000, 3, folder.Path));
+
+        var roster = RosterReader.ReadFolder(folder.Path);
+
+        var shipped = new[] { "GJZJ", "GDGD" };
+        Assert.All(roster.Records, r => Assert.Contains(r.Employee.EnterpriseCode, shipped));
+        foreach (var code in shipped)
+        {
+            var share = roster.Records.Count(r => r.Employee.EnterpriseCode == code) / (double)roster.Records.Count;
+            Assert.InRange(share, 0.45, 0.55);
+        }
+    }
+
+    [Fact]
     public void Another_seed_gives_another_roster()
     {
         using var first = new RosterFolder();

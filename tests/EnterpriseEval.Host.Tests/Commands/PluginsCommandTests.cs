@@ -7,7 +7,7 @@ public sealed class PluginsCommandTests
 {
     private static readonly string ShippedPlugins = Path.Combine(RepoPaths.Root, "artifacts", "plugins");
 
-    // Each shipped plug-in alone: together they replace the same templates, which validate refuses (below).
+    // Each shipped plug-in alone (together: GroupScopeTests).
     [Theory]
     [InlineData("ganjiang-heavy")]
     [InlineData("ganpower-supply")]
@@ -20,19 +20,8 @@ public sealed class PluginsCommandTests
         Assert.Contains("校验通过：1 个插件", run.Output);
     }
 
-    [Fact]
-    public async Task Validate_fails_on_the_two_shipped_plugins_together_since_both_replace_the_same_templates()
-    {
-        var run = await CliRun.Of(["plugins", "validate", "--plugins", ShippedPlugins]);
-
-        Assert.NotEqual(0, run.ExitCode);
-        var flat = Flat(run.Output);
-        Assert.Contains(Flat("模板冲突：岗位比照通知书（post_equivalence_notice）的 html 模板由插件 ganjiang-heavy、ganpower-supply 同时替换"), flat);
-        Assert.Contains(Flat("（ganjiang-heavy 的 Templates/post_equivalence_notice.html.sbn；ganpower-supply 的 Templates/post_equivalence_notice.html.sbn）"), flat);
-        Assert.Contains(Flat("任意两个插件均视为适用于同一批员工"), flat);
-        Assert.Contains("校验未通过", run.Output);
-        Assert.DoesNotContain("校验通过", run.Output);
-    }
+    // Together they replace the same templates but govern disjoint employees (their scopes): GroupScopeTests checks that
+    // validate passes on both, and fails when the scopes overlap.
 
     [Fact]
     public async Task Validate_fails_on_a_template_with_a_misspelt_variable_naming_file_line_and_column()
@@ -128,7 +117,7 @@ public sealed class PluginsCommandTests
     }
 
     [Fact]
-    public async Task Screening_with_both_plugins_shows_their_criteria_with_their_own_citations_beside_the_statutory_ones()
+    public async Task Screening_a_firms_roster_with_both_plugins_applies_only_the_firms_own_criteria_beside_the_statutory_ones()
     {
         using var outDir = new TempFolder();
 
@@ -142,10 +131,14 @@ public sealed class PluginsCommandTests
         Assert.Contains("ganjiang-heavy 1.0.0", run.Output);
         var csv = File.ReadAllText(outDir.File("decisions.csv"));
         Assert.Contains("《赣江重机技能人才自主评价管理办法》", csv);
-        Assert.Contains("《赣电供电技能人才业绩评审量化积分细则》", csv);
         Assert.Contains("（人社部发〔2020〕96号 二（二）1）", csv);
         Assert.Contains("ganjiang-heavy@1.0.0#", csv);
-        Assert.Contains("ganpower-supply@1.0.0#", csv);
+
+        // Issue 14: 赣电's plug-in governs 赣电's employees only (its scope, GDGD), so its achievement score no longer
+        // fails 赣江重机's employees, and no decision names it.
+        Assert.DoesNotContain("《赣电供电技能人才业绩评审量化积分细则》", csv);
+        Assert.DoesNotContain("GP-SCORE", csv);
+        Assert.DoesNotContain("ganpower-supply@", csv);
         var hm0012 = File.ReadLines(outDir.File("decisions.csv")).First(l => l.StartsWith("HM0012,", StringComparison.Ordinal));
         Assert.Contains(",not_eligible,", hm0012);
         Assert.Contains("GJ-CE", hm0012);

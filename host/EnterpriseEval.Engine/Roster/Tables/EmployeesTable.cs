@@ -12,6 +12,7 @@ internal static class EmployeesTable
     public static readonly RosterColumn HireDate = new("hire_date", "入职日期", required: true) { MonthPrecision = MonthPrecision.AssumeLastDay };
     public static readonly RosterColumn FirstWorkDate = new("first_work_date", "参加工作时间") { MonthPrecision = MonthPrecision.FirstDay };
     public static readonly RosterColumn Department = new("department", "部门");
+    public static readonly RosterColumn EnterpriseCode = new("enterprise_code", "单位代码");
     public static readonly RosterColumn Post = new("post", "岗位");
     public static readonly RosterColumn PostCategory = new("post_category", "岗位类别", required: true);
     public static readonly RosterColumn Frontline = new("frontline", "是否一线", required: true);
@@ -32,6 +33,7 @@ internal static class EmployeesTable
         HireDate,
         FirstWorkDate,
         Department,
+        EnterpriseCode,
         Post,
         PostCategory,
         Frontline,
@@ -111,6 +113,7 @@ internal static class EmployeesTable
         row.OptionalDate(BirthDate, out var birthDate);
         row.OptionalDate(FirstWorkDate, out var firstWorkDate);
         row.SharedText(Department, out var department);
+        row.SharedIdentifier(EnterpriseCode, out var enterpriseCode);
         row.SharedText(Post, out var post);
         row.SharedText(Occupation, out var occupation);
         row.SharedText(Major, out var major);
@@ -128,6 +131,7 @@ internal static class EmployeesTable
             HireDate = hireDate,
             FirstWorkDate = firstWorkDate,
             Department = department,
+            EnterpriseCode = enterpriseCode,
             Post = post,
             PostCategory = postCategory,
             Frontline = frontline,
