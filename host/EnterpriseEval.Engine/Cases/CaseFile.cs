@@ -112,6 +112,13 @@ public static class CaseFile
         {
             throw new CaseFileException(file, (int)e.Start.Line, (int)e.Start.Column, $"不是有效的 YAML：{Plain(e)}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's representation model gives up on some unclosed flow collections ({… or […) without a mark:
+            // the event parser then says where the text stops making sense.
+            var (line, column, problem) = Locate(yaml);
+            throw new CaseFileException(file, line, column, $"不是有效的 YAML：{problem ?? "花括号 { } 或方括号 [ ] 未配对"}", e);
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -125,6 +132,29 @@ public static class CaseFile
         }
 
         return new Reader(file).Read(stream.Documents[0].RootNode);
+    }
+
+    private static (int Line, int Column, string? Problem) Locate(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+            }
+        }
+        catch (YamlException e)
+        {
+            return ((int)e.Start.Line, (int)e.Start.Column, Plain(e));
+        }
+        catch (InvalidOperationException)
+        {
+            // The last event read is the best place there is.
+        }
+
+        return ((int)Math.Max(1, last.Line), (int)Math.Max(1, last.Column), null);
     }
 
     private static string Plain(YamlException e)
