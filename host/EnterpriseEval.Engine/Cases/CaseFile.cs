@@ -188,6 +188,8 @@ public static class CaseFile
         private static readonly Key Rules = new("rules", "规则");
         private static readonly Key AbsentRules = new("absent_rules", "不含规则");
 
+        private static readonly Key[] CaseKeys = [Name, Description, AsOf, Plugins, Options, Employee, ExtraFiles, Expect];
+
         // The tables of an employee other than employees.csv, by their CSV names or the Chinese sheet names (docs/roster.md).
         private static readonly string[] RowTables =
             ["skill_certificates", "titles", "assessments", "honours", "achievements", "work_periods", "applications"];
@@ -259,6 +261,23 @@ public static class CaseFile
             if (name.Length == 0)
             {
                 throw Problem(map, "用例的 name（名称）是空的");
+            }
+
+            // The same key written twice, in English and in Chinese (or two names of one table), is a mistake.
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (keyNode, _) in map.Children)
+            {
+                var key = KeyText(keyNode);
+                var canonical = CaseKeys.FirstOrDefault(k => k.Is(key))?.English ?? RosterSheetNames.TableName(key);
+                if (Employee.Is(key) || canonical.Equals("employees", StringComparison.OrdinalIgnoreCase))
+                {
+                    canonical = "employee";
+                }
+
+                if (!seen.TryAdd(canonical, key))
+                {
+                    throw Problem(keyNode, $"“{key}”与“{seen[canonical]}”是同一个键，只能写一次");
+                }
             }
 
             var tables = new List<CaseTable>();

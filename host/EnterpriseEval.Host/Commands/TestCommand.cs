@@ -77,7 +77,8 @@ internal sealed class TestCommand(IConfiguration configuration, IOptions<Plugins
         console.MarkupLine($"  [red]{ConsoleText.Escape(lines[0].TrimEnd('\r'))}[/]");
         foreach (var line in lines.Skip(1))
         {
-            console.WriteLine("  " + line.TrimEnd('\r'));
+            // Case names, facts and findings come from files and plug-ins: escaped, control characters made visible.
+            console.MarkupLine("  " + ConsoleText.Escape(line.TrimEnd('\r')));
         }
     }
 }
