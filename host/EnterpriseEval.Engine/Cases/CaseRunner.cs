@@ -89,6 +89,10 @@ public sealed class CaseRunner
         {
             return Error(testCase, e.Message);
         }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or InvalidCastException or OverflowException || e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(testCase, $"配置项的值无法读取：{e.Message}");
+        }
 
         try
         {
@@ -110,6 +114,11 @@ public sealed class CaseRunner
         catch (EngineException e)
         {
             return Error(testCase, e.Message);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is FormatException or InvalidCastException or OverflowException || e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            // A configuration value of the wrong type (years written as words): the binder's own message names the key.
+            return Error(testCase, $"配置项的值无法读取：{e.Message}");
         }
         finally
         {
