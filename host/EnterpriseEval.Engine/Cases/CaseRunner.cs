@@ -60,21 +60,8 @@ public sealed class CaseRunner
         ArgumentNullException.ThrowIfNull(testCase);
         var configuration = Compose(testCase);
         var source = new CaseTableSource(testCase.Tables);
-        RosterReadResult roster;
-        try
-        {
-            roster = RosterReader.Read(source, cancellationToken);
-        }
-        catch (EngineException e)
-        {
-            return Error(testCase, $"员工资料无法读取：{e.Message}");
-        }
 
-        if (roster.Rejects.Count > 0)
-        {
-            return Error(testCase, string.Join(Environment.NewLine, roster.Rejects.Select(r => Rejected(testCase, source, r))));
-        }
-
+        // The plug-ins first, then the facts: the roster is read as a run with these plug-ins would read it.
         PluginSet plugins;
         EnginePlugins? composed = null;
         try
@@ -96,6 +83,21 @@ public sealed class CaseRunner
 
         try
         {
+            RosterReadResult roster;
+            try
+            {
+                roster = RosterReader.Read(source, cancellationToken);
+            }
+            catch (EngineException e)
+            {
+                return Error(testCase, $"员工资料无法读取：{e.Message}");
+            }
+
+            if (roster.Rejects.Count > 0)
+            {
+                return Error(testCase, string.Join(Environment.NewLine, roster.Rejects.Select(r => Rejected(testCase, source, r))));
+            }
+
             var pluginsOptions = configuration.GetSection(PluginsOptions.SectionName).Get<PluginsOptions>() ?? new PluginsOptions();
             if (CriterionTimeout is { } timeout)
             {
