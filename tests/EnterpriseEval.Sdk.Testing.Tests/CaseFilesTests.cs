@@ -83,7 +83,7 @@ public sealed class CaseFilesTests
         Assert.Contains("未通过：cases.yaml：发证差一天满2年却预期符合", e.Message, StringComparison.Ordinal);
         Assert.Contains("路径：技能人才评职称（skill_to_title）", e.Message, StringComparison.Ordinal);
         Assert.Contains("预期：符合条件　实际：暂不符合", e.Message, StringComparison.Ordinal);
-        Assert.Contains("R1　不满足　96/2.2.1　持有高级工职业技能等级证书", e.Message, StringComparison.Ordinal);
+        Assert.Contains("R1　不满足　96/2.2.1" + Environment.NewLine + "      持有高级工职业技能等级证书", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

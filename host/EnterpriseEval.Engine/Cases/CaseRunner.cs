@@ -288,7 +288,9 @@ public sealed class CaseRunner
                 report.AppendLine(CultureInfo.InvariantCulture, $"  该路径的判定：{LevelText(decision.TargetLevelCode)} → {decision.Outcome.ToChinese()}{earliest}");
                 foreach (var f in decision.Findings)
                 {
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    {f.RuleId}　{KindText(f.Kind)}　{f.Clause}　{f.Message}");
+                    // The sentence on a line of its own: it is long, and a narrow console wraps it there.
+                    report.AppendLine(CultureInfo.InvariantCulture, $"    {f.RuleId}　{KindText(f.Kind)}　{f.Clause}");
+                    report.AppendLine(CultureInfo.InvariantCulture, $"      {f.Message}");
                 }
             }
         }

@@ -77,8 +77,11 @@ internal sealed class TestCommand(IConfiguration configuration, IOptions<Plugins
         console.MarkupLine($"  [red]{ConsoleText.Escape(lines[0].TrimEnd('\r'))}[/]");
         foreach (var line in lines.Skip(1))
         {
-            // Case names, facts and findings come from files and plug-ins: escaped, control characters made visible.
-            console.MarkupLine("  " + ConsoleText.Escape(line.TrimEnd('\r')));
+            // Case names, facts and findings come from files and plug-ins: control characters made visible
+            // (ConsoleText), then written as plain text, not through Spectre's word wrap, which would push a long Chinese
+            // sentence (one "word" to it) onto a line of its own; the terminal folds it where it ends.
+            var visible = ConsoleText.Escape(line.TrimEnd('\r')).Replace("[[", "[", StringComparison.Ordinal).Replace("]]", "]", StringComparison.Ordinal);
+            console.Profile.Out.Writer.WriteLine("  " + visible);
         }
     }
 }
