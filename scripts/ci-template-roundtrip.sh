@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The plug-in author's path, end to end, against freshly packed packages (docs/plugin-authoring.md, "Tutorial"):
 # pack → install the template → dotnet new eeval-plugin → restore and check the dependency graph (no SQLite, Excel
-# or review code) → dotnet test → dotnet publish → eeval plugins validate → a plugin.json naming another SDK major
-# fails the build.
+# or review code) → dotnet test (the case files too, through the kit) → dotnet publish → eeval plugins validate →
+# eeval test on the template's case files → a plugin.json naming another SDK major fails the build.
 # Runs in a temporary folder outside the repository, so the generated solution cannot lean on this repository's
 # Directory.Build.props; the template is installed into a temporary CLI home, so the machine's template list is
 # left alone.
@@ -67,6 +67,10 @@ fi
 step "eeval plugins validate (the host, unchanged)"
 unset DOTNET_CLI_HOME
 dotnet run --project host/EnterpriseEval.Host -- plugins validate --plugins "$work/plugins"
+
+step "eeval test: the template's case files against the published plug-in (docs/test-cases.md)"
+# The same files the generated tests ran through the test kit above, now through the host and its worker process.
+dotnet run --project host/EnterpriseEval.Host -- test "$work/acme/cases" --plugins "$work/plugins"
 
 step "dotnet new eeval-plugin -n Contoso.Plugin: nothing of the template's own name is left (docs/plugin-authoring.md, \"What the template created\")"
 # Ids, CSS classes, namespaces, file names and the plug-in id follow the name given (template.json symbols); a leftover

@@ -108,6 +108,11 @@ internal static class EevalApp
                     .WithExample("review", "rekey", "--store", "out/review/review.db", "--old-key-file", "~/.config/eeval/audit-2026.key");
             });
 
+            config.AddCommand<TestCommand>("test")
+                .WithDescription("运行测试用例：按用例文件（YAML，docs/test-cases.md）中员工的资料、截止日期、插件与配置筛查，与预期的结论、最早可申报日期、级别和规则逐条核对；不符时列出差异与该判定的规则结论。全部通过退出码 0，有未通过 1，用例文件有误 2。")
+                .WithExample("test", "cases/statutory")
+                .WithExample("test", "plugins/Ganjiang.HeavyMachinery/cases", "--plugins", "artifacts/plugins");
+
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("生成模拟花名册：按给定人数和随机种子生成符合花名册格式的员工数据（含插件所需文件和少量故意错误行），用于演示与性能测试。")
                 .WithExample("generate", "--employees", "100000", "--seed", "42", "--out", "out/roster-100k");

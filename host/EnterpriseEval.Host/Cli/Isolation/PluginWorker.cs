@@ -83,7 +83,7 @@ internal static class PluginWorker
         return Command(args) switch
         {
             // Without a plug-ins folder there is no plug-in code to isolate.
-            "screen" or "notices" or "plugins list" or "plugins validate" or "review new" => HasPluginsFolder(args, configuration),
+            "screen" or "notices" or "plugins list" or "plugins validate" or "review new" or "test" => HasPluginsFolder(args, configuration),
 
             // A batch's steps load the plug-ins recorded in the batch, which only the store knows.
             "review screen" or "review score" or "review replay" => true,
@@ -158,6 +158,7 @@ internal static class PluginWorker
             "screen" => "筛查未完成，结果未写出（输出文件夹保持上次的结果）",
             "notices" => "文书生成未完成，文书未写出（输出文件夹保持原样）",
             "plugins list" or "plugins validate" => "插件校验未完成，视为未通过",
+            "test" => "用例未运行完，视为未通过",
             _ => "本步骤未完成（已提交的部分保留在批次中，排除插件问题后可再次运行）",
         };
         var names = ReadLines(Path.Combine(channel, PluginCallMarker.NamesFile));
