@@ -4,6 +4,12 @@ using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
 // `... -- --loop core|sentences|plugins|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
+// `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) per decision.
+if (args.Length > 0 && args[0] == "--criteria")
+{
+    return CriteriaAlone(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
 if (args.Length > 0 && args[0] == "--loop")
 {
     return Loop(args.Length > 1 ? args[1] : "core", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
@@ -66,6 +72,47 @@ static int Loop(string workload, double seconds)
             $"iteration fastest {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms, " +
             $"{(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / iterations / 1024.0:N0} KB allocated, " +
             $"GC {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / iterations:F2} ms in {(GC.CollectionCount(0) - gcBefore) / (double)iterations:F2} collections");
+    }
+
+    return 0;
+}
+
+static int CriteriaAlone(double seconds)
+{
+    using var fixture = new ScreeningFixture();
+    var decisions = fixture.StatutoryDecisions.Sum(d => d.Count);
+    Console.WriteLine($"{fixture.Records.Count:N0} employees, {decisions:N0} decisions; per criterion, the median of its passes:");
+    foreach (var criterion in fixture.CriteriaOfBothPlugins)
+    {
+        var times = new List<double>();
+        var calls = 0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds || times.Count < 3)
+        {
+            var start = clock.Elapsed.TotalMilliseconds;
+            calls = 0;
+            for (var r = 0; r < fixture.Records.Count; r++)
+            {
+                foreach (var decision in fixture.StatutoryDecisions[r])
+                {
+                    if (criterion.AppliesTo(decision.Path))
+                    {
+                        calls++;
+                        criterion.Evaluate(new EnterpriseEval.Sdk.Plugins.CriterionContext(criterion, fixture.Records[r], decision, fixture.AsOf));
+                    }
+                }
+            }
+
+            times.Add(clock.Elapsed.TotalMilliseconds - start);
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(
+            $"{criterion.Id,-10} {criterion.GetType().FullName}: {median:F2} ms a pass, {calls:N0} Evaluate calls, " +
+            $"{median * 1e6 / Math.Max(1, calls):N0} ns a call, {median * 1e6 / decisions:N0} ns a decision, " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / times.Count / (double)Math.Max(1, calls):N0} B allocated a call");
     }
 
     return 0;
