@@ -3,7 +3,13 @@ using BenchmarkDotNet.Running;
 using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
-// `... -- --loop core|sentences|plugins|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
+// `... -- --loop core|sentences|plugins|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
+// `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) per decision.
+if (args.Length > 0 && args[0] == "--criteria")
+{
+    return CriteriaAlone(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
 if (args.Length > 0 && args[0] == "--loop")
 {
     return Loop(args.Length > 1 ? args[1] : "core", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
@@ -21,12 +27,14 @@ static int Loop(string workload, double seconds)
         case "core":
         case "sentences":
         case "plugins":
+        case "alone":
             var core = new ScreeningCoreBenchmarks();
             core.Setup();
             body = workload switch
             {
                 "core" => core.StatutoryAllPaths,
                 "sentences" => core.StatutoryAllPathsWithSentences,
+                "alone" => core.BothPluginsCriteriaAlone,
                 _ => core.StatutoryAndBothPluginsAllPaths,
             };
             owner = new Cleanup(core.Cleanup);
@@ -39,7 +47,7 @@ static int Loop(string workload, double seconds)
             owner = new Cleanup(comparison.Cleanup);
             break;
         default:
-            Console.Error.WriteLine($"unknown workload '{workload}': core, sentences, plugins, ours, rulesengine");
+            Console.Error.WriteLine($"unknown workload '{workload}': core, sentences, plugins, alone, ours, rulesengine");
             return 2;
     }
 
@@ -51,24 +59,97 @@ static int Loop(string workload, double seconds)
         var clock = Stopwatch.StartNew();
         long iterations = 0, items = 0;
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             var start = clock.Elapsed.TotalMilliseconds;
+            var cpuStart = ThreadCpu.Milliseconds();
             items += body();
+            cpuTimes.Add(ThreadCpu.Milliseconds() - cpuStart);
             times.Add(clock.Elapsed.TotalMilliseconds - start);
             iterations++;
         }
 
-        // The fastest and median iteration are steadier than the mean on a shared machine.
+        // The fastest and median iteration are steadier than the mean on a shared machine; the thread's CPU time
+        // (CLOCK_THREAD_CPUTIME_ID) leaves out the time the thread waited for a core, the most of what other processes add.
         times.Sort();
+        cpuTimes.Sort();
+        var perItem = cpuTimes[cpuTimes.Count / 2] * 1e6 / (items / (double)iterations);
         Console.WriteLine(
             $"{workload}: {iterations} iterations, {items / clock.Elapsed.TotalSeconds:N0} items/s; " +
-            $"iteration fastest {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms, " +
+            $"iteration fastest {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms; " +
+            $"thread CPU fastest {cpuTimes[0]:F2} ms, median {cpuTimes[cpuTimes.Count / 2]:F2} ms " +
+            $"({perItem:N0} ns an item, {1e9 / perItem:N0} items per CPU-second), " +
             $"{(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / iterations / 1024.0:N0} KB allocated, " +
             $"GC {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / iterations:F2} ms in {(GC.CollectionCount(0) - gcBefore) / (double)iterations:F2} collections");
     }
 
     return 0;
+}
+
+static int CriteriaAlone(double seconds)
+{
+    using var fixture = new ScreeningFixture();
+    var decisions = fixture.StatutoryDecisions.Sum(d => d.Count);
+    Console.WriteLine($"{fixture.Records.Count:N0} employees, {decisions:N0} decisions; per criterion, the median thread CPU time of its passes:");
+    foreach (var criterion in fixture.CriteriaOfBothPlugins)
+    {
+        var times = new List<double>();
+        var calls = 0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds || times.Count < 3)
+        {
+            var start = ThreadCpu.Milliseconds();
+            calls = 0;
+            for (var r = 0; r < fixture.Records.Count; r++)
+            {
+                foreach (var decision in fixture.StatutoryDecisions[r])
+                {
+                    if (criterion.AppliesTo(decision.Path))
+                    {
+                        calls++;
+                        criterion.Evaluate(new EnterpriseEval.Sdk.Plugins.CriterionContext(criterion, fixture.Records[r], decision, fixture.AsOf));
+                    }
+                }
+            }
+
+            times.Add(ThreadCpu.Milliseconds() - start);
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(
+            $"{criterion.Id,-10} {criterion.GetType().FullName}: {median:F2} ms a pass, {calls:N0} Evaluate calls, " +
+            $"{median * 1e6 / Math.Max(1, calls):N0} ns a call, {median * 1e6 / decisions:N0} ns a decision, " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / times.Count / (double)Math.Max(1, calls):N0} B allocated a call");
+    }
+
+    return 0;
+}
+
+/// <summary>The calling thread's CPU time (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>; wall time elsewhere).</summary>
+internal static partial class ThreadCpu
+{
+    public static double Milliseconds()
+    {
+        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var spec) == 0)
+        {
+            return (spec.Seconds * 1e3) + (spec.Nanoseconds / 1e6);
+        }
+
+        return Stopwatch.GetTimestamp() * 1e3 / Stopwatch.Frequency;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec spec);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 }
 
 internal sealed class Cleanup(Action action) : IDisposable

@@ -25,15 +25,20 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         ["学历", "论文", "外语", "英语", "计算机", "education", "paper", "language", "english", "computer"];
 
     // Each criterion with its id, citation and topic read once (checked at load by PluginGuards): a getter that throws or
-    // changes later cannot take the run down or make a finding pass for another criterion's.
-    private readonly Entry[] _criteria =
-        [.. plugins.Loaded.SelectMany(p => p.Composition.Criteria.Select(c => Entry.Of(p, c, scheduler.Budget.For(p.Manifest.Id))))];
+    // changes later cannot take the run down or make a finding pass for another criterion's. Grouped by plug-in, in load
+    // order: the time budget, the call marker and the check of the statutory verdicts are per plug-in, not per call.
+    private readonly Group[] _groups = [.. plugins.Loaded.Select(p => Group.Of(p, scheduler.Budget.For(p.Manifest.Id)))];
 
     // Recorded with every decision of the employees these plug-ins govern (docs/plugins.md, "Scope"); the set is the
     // group of plug-ins whose scope contains the employee, so a decision names only the plug-ins that applied to it.
     private readonly string _provenance = plugins.Provenance;
 
-    public bool IsActive => _criteria.Length > 0 || plugins.InForce.Count > 0 || _provenance.Length > 0;
+    private readonly int _criteriaCount = plugins.Loaded.Sum(p => p.Composition.Criteria.Count);
+
+    // Whether a time budget applies (PluginTimeBudgetSeconds above 0): without one no clock is read.
+    private readonly bool _timed = scheduler.Budget.Seconds > 0;
+
+    public bool IsActive => _criteriaCount > 0 || plugins.InForce.Count > 0 || _provenance.Length > 0;
 
     public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot)
     {
@@ -43,7 +48,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
 
         // Plug-ins that add no criterion and no authorisation (templates, pay tables, grade maps only) still applied.
-        if (_criteria.Length == 0 && plugins.InForce.Count == 0)
+        if (_criteriaCount == 0 && plugins.InForce.Count == 0)
         {
             var stamped = new Decision[decisions.Count];
             for (var i = 0; i < stamped.Length; i++)
@@ -65,11 +70,12 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 ? withoutRestricted ??= HideRestricted(record)
                 : record;
             // Room for every criterion's finding, a tampering note and the authorisation note: the list never grows.
-            var findings = new List<Finding>(decision.Findings.Count + _criteria.Length + 2);
+            var findings = new List<Finding>(decision.Findings.Count + _criteriaCount + 2);
             findings.AddRange(decision.Findings);
 
             // The statutory verdicts as the rules gave them, kept where plug-in code cannot reach: a criterion that
-            // rewrites a finding by reflection is found after its call, undone, and named (docs/plugins.md).
+            // rewrites a finding by reflection is found after its plug-in's criteria ran, undone, and named
+            // (docs/plugins.md).
             var statutory = findings.Count;
             var kinds = statutory <= kindsBuffer.Length ? kindsBuffer[..statutory] : new FindingKind[statutory];
             var dates = statutory <= datesBuffer.Length ? datesBuffer[..statutory] : new DateOnly?[statutory];
@@ -79,8 +85,8 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 dates[f] = findings[f].MetOn;
             }
 
-            // Criteria read copies of the statutory findings: the originals (shared, constant sentences among them)
-            // never reach plug-in code through the decision.
+            // Criteria read copies of the statutory findings, made before any plug-in code runs on the decision: the
+            // originals (shared, constant sentences among them) never reach plug-in code through the decision.
             var copies = new Finding[statutory];
             for (var f = 0; f < statutory; f++)
             {
@@ -89,17 +95,34 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
             var shown = decision with { Findings = copies };
             LoadedPlugin? tamperer = null;
-            foreach (var entry in _criteria)
+
+            // Each plug-in's time is charged once per decision, for all its criteria on it (docs/plugins.md, "Trust
+            // model"): three clock reads a decision with two plug-ins, instead of two around every call.
+            var timed = _timed;
+            var clock = timed ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+            foreach (var group in _groups)
             {
-                var plugin = entry.Plugin;
-                if (Evaluate(entry, seen, shown, asOf, slot) is { } finding)
+                using (PluginCallMarker.Enter(group.Plugin.Marker))
                 {
-                    findings.Add(finding);
+                    foreach (var entry in group.Entries)
+                    {
+                        if (Evaluate(entry, seen, shown, asOf, slot) is { } finding)
+                        {
+                            findings.Add(finding);
+                        }
+                    }
+                }
+
+                if (timed)
+                {
+                    var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                    group.Meter.Charge(now - clock);
+                    clock = now;
                 }
 
                 if (tamperer is null && (Changed(copies, kinds, dates) || Changed(findings, kinds, dates)))
                 {
-                    tamperer = plugin;
+                    tamperer = group.Plugin;
                 }
             }
 
@@ -141,7 +164,8 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     }
 
     // AppliesTo and Evaluate both run under the watchdog and the exception guard: either one throwing or hanging makes
-    // the decision needs_review naming the plug-in and the member, never a failed run.
+    // the decision needs_review naming the plug-in and the member, never a failed run. The caller marks the calls with
+    // the plug-in (PluginCallMarker) and charges their time to its budget, once per decision for all its criteria.
     private Finding? Evaluate(Entry entry, EmployeeRecord seen, Decision shown, DateOnly asOf, WorkerSlot slot)
     {
         var criterion = entry.Criterion;
@@ -156,19 +180,13 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             return OutOfBudget(entry, exhausted);
         }
 
-        // Both calls go through the one guard (PluginCall), which charges the plug-in's time budget; the message may
+        // Both calls go through the one guard (PluginCall; the caller marked the thread with the plug-in); the message may
         // quote roster values, and a 身份证号 in it is masked before it becomes a reason (docs/security.md).
-        var pluginId = entry.Plugin.Manifest.Id;
-        using var marked = PluginCallMarker.Enter(entry.Plugin.Marker);
+        var path = shown.Path;
         slot.Enter(criterion);
         try
         {
-            var applies = PluginCall.Try(pluginId, "AppliesTo", (criterion, shown.Path), static s => s.criterion.AppliesTo(s.Path), false, entry.Meter, out var error, out var spent);
-            if (spent is not null)
-            {
-                return OutOfBudget(entry, spent);
-            }
-
+            var applies = PluginCall.TryMarked((criterion, path), static s => s.criterion.AppliesTo(s.path), false, null, out var error, out _);
             if (error is not null)
             {
                 return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(error)}），请人工复核");
@@ -179,25 +197,17 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 return null;
             }
 
-            var finding = PluginCall.Try(
-                pluginId,
-                "Evaluate",
+            var finding = PluginCall.TryMarked(
                 (criterion, context: new CriterionContext(criterion, seen, shown, asOf)),
                 static s => s.criterion.Evaluate(s.context),
                 null,
-                entry.Meter,
+                null,
                 out error,
-                out spent);
-
-            // Out of budget between the two calls: not judged, so not eligible on this criterion's silence.
-            if (spent is not null)
-            {
-                return OutOfBudget(entry, spent);
-            }
+                out _);
 
             return error is not null
                 ? Review(entry, $"运行出错（{PluginCall.Describe(error)}），请人工复核")
-                : finding is null ? null : Guard(entry, shown.Path, finding);
+                : finding is null ? null : Guard(entry, path, finding);
         }
         finally
         {
@@ -271,6 +281,18 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     private static Finding Review(Entry entry, string problem) =>
         Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");
+
+    private sealed class Group(LoadedPlugin plugin, PluginBudget.Meter meter, Entry[] entries)
+    {
+        public LoadedPlugin Plugin { get; } = plugin;
+
+        public PluginBudget.Meter Meter { get; } = meter;
+
+        public Entry[] Entries { get; } = entries;
+
+        public static Group Of(LoadedPlugin plugin, PluginBudget.Meter meter) =>
+            new(plugin, meter, [.. plugin.Composition.Criteria.Select(c => Entry.Of(plugin, c, meter))]);
+    }
 
     private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic, PluginBudget.Meter Meter)
     {

@@ -12,18 +12,6 @@ namespace EnterpriseEval.Engine.Plugins;
 /// </summary>
 internal static class PluginCall
 {
-    [ThreadStatic]
-    private static string? t_plugin;
-
-    [ThreadStatic]
-    private static string? t_member;
-
-    /// <summary>
-    /// The plug-in and member whose code runs on this thread, or null: the "current plug-in" marker (what a worker
-    /// process names when plug-in code takes it down).
-    /// </summary>
-    public static (string Plugin, string Member)? Current => t_plugin is { } p ? (p, t_member ?? "") : null;
-
     /// <summary>
     /// The core guard, without allocation: runs <paramref name="call"/> on <paramref name="state"/> for
     /// <paramref name="plugin"/>, charging the time to <paramref name="meter"/>; returns <paramref name="fallback"/> and the
@@ -40,17 +28,37 @@ internal static class PluginCall
     public static T Try<TState, T>(
         string plugin, string member, TState state, Func<TState, T> call, T fallback, PluginBudget.Meter? meter, out Exception? error, out string? exhausted)
     {
+        // In a worker process, the plug-in's number marks this thread: if its code ends the process, the parent names it.
+        using var marked = PluginCallMarker.Enter(plugin);
+        _ = member; // named by the caller's message (Run, Failed)
+        return TryMarked(state, call, fallback, meter, out error, out exhausted);
+    }
+
+    /// <summary>
+    /// As <see cref="Try{TState, T}"/>, for a caller that has already marked the thread with the plug-in
+    /// (<see cref="PluginCallMarker"/>): the criteria stage marks once for all of a plug-in's criteria on a decision,
+    /// and charges their time itself (passing no meter), so a criterion call reads neither the marker's slot nor the clock.
+    /// </summary>
+    /// <param name="state">What the call needs (a value tuple: no closure).</param>
+    /// <param name="call">The call into plug-in code (a static lambda).</param>
+    /// <param name="fallback">What the host uses instead when the call fails or the plug-in is disabled.</param>
+    /// <param name="meter">The plug-in's time in the run, or null when no budget applies or the caller charges it.</param>
+    /// <param name="error">The exception the call threw, or null.</param>
+    /// <param name="exhausted">The budget's Chinese message when the plug-in was not called for being out of budget, or null.</param>
+    public static T TryMarked<TState, T>(
+        TState state, Func<TState, T> call, T fallback, PluginBudget.Meter? meter, out Exception? error, out string? exhausted)
+    {
         error = null;
         if ((exhausted = meter?.Exhausted) is not null)
         {
             return fallback;
         }
 
-        var start = Stopwatch.GetTimestamp();
-        // In a worker process, the plug-in's number marks this thread: if its code ends the process, the parent names it.
-        using var marked = PluginCallMarker.Enter(plugin);
-        var (outerPlugin, outerMember) = (t_plugin, t_member);
-        (t_plugin, t_member) = (plugin, member);
+        // The clock is read only when a budget applies: without one (PluginTimeBudgetSeconds 0), or when the caller
+        // charges the time itself (the criteria stage charges a plug-in's criteria once per decision, passing no meter),
+        // a call reads no clock.
+        var timed = meter is { Limited: true };
+        var start = timed ? Stopwatch.GetTimestamp() : 0;
         try
         {
             return call(state);
@@ -62,8 +70,10 @@ internal static class PluginCall
         }
         finally
         {
-            (t_plugin, t_member) = (outerPlugin, outerMember);
-            meter?.Charge(Stopwatch.GetTimestamp() - start);
+            if (timed)
+            {
+                meter!.Charge(Stopwatch.GetTimestamp() - start);
+            }
         }
     }
 
@@ -139,9 +149,12 @@ internal sealed class PluginBudget(double seconds)
     {
         private long _ticks;
 
+        /// <summary>Whether a budget applies (else time is neither measured nor charged).</summary>
+        public bool Limited => budget._limit != long.MaxValue;
+
         public void Charge(long ticks)
         {
-            if (budget._limit != long.MaxValue)
+            if (Limited)
             {
                 Interlocked.Add(ref _ticks, ticks);
             }
