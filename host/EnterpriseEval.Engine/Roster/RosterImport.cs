@@ -22,6 +22,9 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         HonoursTable.Schema, AchievementsTable.Schema, WorkPeriodsTable.Schema, ApplicationsTable.Schema,
     }.Select(s => s.Name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="name"/> is one of the roster's own tables (employees, skill_certificates …).</summary>
+    public static bool IsRosterTable(string name) => KnownTables.Contains(name);
+
     private readonly IReadOnlyList<ExtraTable> _declared = declared ?? [];
     private readonly List<RosterReject> _rejects = [];
     private readonly StringPool _pool = new();

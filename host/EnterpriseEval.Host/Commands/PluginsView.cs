@@ -74,6 +74,26 @@ internal static class PluginsView
         }
 
         lines.Add(c.PayTables is null ? "薪酬津贴标准：无" : "薪酬津贴标准：有（薪酬调整、津贴发放通知）");
+
+        // The further roster files the plug-in reads, typed (docs/roster.md, "Files for plug-ins").
+        foreach (var t in c.ExtraTables)
+        {
+            lines.Add($"额外数据表 {t.Name}.csv（{t.ChineseName}）：{string.Join("，", t.Columns.Select(Describe))}");
+        }
+
         return string.Join('\n', lines);
+    }
+
+    private static string Describe(EnterpriseEval.Sdk.Tables.ExtraColumn column)
+    {
+        var type = column.Type switch
+        {
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Date => "日期",
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Integer => "整数",
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Decimal => "数字",
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Code => $"代码：{string.Join("/", column.Codes.Select(v => v.ChineseName))}",
+            _ => "文本",
+        };
+        return $"{column.Name}（{column.ChineseName}，{type}{(column.Required ? "，必填" : "")}）";
     }
 }
