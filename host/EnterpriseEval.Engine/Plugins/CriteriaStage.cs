@@ -12,8 +12,8 @@ namespace EnterpriseEval.Engine.Plugins;
 /// criteria combine with AND and can only add failures or <c>needs_review</c> (statutory findings are never removed,
 /// so R1–R6 hold whatever a plug-in says); a finding that is not the criterion's own is refused; on the skill-to-title
 /// path education, papers, foreign language and computer skills are hidden from criteria by declaration (the roster's
-/// 学历, the plug-ins' extra tables and columns declared about those topics, and the untyped extras whose topic nobody
-/// declared; <see cref="EmployeeRecord.ForSkillToTitle"/>) and any criterion on them is ignored (R5); a criterion that throws or overruns makes the decision <c>needs_review</c>, naming the plug-in;
+/// 学历 and the plug-ins' extra tables and columns declared about those topics; <see cref="EmployeeRecord.ForSkillToTitle"/>)
+/// and any criterion declaring such a topic is ignored (R5); a criterion that throws or overruns makes the decision <c>needs_review</c>, naming the plug-in;
 /// a title target outside every review authorisation is <c>out_of_scope</c>.
 /// </summary>
 internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler scheduler)

@@ -34,8 +34,8 @@ public sealed record EmployeeRecord
     /// The untyped fallback: rows of further CSV files in the roster folder that carry an <c>employee_id</c> column and
     /// that no loaded plug-in declares as an extra table (<see cref="ExtraTable"/>), keyed by file name without
     /// extension; each row maps the file's headers to the text as written. Declared tables are read typed instead
-    /// (<see cref="ExtraTable{TRow}.RowsOf"/>) and are not here. Not shown to criteria on the skill-to-title path, whose
-    /// topic the runtime cannot know (96号 二（二）1).
+    /// (<see cref="ExtraTable{TRow}.RowsOf"/>) and are not here. Their topic is not declared, so they are shown on every
+    /// path: declare a table to have it hidden on the skill-to-title path (96号 二（二）1).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> ExtraFiles { get; init; } =
         EmptyExtraFiles;
@@ -73,12 +73,15 @@ public sealed record EmployeeRecord
         return this with { Tables = tables, SkillToTitleTables = shown };
     }
 
-    /// <summary>What criteria see on the skill-to-title path (96号 二（二）1; docs/plugins.md): no 学历, no untyped extra
-    /// columns or files, declared tables and columns about a hidden topic left out.</summary>
+    /// <summary>
+    /// What criteria see on the skill-to-title path (96号 二（二）1; docs/plugins.md), by declaration: no 学历 (the roster's
+    /// education column), and the declared extra tables and columns about education, papers, foreign language or
+    /// computer skills left out. Untyped extras (<see cref="Employee.Extra"/>, <see cref="ExtraFiles"/>) declare no
+    /// topic and are shown as they are.
+    /// </summary>
     internal EmployeeRecord ForSkillToTitle() => this with
     {
-        Employee = Employee with { Education = "", Extra = EmptyExtra.Instance },
-        ExtraFiles = EmptyExtraFiles,
+        Employee = Employee with { Education = "" },
         Tables = SkillToTitleTables ?? Tables,
         SkillToTitleTables = null,
     };
