@@ -25,6 +25,16 @@ internal static class PluginsView
         }
 
         console.Write(table);
+
+        // The columns of every extra table, below the table: too long for a cell (docs/roster.md, "Files for plug-ins").
+        foreach (var p in plugins.Loaded)
+        {
+            foreach (var t in p.Composition.ExtraTables)
+            {
+                console.MarkupLine(ConsoleText.Escape($"插件 {p.Manifest.Id} 的额外数据表 {t.Name}.csv（{t.ChineseName}）：{string.Join("，", t.Columns.Select(Describe))}"));
+            }
+        }
+
         foreach (var refused in plugins.Refused)
         {
             console.MarkupLine($"[yellow]未加载：[/]{ConsoleText.Escape(refused.Message)}");
@@ -78,7 +88,7 @@ internal static class PluginsView
         // The further roster files the plug-in reads, typed (docs/roster.md, "Files for plug-ins").
         foreach (var t in c.ExtraTables)
         {
-            lines.Add($"额外数据表 {t.Name}.csv（{t.ChineseName}）：{string.Join("，", t.Columns.Select(Describe))}");
+            lines.Add($"额外数据表 {t.Name}.csv（{t.ChineseName}）");
         }
 
         return string.Join('\n', lines);
