@@ -27,7 +27,7 @@ public abstract class ExtraTable
 
             if (column.Table is not null)
             {
-                _problems.Add($"列 {column.Display} 已属于表 {column.Table.Name}，一列只能属于一张表");
+                _problems.Add($"列 {column.Display}已属于表 {column.Table.Name}，一列只能属于一张表");
                 continue;
             }
 
@@ -116,14 +116,14 @@ public abstract class ExtraTable
 
             if (!names.Add(column.Name) || !names.Add(column.ChineseName))
             {
-                _problems.Add($"列 {column.Display} 重复（或与 employee_id（工号）同名）");
+                _problems.Add($"列 {column.Display}重复（或与 employee_id（工号）同名）");
             }
 
             if (column.Type == ExtraColumnType.Code)
             {
                 if (column.Codes.Count == 0)
                 {
-                    _problems.Add($"代码列 {column.Display} 没有列出任何取值");
+                    _problems.Add($"代码列 {column.Display}没有列出任何取值");
                 }
 
                 var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -131,11 +131,11 @@ public abstract class ExtraTable
                 {
                     if (code is null || string.IsNullOrWhiteSpace(code.Code) || string.IsNullOrWhiteSpace(code.ChineseName))
                     {
-                        _problems.Add($"代码列 {column.Display} 有取值缺少英文代码或中文名称");
+                        _problems.Add($"代码列 {column.Display}有取值缺少英文代码或中文名称");
                     }
                     else if (!codes.Add(code.Code.Trim()) || !codes.Add(code.ChineseName.Trim()))
                     {
-                        _problems.Add($"代码列 {column.Display} 的取值“{code.Code}（{code.ChineseName}）”重复");
+                        _problems.Add($"代码列 {column.Display}的取值“{code.Code}（{code.ChineseName}）”重复");
                     }
                 }
             }
