@@ -15,6 +15,7 @@ namespace Ganjiang.HeavyMachinery.Criteria;
 internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options) : ICriterion
 {
     private readonly int _minimum = options.Value.Validated().MinimumApprentices;
+    private CutOff? _cutOff;
 
     public string Id => "GJ-MENTOR";
 
@@ -48,7 +49,9 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
             (names ??= new StringBuilder()).Append(count > 1 ? "、" : "").Append(row.Name);
         }
 
-        var asOf = Wording.Chinese(context.AsOf);
+        // The cut-off's wording is one per run: made once, swapped whole (criteria run in parallel).
+        var cutOff = _cutOff is { } cached && cached.AsOf == context.AsOf ? cached : _cutOff = new CutOff(context.AsOf, Wording.Chinese(context.AsOf));
+        var asOf = cutOff.Text;
         var taught = count > 0 ? $"截至{asOf}带徒{count}名（{names}）" : $"截至{asOf}无带徒记录";
         return count >= _minimum
             ? context.Met($"{taught}，达到技师申报中级须带徒{_minimum}名以上的要求")
@@ -69,4 +72,6 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
 
         return false;
     }
+
+    private sealed record CutOff(DateOnly AsOf, string Text);
 }
