@@ -2,7 +2,8 @@
 # The plug-in author's path, end to end, against freshly packed packages (docs/plugin-authoring.md, "Tutorial"):
 # pack → install the template → dotnet new eeval-plugin → restore and check the dependency graph (no SQLite, Excel
 # or review code) → dotnet test (the case files too, through the kit) → dotnet publish → eeval plugins validate →
-# eeval test on the template's case files → a plugin.json naming another SDK major fails the build.
+# eeval test on the template's case files → a plugin.json naming another SDK major fails the build → a plugin.json
+# without sdkVersion gets the stamped one in the published copy.
 # Runs in a temporary folder outside the repository, so the generated solution cannot lean on this repository's
 # Directory.Build.props; the template is installed into a temporary CLI home, so the machine's template list is
 # left alone.
@@ -110,6 +111,27 @@ if ! echo "$log" | grep -q "EEVAL002"; then
   exit 1
 fi
 echo "$log" | grep -m1 "EEVAL002"
+
+# Without sdkVersion the build fills it: the published plugin.json carries the stamped version, the source file stays
+# as written, and the host loads the plug-in (docs/plugin-authoring.md "Versioning and compatibility").
+step "a plugin.json without sdkVersion: the build writes the stamped version into the published copy"
+sed -i '/"sdkVersion"/d' "$work/acme/Acme.Plugin/plugin.json"
+if grep -q sdkVersion "$work/acme/Acme.Plugin/plugin.json"; then
+  echo "could not remove sdkVersion from the generated plugin.json" >&2
+  exit 1
+fi
+rm -rf "$work/plugins-filled"
+dotnet publish "$work/acme/Acme.Plugin" -c Release -o "$work/plugins-filled/acme-plugin" --nologo -v quiet
+if grep -q sdkVersion "$work/acme/Acme.Plugin/plugin.json"; then
+  echo "the build wrote sdkVersion into the source plugin.json; only the published copy should have it" >&2
+  exit 1
+fi
+if ! grep -q "\"sdkVersion\": \"$version\"" "$work/plugins-filled/acme-plugin/plugin.json"; then
+  echo "the published plugin.json does not carry sdkVersion $version:" >&2
+  cat "$work/plugins-filled/acme-plugin/plugin.json" >&2
+  exit 1
+fi
+dotnet run --project host/EnterpriseEval.Host -- plugins validate --plugins "$work/plugins-filled"
 
 echo
 echo "template round trip passed ($version)"

@@ -4,6 +4,7 @@ using EnterpriseEval.Sdk.Plugins;
 using Ganjiang.HeavyMachinery.Criteria;
 using Ganjiang.HeavyMachinery.Documents;
 using Ganjiang.HeavyMachinery.Pay;
+using Ganjiang.HeavyMachinery.Roster;
 
 namespace Ganjiang.HeavyMachinery;
 
@@ -20,6 +21,9 @@ public sealed class GanjiangHeavyMachineryPlugin : IEnterprisePlugin
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .BindOptions<GanjiangHeavyOptions>()
+            .AddExtraTable(FirmTables.ContinuingEducation)
+            .AddExtraTable(FirmTables.SafetyIncidents)
+            .AddExtraTable(FirmTables.Apprentices)
             .AddCriterion<ContinuingEducationCriterion>()
             .AddCriterion<SafetyRecordCriterion>()
             .AddCriterion<MentoringCriterion>()

@@ -1,4 +1,5 @@
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Sdk.Testing;
 
@@ -13,7 +14,7 @@ namespace EnterpriseEval.Sdk.Testing;
 ///     .InSkillPost("车工", frontline: true)
 ///     .WithCertificate(SkillLevel.SeniorWorker, "车工", new DateOnly(2020, 1, 1))
 ///     .WithAssessments(AssessmentResult.Qualified, 2023, 2024, 2025)
-///     .WithExtraRow("continuing_education", ("year", "2025"), ("hours", "80"))
+///     .WithRows(FirmTables.ContinuingEducation, new TrainingHours(2025, 80m))
 ///     .Build();
 /// </code>
 /// </example>
@@ -28,6 +29,7 @@ public sealed class EmployeeBuilder
     private readonly List<Application> _applications = [];
     private readonly Dictionary<string, string> _extraColumns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<IReadOnlyDictionary<string, string>>> _extraFiles = new(StringComparer.Ordinal);
+    private readonly List<Func<EmployeeRecord, EmployeeRecord>> _tables = [];
     private Employee _employee;
 
     private EmployeeBuilder(string employeeId)
@@ -194,8 +196,9 @@ public sealed class EmployeeBuilder
     }
 
     /// <summary>
-    /// Adds a row of an extra roster file (<see cref="EmployeeRecord.ExtraFiles"/>), as the roster reader would from
-    /// <c>&lt;file&gt;.csv</c>: the row maps each header to its value, <c>employee_id</c> included.
+    /// Adds a row of an undeclared extra roster file (<see cref="EmployeeRecord.ExtraFiles"/>, the untyped fallback), as
+    /// the roster reader would from <c>&lt;file&gt;.csv</c>: the row maps each header to its value, <c>employee_id</c>
+    /// included. For a file the plug-in declares, use <see cref="WithRows{TRow}"/>.
     /// </summary>
     /// <param name="file">The file name without <c>.csv</c>, e.g. <c>continuing_education</c>.</param>
     /// <param name="values">The row's values by header, e.g. <c>("year", "2025"), ("hours", "80")</c>.</param>
@@ -218,8 +221,28 @@ public sealed class EmployeeBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds rows of a plug-in's declared extra table (<see cref="ExtraTable{TRow}.RowsOf"/>), as the runtime hands them to
+    /// criteria once it has read and checked the file (docs/plugin-authoring.md, "Reading extra columns and files").
+    /// To test how the file itself is read — its headers, its formats, what goes to <c>rejects.csv</c> — screen a roster
+    /// folder with <see cref="PluginTestHost.ScreenRoster"/>.
+    /// </summary>
+    /// <typeparam name="TRow">The table's row type.</typeparam>
+    /// <param name="table">The declared table.</param>
+    /// <param name="rows">The rows, in file order.</param>
+    public EmployeeBuilder WithRows<TRow>(ExtraTable<TRow> table, params TRow[] rows)
+        where TRow : class
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        _tables.Add(record => record.WithRows(table, [.. table.RowsOf(record), .. rows]));
+        return this;
+    }
+
     /// <summary>The record as arranged so far.</summary>
-    public EmployeeRecord Build() => new()
+    public EmployeeRecord Build() => _tables.Aggregate(BuildUntyped(), (record, add) => add(record));
+
+    private EmployeeRecord BuildUntyped() => new()
     {
         Employee = _employee with { Extra = new Dictionary<string, string>(_extraColumns, StringComparer.Ordinal) },
         Certificates = [.. _certificates],

@@ -83,7 +83,9 @@ public sealed class PluginTestHost : IDisposable
 
     /// <summary>
     /// Reads a roster folder (docs/roster.md) as <c>eeval screen --roster</c> does and screens it; rejected rows are in
-    /// <see cref="ScreeningRun.RosterRejects"/>, extra CSV files reach criteria through <see cref="EmployeeRecord.ExtraFiles"/>.
+    /// <see cref="ScreeningRun.RosterRejects"/> (bad values of the plug-in's declared extra tables among them), declared extra
+    /// tables reach criteria typed (<see cref="EnterpriseEval.Sdk.Tables.ExtraTable{TRow}.RowsOf"/>), other CSV files as text
+    /// (<see cref="EmployeeRecord.ExtraFiles"/>).
     /// </summary>
     /// <param name="rosterFolder">The folder with <c>employees.csv</c> and the other files.</param>
     /// <param name="asOf">The cut-off date.</param>

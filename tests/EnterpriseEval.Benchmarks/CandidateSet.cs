@@ -134,5 +134,7 @@ internal sealed class CandidateSet
     private static DateTime ToDateTime(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>Reads the benchmark roster.</summary>
-    public static IReadOnlyList<EmployeeRecord> ReadRoster() => RosterReader.ReadFolder(BenchmarkRoster.Folder()).Records;
+    /// <summary>The benchmark roster, with the extra tables the given plug-ins declare read typed (as a run reads them).</summary>
+    public static IReadOnlyList<EmployeeRecord> ReadRoster(IReadOnlyList<EnterpriseEval.Sdk.Tables.ExtraTable>? tables = null) =>
+        RosterReader.ReadFolder(BenchmarkRoster.Folder(), tables: tables).Records;
 }

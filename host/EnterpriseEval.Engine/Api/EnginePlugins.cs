@@ -87,7 +87,7 @@ public sealed class EnginePlugins : IDisposable
                     $"{PluginManifest.FileName} 中 assembly 为 {manifest.AssemblyFile}，而插件程序集为 {Path.GetFileName(assemblyPath)}，主机将无法加载该插件");
             }
 
-            PluginCompatibility.Check(manifest, assemblyPath);
+            manifest = PluginCompatibility.Check(manifest, assemblyPath);
             var host = configuration ?? new ConfigurationBuilder().Build();
             var composition = PluginCatalog.Compose(manifest, folder, new TPlugin(), host);
             var plugin = new LoadedPlugin(manifest, folder, assemblyPath, PluginLock.Sha256(assemblyPath), loadContext: null, composition);

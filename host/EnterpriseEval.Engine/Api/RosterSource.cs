@@ -2,6 +2,7 @@ using EnterpriseEval.Engine.Roster;
 using EnterpriseEval.Engine.Roster.Sources;
 using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Engine;
 
@@ -67,7 +68,11 @@ public abstract class RosterSource
 /// <param name="Times">Where the time goes, for the Debug log.</param>
 /// <param name="CancellationToken">Stops the reading.</param>
 internal sealed record RosterOpening(
-    int ChunkSize, bool Stream, RosterLimits Limits, IEnumerable<ITableSourceOpener> Formats, StageTimes Times, CancellationToken CancellationToken);
+    int ChunkSize, bool Stream, RosterLimits Limits, IEnumerable<ITableSourceOpener> Formats, StageTimes Times, CancellationToken CancellationToken)
+{
+    /// <summary>The extra tables the run's plug-ins declare, read typed (docs/roster.md, "Files for plug-ins").</summary>
+    public IReadOnlyList<ExtraTable> Tables { get; init; } = [];
+}
 
 /// <summary>A roster opened for one run: its employees handed out a chunk at a time, then what reading it found.</summary>
 internal abstract class OpenedRoster : IDisposable
@@ -105,7 +110,7 @@ internal sealed class PathRosterSource(string path) : RosterSource
         if (how.Stream)
         {
             var opened = System.Diagnostics.Stopwatch.GetTimestamp();
-            var stream = RosterReader.OpenStream(path, how.ChunkSize, how.CancellationToken, how.Limits, how.Formats);
+            var stream = RosterReader.OpenStream(path, how.ChunkSize, how.CancellationToken, how.Limits, how.Formats, how.Tables);
             how.Times.Employees = System.Diagnostics.Stopwatch.GetElapsedTime(opened).TotalSeconds;
             if (stream is not null)
             {
@@ -114,7 +119,7 @@ internal sealed class PathRosterSource(string path) : RosterSource
         }
 
         var source = RosterReader.OpenSource(path, how.Limits, how.Formats);
-        return new WholeRoster(RosterReader.Read(source, how.CancellationToken), source.Notes, 0, null);
+        return new WholeRoster(RosterReader.Read(source, how.CancellationToken, how.Tables), source.Notes, 0, null);
     }
 }
 
@@ -122,7 +127,7 @@ internal sealed class PathRosterSource(string path) : RosterSource
 internal sealed class TablesRosterSource(ITableSource tables) : RosterSource
 {
     internal override OpenedRoster Open(RosterOpening how) =>
-        new WholeRoster(RosterReader.Read(tables, how.CancellationToken), tables.Notes, 0, null);
+        new WholeRoster(RosterReader.Read(tables, how.CancellationToken, how.Tables), tables.Notes, 0, null);
 }
 
 /// <summary>A roster already read (or records built in code).</summary>

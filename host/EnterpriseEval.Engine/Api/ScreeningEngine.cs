@@ -143,7 +143,7 @@ public sealed class ScreeningEngine
             OpenedRoster? opened = null;
             try
             {
-                opened = roster.Open(new RosterOpening(chunkSize, stream, _limits, _formats, times, ct));
+                opened = roster.Open(new RosterOpening(chunkSize, stream, _limits, _formats, times, ct) { Tables = plugins.ExtraTables });
                 var summary = await RunOpenedAsync(opened, asOf, plugins, screener, chunkSize, sink, progress, times, readWhole, ct).ConfigureAwait(false);
                 if (_logger is not null)
                 {

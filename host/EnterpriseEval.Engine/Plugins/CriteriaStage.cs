@@ -11,8 +11,9 @@ namespace EnterpriseEval.Engine.Plugins;
 /// The guardrails between plug-in criteria and a decision, enforced here rather than trusted:
 /// criteria combine with AND and can only add failures or <c>needs_review</c> (statutory findings are never removed,
 /// so R1–R6 hold whatever a plug-in says); a finding that is not the criterion's own is refused; on the skill-to-title
-/// path education, papers, foreign language and computer skills are hidden from criteria and any criterion on them
-/// is ignored (R5); a criterion that throws or overruns makes the decision <c>needs_review</c>, naming the plug-in;
+/// path education, papers, foreign language and computer skills are hidden from criteria by declaration (the roster's
+/// 学历 and the plug-ins' extra tables and columns declared about those topics; <see cref="EmployeeRecord.ForSkillToTitle"/>)
+/// and any criterion declaring such a topic is ignored (R5); a criterion that throws or overruns makes the decision <c>needs_review</c>, naming the plug-in;
 /// a title target outside every review authorisation is <c>out_of_scope</c>.
 /// </summary>
 internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler scheduler)
@@ -20,9 +21,6 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     public const string AuthorisationRuleId = "AUTH";
     public const string AuthorisationClause = "96/2.3";
     public const string GuardRuleId = "PLUGIN";
-
-    private static readonly string[] RestrictedColumnWords =
-        ["学历", "论文", "外语", "英语", "计算机", "education", "paper", "language", "english", "computer"];
 
     // Each criterion with its id, citation and topic read once (checked at load by PluginGuards): a getter that throws or
     // changes later cannot take the run down or make a finding pass for another criterion's. Grouped by plug-in, in load
@@ -67,7 +65,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         {
             var decision = decisions[i];
             var seen = decision.Path == ScreeningPath.SkillToTitle
-                ? withoutRestricted ??= HideRestricted(record)
+                ? withoutRestricted ??= record.ForSkillToTitle()
                 : record;
             // Room for every criterion's finding, a tampering note and the authorisation note: the list never grows.
             var findings = new List<Finding>(decision.Findings.Count + _criteriaCount + 2);
@@ -318,13 +316,4 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         }
     }
 
-    private static EmployeeRecord HideRestricted(EmployeeRecord record)
-    {
-        var extra = record.Employee.Extra;
-        var kept = extra.Count == 0
-            ? extra
-            : extra.Where(kv => !RestrictedColumnWords.Any(w => kv.Key.Contains(w, StringComparison.OrdinalIgnoreCase)))
-                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        return record with { Employee = record.Employee with { Education = "", Extra = kept } };
-    }
 }

@@ -2,6 +2,7 @@ using EnterpriseEval.Engine.Documents;
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ internal sealed class PluginBuilder(string pluginId, string folder, IConfigurati
     private readonly List<Type> _criteria = [];
     private readonly List<TemplateOverride> _templates = [];
     private readonly Dictionary<string, Delegate> _functions = new(StringComparer.Ordinal);
+    private readonly List<ExtraTable> _tables = [];
 
     public string PluginId => pluginId;
 
@@ -40,6 +42,13 @@ internal sealed class PluginBuilder(string pluginId, string folder, IConfigurati
     {
         Services.AddSingleton<TCriterion>();
         _criteria.Add(typeof(TCriterion));
+        return this;
+    }
+
+    public IPluginBuilder AddExtraTable(ExtraTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _tables.Add(table);
         return this;
     }
 
@@ -126,6 +135,9 @@ internal sealed class PluginBuilder(string pluginId, string folder, IConfigurati
             PayTablesType is null ? null : (IPayTables)provider.GetRequiredService(PayTablesType),
             _templates,
             _functions,
-            Policy);
+            Policy)
+        {
+            ExtraTables = _tables,
+        };
     }
 }

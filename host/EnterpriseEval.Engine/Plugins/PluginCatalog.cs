@@ -86,7 +86,7 @@ internal sealed class PluginCatalog(IConfiguration configuration, IOptions<Plugi
             throw new PluginLoadException(manifest.Id, $"找不到插件程序集 {manifest.AssemblyFile}");
         }
 
-        PluginCompatibility.Check(manifest, assemblyPath);
+        manifest = PluginCompatibility.Check(manifest, assemblyPath);
         var hash = PluginLock.Sha256(assemblyPath);
         var loader = PluginLoader.CreateFromAssemblyFile(
             assemblyPath,

@@ -30,15 +30,16 @@ internal static class PluginCompatibility
         (new Version(1, 1, 0), "DocumentKind 由枚举改为结构（docs/plugin-authoring.md “SDK 1.1”）"),
     ];
 
-    public static void Check(PluginManifest manifest, string assemblyPath) => Check(manifest, assemblyPath, SdkInfo.Version);
+    /// <summary>The checks against the host's SDK; returns the manifest with its SDK version, taken from the stamp when absent.</summary>
+    public static PluginManifest Check(PluginManifest manifest, string assemblyPath) => Check(manifest, assemblyPath, SdkInfo.Version);
 
     /// <summary>The checks against a given host SDK version (tests pass another one).</summary>
-    internal static void Check(PluginManifest manifest, string assemblyPath, Version host)
+    internal static PluginManifest Check(PluginManifest manifest, string assemblyPath, Version host)
     {
         // The stamp is what the build put in; plugin.json's sdkVersion must agree with it, so checking the stamp
         // against the host checks the manifest too.
         var (references, stampText) = ReadMetadata(manifest.Id, assemblyPath);
-        CheckStamp(manifest, assemblyPath, stampText, host);
+        var stamp = CheckStamp(manifest, assemblyPath, stampText, host);
 
         foreach (var (name, version) in references)
         {
@@ -60,15 +61,19 @@ internal static class PluginCompatibility
                     $"插件引用 {name} {version}，高于本系统的 {hostVersion}；请将该包降到本系统的版本后重新编译插件");
             }
         }
+
+        return manifest.SdkVersion is null ? manifest with { SdkVersion = stamp } : manifest;
     }
 
     /// <summary>
     /// The stamp <c>[assembly: SdkBuildVersion]</c> the SDK's build files put into every plug-in, against the host's SDK
     /// and the manifest. A plug-in without it was built before the stamp existed (or with the SDK's build files
     /// switched off): refused, since its <c>sdkVersion</c> is then only a hand-written claim, and every plug-in built
-    /// before SDK 1.1 must be rebuilt anyway (DocumentKind's binary break).
+    /// before SDK 1.1 must be rebuilt anyway (DocumentKind's binary break). A manifest without <c>sdkVersion</c> is
+    /// accepted only with the stamp, which then stands for it (the build fills it into the deployed plugin.json).
     /// </summary>
-    internal static void CheckStamp(PluginManifest manifest, string assemblyPath, string? stampText, Version host)
+    /// <returns>The stamped SDK version.</returns>
+    internal static Version CheckStamp(PluginManifest manifest, string assemblyPath, string? stampText, Version host)
     {
         var file = Path.GetFileName(assemblyPath);
         if (stampText is null)
@@ -81,7 +86,7 @@ internal static class PluginCompatibility
             throw new PluginLoadException(manifest.Id, $"插件 {file} 的 SDK 版本标记“{stampText}”不是版本号，请用当前 EnterpriseEval.Sdk 包（{host}）重新编译");
         }
 
-        if (Normalise(stamp) != Normalise(manifest.SdkVersion))
+        if (manifest.SdkVersion is { } declared && Normalise(stamp) != Normalise(declared))
         {
             throw new PluginLoadException(
                 manifest.Id,
@@ -104,6 +109,8 @@ internal static class PluginCompatibility
                     $"插件 {file} 基于 SDK {stampText} 编译，早于 SDK {since} 的二进制不兼容变更（{change}）：请用当前 EnterpriseEval.Sdk 包（{host}）重新编译");
             }
         }
+
+        return stamp;
     }
 
     // 1.0 and 1.0.0 name the same version.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using EnterpriseEval.Engine.Documents;
 using EnterpriseEval.Sdk.Plugins;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Engine.Plugins;
 
@@ -17,4 +18,8 @@ internal sealed record PluginComposition(
     IPayTables? PayTables,
     IReadOnlyList<TemplateOverride> Templates,
     IReadOnlyDictionary<string, Delegate> TemplateFunctions,
-    PolicyContributions Policy);
+    PolicyContributions Policy)
+{
+    /// <summary>The extra tables the plug-in declared (<see cref="IPluginBuilder.AddExtraTable"/>), read at import.</summary>
+    public IReadOnlyList<ExtraTable> ExtraTables { get; init; } = [];
+}

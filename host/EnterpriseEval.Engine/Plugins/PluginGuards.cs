@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using EnterpriseEval.Sdk.Screening;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Engine.Plugins;
 
@@ -64,6 +65,8 @@ internal static partial class PluginGuards
             }
         }
 
+        CheckExtraTables(id, composition.ExtraTables);
+
         foreach (var (occupation, years) in composition.Policy.Years)
         {
             foreach (var (level, n) in years)
@@ -74,6 +77,33 @@ internal static partial class PluginGuards
                         id,
                         $"SetCumulativeWorkYears（{occupation}，{level.ToChinese()}）设为{n}年，低于本单位配置的{minimum}年（EnterpriseEval:Policy:CumulativeWorkYears，人社部发〔2020〕96号 二（四））：插件只能收紧条件，不能放宽");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The extra tables a plug-in declares (docs/plugin-authoring.md, "Reading extra columns and files"): each sound on
+    /// its own (names, columns, code lists: <see cref="ExtraTable.Problems"/>), none named like a roster file, none twice.
+    /// </summary>
+    private static void CheckExtraTables(string id, IReadOnlyList<ExtraTable> tables)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in tables)
+        {
+            var name = $"额外数据表 {table.Name}（{table.ChineseName}）的声明有误：";
+            if (table.Problems.Count > 0)
+            {
+                throw new PluginLoadException(id, name + string.Join("；", table.Problems));
+            }
+
+            if (Roster.RosterImport.IsRosterTable(table.Name))
+            {
+                throw new PluginLoadException(id, $"{name}文件名 {table.Name}.csv 是花名册本身的文件（docs/roster.md），插件的额外数据表须另起文件名");
+            }
+
+            if (!names.Add(table.Name))
+            {
+                throw new PluginLoadException(id, $"{name}同名的表声明了两次");
             }
         }
     }

@@ -35,7 +35,7 @@ internal static class PluginManifestReader
                 reader.Text(root, "name"),
                 reader.Text(root, "enterprise"),
                 reader.Version(root, "version"),
-                reader.Version(root, "sdkVersion"),
+                reader.OptionalVersion(root, "sdkVersion"),
                 reader.Text(root, "assembly"),
                 reader.Text(root, "entryType"),
                 root.TryGetProperty("authorisation", out var auth) && auth.ValueKind == JsonValueKind.Object
@@ -59,6 +59,10 @@ internal static class PluginManifestReader
 
         public Version Version(JsonElement e, string name) =>
             System.Version.TryParse(Text(e, name), out var v) ? v : throw Bad(name, "不是版本号（如 1.0.0）");
+
+        // Absent (or null): the loader takes the SDK version from the assembly's stamp, and refuses a plug-in without one.
+        public Version? OptionalVersion(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Version(e, name) : null;
 
         public ReviewAuthorisation Authorisation(JsonElement e)
         {

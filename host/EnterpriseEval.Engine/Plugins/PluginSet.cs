@@ -38,6 +38,9 @@ internal sealed class PluginSet(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyLis
     public IReadOnlyList<ReviewAuthorisation> Authorisations { get; } =
         [.. loaded.Select(p => p.Manifest.Authorisation).OfType<ReviewAuthorisation>()];
 
+    /// <summary>The extra tables every loaded plug-in declares, in load order (docs/roster.md, "Files for plug-ins").</summary>
+    public IReadOnlyList<EnterpriseEval.Sdk.Tables.ExtraTable> ExtraTables { get; } = [.. loaded.SelectMany(p => p.Composition.ExtraTables)];
+
     /// <summary>The enterprise's review authorisation from the host's configuration (<see cref="HostAuthorisation"/>), or null.</summary>
     public ReviewAuthorisation? HostAuthorisation { get; } = host;
 

@@ -1,4 +1,5 @@
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Engine.Roster;
 
@@ -21,6 +22,7 @@ internal sealed class EmployeeBuilder(string id, int row, int ordinal)
     private List<WorkPeriod>? _workPeriods;
     private List<Application>? _applications;
     private Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? _extraFiles;
+    private List<TableRows>? _tables;
 
     /// <summary>The 工号.</summary>
     public string Id { get; } = id;
@@ -77,6 +79,35 @@ internal sealed class EmployeeBuilder(string id, int row, int ordinal)
         ((List<IReadOnlyDictionary<string, string>>)rows).Add(values);
     }
 
+    /// <summary>
+    /// Adds a row of a declared extra table, as the plug-in's record (<see cref="ExtraTableReader"/>); <paramref name="shown"/>
+    /// is what criteria see of it on the skill-to-title path (null: not shown).
+    /// </summary>
+    public void AddTableRow(ExtraTable table, object row, object? shown)
+    {
+        _tables ??= [];
+        TableRows? rows = null;
+        foreach (var t in _tables)
+        {
+            if (ReferenceEquals(t.Table, table))
+            {
+                rows = t;
+                break;
+            }
+        }
+
+        if (rows is null)
+        {
+            _tables.Add(rows = new TableRows(table));
+        }
+
+        rows.Rows.Add(row);
+        if (table.HidesOnSkillToTitle && shown is not null)
+        {
+            (rows.Shown ??= []).Add(shown);
+        }
+    }
+
     public bool HasAssessment(int year)
     {
         foreach (var assessment in _assessments ?? [])
@@ -103,7 +134,41 @@ internal sealed class EmployeeBuilder(string id, int row, int ordinal)
             WorkPeriods = Compact(_workPeriods),
             Applications = Compact(_applications),
         };
+        if (_tables is not null)
+        {
+            var tables = new ExtraTableRows[_tables.Count];
+            List<ExtraTableRows>? shown = null;
+            for (var i = 0; i < tables.Length; i++)
+            {
+                var t = _tables[i];
+                tables[i] = new ExtraTableRows(t.Table, t.Table.ToArray(t.Rows));
+                if (t.Table.HidesOnSkillToTitle)
+                {
+                    shown ??= [.. tables[..i].Where(r => !r.Table.HidesOnSkillToTitle)];
+                    if (t.Shown is { Count: > 0 })
+                    {
+                        shown.Add(new ExtraTableRows(t.Table, t.Table.ToArray(t.Shown)));
+                    }
+                }
+                else
+                {
+                    shown?.Add(tables[i]);
+                }
+            }
+
+            record = record with { Tables = tables, SkillToTitleTables = shown is null ? null : [.. shown] };
+        }
+
         return _extraFiles is null ? record : record with { ExtraFiles = _extraFiles };
+    }
+
+    private sealed class TableRows(ExtraTable table)
+    {
+        public ExtraTable Table { get; } = table;
+
+        public List<object> Rows { get; } = [];
+
+        public List<object>? Shown { get; set; }
     }
 
     /// <summary>
@@ -121,6 +186,7 @@ internal sealed class EmployeeBuilder(string id, int row, int ordinal)
         _workPeriods = null;
         _applications = null;
         _extraFiles = null;
+        _tables = null;
         Released = true;
     }
 

@@ -4,15 +4,17 @@ using System.Runtime.ExceptionServices;
 using EnterpriseEval.Engine.Roster.Fields;
 using EnterpriseEval.Engine.Roster.Sources;
 using EnterpriseEval.Engine.Roster.Tables;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Engine.Roster;
 
 /// <summary>
 /// One roster import: <c>employees.csv</c> first (it decides which 工号 exist), then each file that hangs off it,
-/// then any further files for plug-ins. <see cref="Run"/> reads them whole, in parallel with each other;
+/// then any further files for plug-ins: those a loaded plug-in declares (<paramref name="declared"/>) read typed by
+/// <see cref="ExtraTableReader"/>, the others kept as text (<c>ExtraFiles</c>, the untyped fallback). <see cref="Run"/> reads them whole, in parallel with each other;
 /// <see cref="Stream"/> opens them to be read a chunk of employees at a time (<see cref="RosterStream"/>).
 /// </summary>
-internal sealed class RosterImport(ITableSource source, CancellationToken cancellationToken)
+internal sealed class RosterImport(ITableSource source, CancellationToken cancellationToken, IReadOnlyList<ExtraTable>? declared = null)
 {
     private static readonly FrozenSet<string> KnownTables = new[]
     {
@@ -20,6 +22,10 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         HonoursTable.Schema, AchievementsTable.Schema, WorkPeriodsTable.Schema, ApplicationsTable.Schema,
     }.Select(s => s.Name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="name"/> is one of the roster's own tables (employees, skill_certificates …).</summary>
+    public static bool IsRosterTable(string name) => KnownTables.Contains(name);
+
+    private readonly IReadOnlyList<ExtraTable> _declared = declared ?? [];
     private readonly List<RosterReject> _rejects = [];
     private readonly StringPool _pool = new();
     private readonly EmployeeDirectory _employees = new();
@@ -253,9 +259,19 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             (WorkPeriodsTable.Schema.Name, WorkPeriodsTable.Schema, WorkPeriodsTable.Read),
             (ApplicationsTable.Schema.Name, ApplicationsTable.Schema, ApplicationsTable.Read),
         ];
+        // A declared table is read typed, for each plug-in that declares it; its file is required to have the 工号
+        // column and the required columns (a missing one stops the import naming file and column, as for ours).
+        var declaredNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in _declared)
+        {
+            declaredNames.Add(table.Name);
+            var reader = new ExtraTableReader(table);
+            tables.Add((table.Name, reader.Schema, reader.Read));
+        }
+
         foreach (var name in source.TableNames)
         {
-            if (!KnownTables.Contains(name))
+            if (!KnownTables.Contains(name) && !declaredNames.Contains(name))
             {
                 var schema = new RosterTableSchema(name, keepsBadOptionalValues: false, RosterColumn.EmployeeId);
                 tables.Add((name, schema, (row, employee) => employee.AddExtraRow(name, row.AllValues())));
@@ -284,7 +300,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
             }
 
             using var reader = source.Open(table.Name);
-            if (reader.Header.Count == 0 || (IsExtra(table.Schema) && !HasEmployeeIdColumn(reader.Header)))
+            if (reader.Header.Count == 0 || (IsUntyped(table.Schema) && !HasEmployeeIdColumn(reader.Header)))
             {
                 continue;
             }
@@ -309,9 +325,12 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
 
     private static bool IsExtra(RosterTableSchema schema) => !KnownTables.Contains(schema.Name);
 
+    // A file no plug-in declares (its schema has the 工号 column only): read as text, and skipped when it has no 工号.
+    private static bool IsUntyped(RosterTableSchema schema) => IsExtra(schema) && schema.Columns.Count == 1;
+
     /// <summary>
     /// Opens one table for reading; null when the roster does not have it, when it is empty (no header row: read
-    /// as if absent), or when a file for plug-ins has no 工号 column (notes, lookup tables: not ours to read).
+    /// as if absent), or when an undeclared file for plug-ins has no 工号 column (notes, lookup tables: not ours to read).
     /// </summary>
     private TableCursor? OpenCursor((string Name, RosterTableSchema Schema, Action<RowParser, EmployeeBuilder> Read) table, StringPool pool)
     {
@@ -323,7 +342,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         var reader = source.Open(table.Name);
         try
         {
-            if (reader.Header.Count == 0 || (IsExtra(table.Schema) && !HasEmployeeIdColumn(reader.Header)))
+            if (reader.Header.Count == 0 || (IsUntyped(table.Schema) && !HasEmployeeIdColumn(reader.Header)))
             {
                 reader.Dispose();
                 return null;

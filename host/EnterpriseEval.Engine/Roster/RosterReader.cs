@@ -1,4 +1,5 @@
 using EnterpriseEval.Engine.Roster.Sources;
+using EnterpriseEval.Sdk.Tables;
 
 namespace EnterpriseEval.Engine.Roster;
 
@@ -12,9 +13,11 @@ internal static class RosterReader
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <param name="limits">How much of a file may be read (docs/security.md, Limits on input); the defaults when null.</param>
     /// <param name="formats">Roster formats the host adds (the <c>.xlsx</c> workbook); CSV folders when none opens the path.</param>
+    /// <param name="tables">The extra tables the loaded plug-ins declare, read typed; none when null.</param>
     public static RosterReadResult ReadFolder(
-        string folder, CancellationToken cancellationToken = default, RosterLimits? limits = null, IEnumerable<ITableSourceOpener>? formats = null) =>
-        Read(OpenSource(folder, limits, formats), cancellationToken);
+        string folder, CancellationToken cancellationToken = default, RosterLimits? limits = null, IEnumerable<ITableSourceOpener>? formats = null,
+        IReadOnlyList<ExtraTable>? tables = null) =>
+        Read(OpenSource(folder, limits, formats), cancellationToken, tables);
 
     /// <summary>
     /// Reads <c>employees.csv</c> of a CSV folder and opens its other tables to be read a chunk of employees at a
@@ -29,13 +32,15 @@ internal static class RosterReader
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <param name="limits">How much of a file may be read; the defaults when null.</param>
     /// <exception cref="RosterException">As for <see cref="ReadFolder"/>.</exception>
+    /// <param name="formats">Roster formats the host adds.</param>
+    /// <param name="tables">The extra tables the loaded plug-ins declare, read typed; none when null.</param>
     /// <exception cref="RosterOrderException">A table's first rows are not in employees.csv order.</exception>
     public static RosterStream? OpenStream(
         string folder, int? checkOrderForChunksOf = null, CancellationToken cancellationToken = default, RosterLimits? limits = null,
-        IEnumerable<ITableSourceOpener>? formats = null)
+        IEnumerable<ITableSourceOpener>? formats = null, IReadOnlyList<ExtraTable>? tables = null)
     {
         var source = OpenSource(folder, limits, formats);
-        return source.CanReadConcurrently ? new RosterImport(source, cancellationToken).Stream(checkOrderForChunksOf) : null;
+        return source.CanReadConcurrently ? new RosterImport(source, cancellationToken, tables).Stream(checkOrderForChunksOf) : null;
     }
 
     /// <summary>
@@ -62,6 +67,9 @@ internal static class RosterReader
     }
 
     /// <summary>Reads any table source (a CSV folder, a workbook, the rows a review batch stored) with the same validation.</summary>
-    public static RosterReadResult Read(ITableSource source, CancellationToken cancellationToken = default) =>
-        new RosterImport(source, cancellationToken).Run();
+    /// <param name="source">The tables.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <param name="tables">The extra tables the loaded plug-ins declare, read typed; none when null.</param>
+    public static RosterReadResult Read(ITableSource source, CancellationToken cancellationToken = default, IReadOnlyList<ExtraTable>? tables = null) =>
+        new RosterImport(source, cancellationToken, tables).Run();
 }

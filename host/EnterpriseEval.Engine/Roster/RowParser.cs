@@ -247,6 +247,40 @@ internal sealed class RowParser
 
     public bool OptionalIdNumber(RosterColumn column, out string? value) => ParseString(column, default(IdNumberField), out value);
 
+    /// <summary>
+    /// A value of a column declared by a plug-in (<see cref="ExtraTableReader"/>), required or not as the column says;
+    /// <paramref name="present"/> is false when it is blank or the file lacks the column. <see langword="false"/> when
+    /// the row was rejected.
+    /// </summary>
+    public bool Value<T, TParser>(RosterColumn column, TParser parser, out T value, out bool present)
+        where TParser : struct, IFieldParser<T> => Parse(column, parser, out value, out present);
+
+    /// <summary>A date of a column declared by a plug-in, or null when blank; read and noted as <see cref="Date"/>.</summary>
+    public bool DeclaredDate(RosterColumn column, out DateOnly? value)
+    {
+        var parser = new DateField(column.MonthPrecision, excelSerial: true);
+        if (!Parse(column, parser, out DateOnly date, out var present))
+        {
+            value = null;
+            return false;
+        }
+
+        value = present ? date : null;
+        if (present)
+        {
+            NoteDate(column, parser, date);
+        }
+
+        return true;
+    }
+
+    /// <summary>Rejects the current row as a whole (no one column to blame); always <see langword="false"/>.</summary>
+    public bool RejectRow(string reason)
+    {
+        _rejects.Add(new RosterReject(FileName, RowNumber, "", JoinFields(), reason));
+        return false;
+    }
+
     /// <summary>Rejects the current row on a column; always <see langword="false"/>.</summary>
     public bool Reject(RosterColumn column, string reason) =>
         Reject(column, this[column].ToString(), reason);

@@ -65,7 +65,7 @@ internal sealed class ScreeningJob(
         {
             RequireAllLoaded(plugins, request);
             progress?.Report(new ScreeningStage("读取花名册", 0, 0));
-            var roster = RosterReader.ReadFolder(request.RosterPath, ct, rosterLimits.Value, formats);
+            var roster = RosterReader.ReadFolder(request.RosterPath, ct, rosterLimits.Value, formats, plugins.ExtraTables);
             var memory = new InMemoryDecisionSink();
             var summary = engine.RunAsync(RosterSource.FromRead(roster), asOf, plugins, memory, Adapt(progress), null, ct).GetAwaiter().GetResult();
             var result = new ScreeningResult(asOf, memory.DecisionsByEmployee, memory.Equivalences, plugins.Provenance)

@@ -40,6 +40,15 @@ internal static class PluginsView
                 : $"适用范围：单位代码（enterprise_code）不属于上述任何插件的员工，仅适用未声明适用范围的插件 {ConsoleText.Escape(string.Join("、", everyone.Select(p => p.Manifest.Id)))}");
         }
 
+        // The columns of every extra table, below the table: too long for a cell (docs/roster.md, "Files for plug-ins").
+        foreach (var p in plugins.Loaded)
+        {
+            foreach (var t in p.Composition.ExtraTables)
+            {
+                console.MarkupLine(ConsoleText.Escape($"插件 {p.Manifest.Id} 的额外数据表 {t.Name}.csv（{t.ChineseName}）：{string.Join("，", t.Columns.Select(Describe))}"));
+            }
+        }
+
         foreach (var refused in plugins.Refused)
         {
             console.MarkupLine($"[yellow]未加载：[/]{ConsoleText.Escape(refused.Message)}");
@@ -89,6 +98,26 @@ internal static class PluginsView
         }
 
         lines.Add(c.PayTables is null ? "薪酬津贴标准：无" : "薪酬津贴标准：有（薪酬调整、津贴发放通知）");
+
+        // The further roster files the plug-in reads, typed (docs/roster.md, "Files for plug-ins").
+        foreach (var t in c.ExtraTables)
+        {
+            lines.Add($"额外数据表 {t.Name}.csv（{t.ChineseName}）");
+        }
+
         return string.Join('\n', lines);
+    }
+
+    private static string Describe(EnterpriseEval.Sdk.Tables.ExtraColumn column)
+    {
+        var type = column.Type switch
+        {
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Date => "日期",
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Integer => "整数",
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Decimal => "数字",
+            EnterpriseEval.Sdk.Tables.ExtraColumnType.Code => $"代码：{string.Join("/", column.Codes.Select(v => v.ChineseName))}",
+            _ => "文本",
+        };
+        return $"{column.Name}（{column.ChineseName}，{type}{(column.Required ? "，必填" : "")}）";
     }
 }

@@ -22,11 +22,11 @@ internal sealed class BatchReplay(BatchRules rules, BatchScoring scoring, IOptio
             causes.Add($"法定规则集版本由 {batch.Definition.RuleSetVersion} 变为 {StatutoryRuleSet.Version}");
         }
 
-        var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id));
-        var records = roster.Records;
         List<StoredDecision> replayed;
         using (var plugins = rules.LoadPlugins(batch.Definition.Configuration, pluginsDirectory ?? batch.Definition.PluginsDirectory))
         {
+            var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), tables: plugins.ExtraTables);
+            var records = roster.Records;
             if (plugins.Provenance != batch.Definition.Plugins)
             {
                 causes.Add($"插件由“{Show(batch.Definition.Plugins)}”变为“{Show(plugins.Provenance)}”");

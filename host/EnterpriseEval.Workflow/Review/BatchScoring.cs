@@ -30,9 +30,9 @@ internal sealed class BatchScoring(BatchRules rules)
     {
         var candidates = new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id))
             .Select(d => d.EmployeeId).ToHashSet(StringComparer.Ordinal);
-        var records = RosterReader.Read(new StoredRosterSource(store, batch.Id)).Records
-            .Where(r => candidates.Contains(r.Employee.EmployeeId));
         using var plugins = BatchScreening.LoadPlugins(rules, store, batch, pluginsDirectory);
+        var records = RosterReader.Read(new StoredRosterSource(store, batch.Id), tables: plugins.ExtraTables).Records
+            .Where(r => candidates.Contains(r.Employee.EmployeeId));
         var scores = new List<StoredScore>();
         foreach (var record in records)
         {

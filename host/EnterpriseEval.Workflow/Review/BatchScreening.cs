@@ -48,13 +48,14 @@ internal sealed class BatchScreening(BatchRules rules, IOptions<ReviewOptions> o
             lease.Commit();
         }
 
-        var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), ct);
-        var records = roster.Records;
+        // The plug-ins first: the extra tables they declare are read typed with the roster (docs/roster.md).
         var progress = store.ScreenProgress(batch.Id);
+        using var loaded = progress.Complete ? null : LoadPlugins(rules, store, batch, pluginsDirectory);
+        var roster = RosterReader.Read(new StoredRosterSource(store, batch.Id), ct, loaded?.ExtraTables);
+        var records = roster.Records;
         var resumedFrom = progress.Done;
-        if (!progress.Complete)
+        if (!progress.Complete && loaded is { } plugins)
         {
-            using var plugins = LoadPlugins(rules, store, batch, pluginsDirectory);
             var chunk = Math.Max(1, options.Value.ScreenChunkSize);
             var limit = stopAfter is { } n ? Math.Min(records.Count, progress.Done + n) : records.Count;
             var from = progress.Done;

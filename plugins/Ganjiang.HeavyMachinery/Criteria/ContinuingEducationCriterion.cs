@@ -1,3 +1,4 @@
+using System.Text;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using EnterpriseEval.Sdk.Screening;
@@ -8,16 +9,13 @@ namespace Ganjiang.HeavyMachinery.Criteria;
 
 /// <summary>
 /// 继续教育学时 (办法第十二条): in each of the three calendar years before the cut-off's year the employee completed at
-/// least the configured hours. Data: <c>continuing_education.csv</c> (employee_id, year, hours); several rows of one
-/// year add up.
+/// least the configured hours. Data: <c>continuing_education.csv</c> (employee_id, year, hours), declared in
+/// <see cref="FirmTables.ContinuingEducation"/>; several rows of one year add up.
 /// </summary>
 internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions> options) : ICriterion
 {
-    private const string File = "continuing_education";
-    private static readonly ExtraColumn Year = new("year", "年度");
-    private static readonly ExtraColumn Hours = new("hours", "学时");
-
     private readonly decimal _minimum = options.Value.Validated().ContinuingEducationHoursPerYear;
+    private readonly string _minimumText = Wording.Chinese(options.Value.Validated().ContinuingEducationHoursPerYear);
 
     public string Id => "GJ-CE";
 
@@ -31,39 +29,70 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
     public Finding? Evaluate(CriterionContext context)
     {
         // The same three years as the annual assessment (docs/rules.md, "Dates"): cut-off 2026-12-31 → 2023, 2024, 2025.
-        int[] years = [context.AsOf.Year - 3, context.AsOf.Year - 2, context.AsOf.Year - 1];
-        var totals = new Dictionary<int, decimal>();
-        foreach (var row in ExtraRows.Of(context.Record, File))
+        // Rows arrive typed (FirmTables): a year or hours the roster reader could not read is in rejects.csv, and that
+        // year then has no record here.
+        var first = context.AsOf.Year - 3;
+        Span<decimal> totals = stackalloc decimal[3];
+        Span<bool> recorded = stackalloc bool[3];
+        foreach (var row in FirmTables.ContinuingEducation.RowsOf(context.Record))
         {
-            if (!int.TryParse(Year.Read(row), out var year) || !years.Contains(year))
+            var i = row.Year - first;
+            if ((uint)i < 3u)
             {
-                continue;
+                totals[i] += row.Hours;
+                recorded[i] = true;
+            }
+        }
+
+        var shortYears = 0;
+        var missing = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            if (!recorded[i])
+            {
+                missing++;
+            }
+            else if (totals[i] < _minimum)
+            {
+                shortYears++;
+            }
+        }
+
+        if (shortYears > 0)
+        {
+            return context.Fail($"{Describe(first, totals, recorded, onlyShort: true)}，低于每年{_minimumText}学时的要求");
+        }
+
+        if (missing > 0)
+        {
+            var years = new StringBuilder();
+            for (var i = 0; i < 3; i++)
+            {
+                if (!recorded[i])
+                {
+                    years.Append(years.Length > 0 ? "、" : "").Append(first + i).Append("年度");
+                }
             }
 
-            if (!ExtraRows.TryAmount(Hours.Read(row), out var hours))
-            {
-                return context.Review($"{File}.csv 中{year}年度的学时“{Hours.Read(row)}”无法识别，请核实");
-            }
-
-            totals[year] = totals.GetValueOrDefault(year) + hours;
+            return context.Review($"缺少{years}的继续教育学时记录，无法确认每年不少于{_minimumText}学时");
         }
 
-        var minimum = ExtraRows.Chinese(_minimum);
-        var short_ = years.Where(y => totals.TryGetValue(y, out var h) && h < _minimum).ToArray();
-        if (short_.Length > 0)
-        {
-            return context.Fail($"{Describe(short_, totals)}，低于每年{minimum}学时的要求");
-        }
-
-        var missing = years.Where(y => !totals.ContainsKey(y)).ToArray();
-        if (missing.Length > 0)
-        {
-            return context.Review($"缺少{string.Join("、", missing.Select(y => $"{y}年度"))}的继续教育学时记录，无法确认每年不少于{minimum}学时");
-        }
-
-        return context.Met($"{Describe(years, totals)}，均不少于每年{minimum}学时");
+        return context.Met($"{Describe(first, totals, recorded, onlyShort: false)}，均不少于每年{_minimumText}学时");
     }
 
-    private static string Describe(int[] years, Dictionary<int, decimal> totals) =>
-        "继续教育学时" + string.Join("，", years.Select(y => $"{y}年度{ExtraRows.Chinese(totals[y])}学时"));
+    private string Describe(int first, ReadOnlySpan<decimal> totals, ReadOnlySpan<bool> recorded, bool onlyShort)
+    {
+        var text = new StringBuilder("继续教育学时");
+        var any = false;
+        for (var i = 0; i < 3; i++)
+        {
+            if (recorded[i] && (!onlyShort || totals[i] < _minimum))
+            {
+                text.Append(any ? "，" : "").Append(first + i).Append("年度").Append(Wording.Chinese(totals[i])).Append("学时");
+                any = true;
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using EnterpriseEval.Sdk.Screening;
@@ -8,12 +9,13 @@ namespace Ganjiang.HeavyMachinery.Criteria;
 
 /// <summary>
 /// 传技带徒 (办法第十三条): a 技师 applying for 中级 on the skill-to-title path has taught at least the configured number of
-/// apprentices. Data: <c>apprentices.csv</c> (employee_id, apprentice_id, apprentice_name, from, to); an apprentice
-/// counts once, when the mentoring began by the cut-off.
+/// apprentices. Data: <c>apprentices.csv</c> (employee_id, apprentice_id, apprentice_name, from, to), declared in
+/// <see cref="FirmTables.Apprentices"/>; an apprentice counts once, when the mentoring began by the cut-off.
 /// </summary>
 internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options) : ICriterion
 {
     private readonly int _minimum = options.Value.Validated().MinimumApprentices;
+    private CutOff? _cutOff;
 
     public string Id => "GJ-MENTOR";
 
@@ -30,28 +32,46 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
             return null;
         }
 
-        // Keyed by apprentice id (name when the id is blank), so a renewed agreement does not count twice.
-        var apprentices = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in ExtraRows.Of(context.Record, Apprentices.File))
+        // Rows arrive typed (FirmTables.Apprentices): a start date the roster reader could not read is in rejects.csv.
+        // Each apprentice counts once, by id (name when the id is blank), so a renewed agreement does not count twice.
+        var rows = FirmTables.Apprentices.RowsOf(context.Record);
+        var count = 0;
+        StringBuilder? names = null;
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (!ExtraRows.TryDate(Apprentices.From.Read(row), out var from))
+            var row = rows[i];
+            if (row.From > context.AsOf || SeenBefore(rows, i, context.AsOf))
             {
-                return context.Review($"{Apprentices.File}.csv 中徒弟“{Apprentices.Name.Read(row)}”的带徒开始日期“{Apprentices.From.Read(row)}”无法识别，请核实");
+                continue;
             }
 
-            if (from <= context.AsOf)
-            {
-                var name = Apprentices.Name.Read(row);
-                var key = Apprentices.Key(row);
-                apprentices.TryAdd(key, name.Length > 0 ? name : key);
-            }
+            count++;
+            (names ??= new StringBuilder()).Append(count > 1 ? "、" : "").Append(row.Name);
         }
 
-        var taught = apprentices.Count > 0
-            ? $"截至{ExtraRows.Chinese(context.AsOf)}带徒{apprentices.Count}名（{string.Join("、", apprentices.Values)}）"
-            : $"截至{ExtraRows.Chinese(context.AsOf)}无带徒记录";
-        return apprentices.Count >= _minimum
+        // The cut-off's wording is one per run: made once, swapped whole (criteria run in parallel).
+        var cutOff = _cutOff is { } cached && cached.AsOf == context.AsOf ? cached : _cutOff = new CutOff(context.AsOf, Wording.Chinese(context.AsOf));
+        var asOf = cutOff.Text;
+        var taught = count > 0 ? $"截至{asOf}带徒{count}名（{names}）" : $"截至{asOf}无带徒记录";
+        return count >= _minimum
             ? context.Met($"{taught}，达到技师申报中级须带徒{_minimum}名以上的要求")
             : context.Fail($"{taught}，技师申报中级须带徒{_minimum}名以上");
     }
+
+    // Whether an earlier row that counts names the same apprentice (a handful of rows: no dictionary per decision).
+    private static bool SeenBefore(IReadOnlyList<Apprenticeship> rows, int index, DateOnly asOf)
+    {
+        var key = rows[index].Key;
+        for (var j = 0; j < index; j++)
+        {
+            if (rows[j].From <= asOf && string.Equals(rows[j].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record CutOff(DateOnly AsOf, string Text);
 }

@@ -7,28 +7,16 @@ namespace Ganjiang.HeavyMachinery.Criteria;
 
 /// <summary>
 /// 安全生产 (办法第十五条): no 重大 (or 特别重大) safety incident for which the employee bears responsibility in the three
-/// years up to the cut-off. Data: <c>safety_incidents.csv</c> (employee_id, date, severity). 一般 and 较大 incidents are
-/// mentioned but do not bar the application.
+/// years up to the cut-off. Data: <c>safety_incidents.csv</c> (employee_id, date, severity), declared in
+/// <see cref="FirmTables.SafetyIncidents"/>. 一般 and 较大 incidents are mentioned but do not bar the application.
 /// </summary>
 internal sealed class SafetyRecordCriterion : ICriterion
 {
-    private const string File = "safety_incidents";
     private const int BarYears = 3;
-    private static readonly ExtraColumn Date = new("date", "日期");
-    private static readonly ExtraColumn Severity = new("severity", "事故等级");
 
-    /// <summary>Severity as written in the file → whether it bars the application. GB 6441 grades, Chinese or English.</summary>
-    private static readonly Dictionary<string, bool> Bars = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["一般"] = false,
-        ["general"] = false,
-        ["较大"] = false,
-        ["major"] = false,
-        ["重大"] = true,
-        ["serious"] = true,
-        ["特别重大"] = true,
-        ["especially_serious"] = true,
-    };
+    // The period's wording depends on the cut-off only, which is one per run: made once, swapped whole (criteria run
+    // in parallel), so a decision costs no date formatting.
+    private Period? _period;
 
     public string Id => "GJ-SAFETY";
 
@@ -40,31 +28,24 @@ internal sealed class SafetyRecordCriterion : ICriterion
 
     public Finding? Evaluate(CriterionContext context)
     {
-        var from = context.AsOf.AddYears(-BarYears).AddDays(1);
-        var period = $"{ExtraRows.Chinese(from)}至{ExtraRows.Chinese(context.AsOf)}";
-        var lesser = 0;
-        var serious = new List<DateOnly>();
-        foreach (var row in ExtraRows.Of(context.Record, File))
-        {
-            if (!ExtraRows.TryDate(Date.Read(row), out var date))
-            {
-                return context.Review($"{File}.csv 中事故日期“{Date.Read(row)}”无法识别，请核实");
-            }
+        var period = _period is { } cached && cached.AsOf == context.AsOf ? cached : _period = Period.Of(context.AsOf);
 
-            if (date < from || date > context.AsOf)
+        // Rows arrive typed (FirmTables.SafetyIncidents): a date or severity the roster reader could not read is in
+        // rejects.csv, never here.
+        var lesser = 0;
+        var serious = 0;
+        var latest = DateOnly.MinValue;
+        foreach (var incident in FirmTables.SafetyIncidents.RowsOf(context.Record))
+        {
+            if (incident.Date < period.From || incident.Date > context.AsOf)
             {
                 continue;
             }
 
-            var severity = Severity.Read(row).Replace("事故", "", StringComparison.Ordinal);
-            if (!Bars.TryGetValue(severity, out var bars))
+            if (incident.Bars)
             {
-                return context.Review($"{File}.csv 中{ExtraRows.Chinese(date)}事故的等级“{Severity.Read(row)}”无法识别（应为一般、较大、重大或特别重大），请核实");
-            }
-
-            if (bars)
-            {
-                serious.Add(date);
+                serious++;
+                latest = incident.Date > latest ? incident.Date : latest;
             }
             else
             {
@@ -72,17 +53,26 @@ internal sealed class SafetyRecordCriterion : ICriterion
             }
         }
 
-        if (serious.Count > 0)
+        if (serious > 0)
         {
             // The bar lifts once the latest serious incident lies more than three years before the cut-off.
-            var latest = serious.Max();
             return context.Fail(
-                $"{period}期间负有责任的重大安全事故{serious.Count}起（最近一起发生于{ExtraRows.Chinese(latest)}），事故发生之日起{BarYears}年内不得申报",
+                $"{period.Text}期间负有责任的重大安全事故{serious}起（最近一起发生于{Wording.Chinese(latest)}），事故发生之日起{BarYears}年内不得申报",
                 latest.AddYears(BarYears));
         }
 
-        return context.Met(lesser > 0
-            ? $"{period}期间无重大安全责任事故（有一般或较大事故{lesser}起，不影响申报）"
-            : $"{period}期间无重大安全责任事故");
+        return lesser > 0
+            ? context.Met($"{period.Text}期间无重大安全责任事故（有一般或较大事故{lesser}起，不影响申报）")
+            : context.Met(period.NoIncident);
+    }
+
+    private sealed record Period(DateOnly AsOf, DateOnly From, string Text, string NoIncident)
+    {
+        public static Period Of(DateOnly asOf)
+        {
+            var from = asOf.AddYears(-BarYears).AddDays(1);
+            var text = $"{Wording.Chinese(from)}至{Wording.Chinese(asOf)}";
+            return new Period(asOf, from, text, $"{text}期间无重大安全责任事故");
+        }
     }
 }

@@ -74,20 +74,16 @@ internal sealed class GanjiangPayTables(IOptions<GanjiangHeavyOptions> options) 
 
     private static string Basis(string article) => $"{article}；{Policy}";
 
-    // Apprentices under mentoring on the cut-off, each counted once. A row whose dates cannot be read pays nothing;
-    // the mentoring criterion sends the same row to review.
+    // Apprentices under mentoring on the cut-off, each counted once (the rows the mentoring criterion reads; a row whose
+    // dates the roster reader could not read is in rejects.csv and pays nothing).
     private static int ApprenticesOn(EmployeeRecord record, DateOnly asOf)
     {
         var active = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in ExtraRows.Of(record, Apprentices.File))
+        foreach (var row in FirmTables.Apprentices.RowsOf(record))
         {
-            var to = Apprentices.To.Read(row);
-            if (ExtraRows.TryDate(Apprentices.From.Read(row), out var from)
-                && from <= asOf
-                && (to.Length == 0 || (ExtraRows.TryDate(to, out var until) && until >= asOf))
-                && Apprentices.Key(row) is { Length: > 0 } key)
+            if (row.From <= asOf && (row.To is not { } until || until >= asOf) && row.Key.Length > 0)
             {
-                active.Add(key);
+                active.Add(row.Key);
             }
         }
 

@@ -1,5 +1,6 @@
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Model;
+using EnterpriseEval.Sdk.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EnterpriseEval.Sdk.Plugins;
@@ -31,6 +32,15 @@ public interface IPluginBuilder
     /// <typeparam name="TCriterion">Resolved from <see cref="Services"/> (constructor injection).</typeparam>
     IPluginBuilder AddCriterion<TCriterion>()
         where TCriterion : class, ICriterion;
+
+    /// <summary>
+    /// Declares a further roster file the plug-in reads (docs/plugin-authoring.md, "Reading extra columns and files"):
+    /// the runtime reads it once at import with the roster's parsers, sends bad values to <c>rejects.csv</c>, and hands
+    /// criteria and pay tables typed rows through <see cref="ExtraTable{TRow}.RowsOf"/>. A bad declaration (empty or
+    /// duplicate name, a code list without values, the name of a roster file …) refuses the plug-in at load.
+    /// </summary>
+    /// <param name="table">The table, made once with <see cref="ExtraTable.Define{TRow}"/>.</param>
+    IPluginBuilder AddExtraTable(ExtraTable table);
 
     /// <summary>Sets the achievement scoring for the performance review (业绩评审); at most one per plug-in.</summary>
     /// <typeparam name="TScoring">Resolved from <see cref="Services"/>.</typeparam>

@@ -1,3 +1,4 @@
+using Acme.Plugin.Roster;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 using EnterpriseEval.Sdk.Testing;
@@ -41,6 +42,23 @@ public sealed class ServiceYearsCriterionTests
             .ShouldHaveFinding(Criterion, FindingKind.Failed, "《示例机械有限公司技能人才评价管理办法》第八条");
 
         // Only time is missing: the decision says when three years of service will be complete.
+        Assert.Equal(new DateOnly(2027, 3, 1), decision.EarliestEligibleOn);
+    }
+
+    [Fact]
+    public void Time_away_from_the_post_does_not_count_and_moves_the_date()
+    {
+        using var host = PluginTestHost.For<AcmePlugin>();
+        var employee = SeniorWorkerHiredIn(2023)
+            .WithRows(ServiceBreaks.Table, new ServiceBreak(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)))
+            .Build();
+
+        var decision = host.Screen([employee], AsOf)
+            .For("E1", ScreeningPath.SkillToTitle)
+            .ShouldBe(Outcome.NotEligible)
+            .ShouldHaveFinding(Criterion, FindingKind.Failed, "扣除离岗365天");
+
+        // Hired 2023-03-01: three years on 2026-03-01, and 365 days away on top.
         Assert.Equal(new DateOnly(2027, 3, 1), decision.EarliestEligibleOn);
     }
 

@@ -1,4 +1,5 @@
 using Acme.Plugin.Criteria;
+using Acme.Plugin.Roster;
 using EnterpriseEval.Sdk.Documents;
 using EnterpriseEval.Sdk.Plugins;
 
@@ -17,6 +18,7 @@ public sealed class AcmePlugin : IEnterprisePlugin
         ArgumentNullException.ThrowIfNull(builder);
         builder
             .BindOptions<AcmePluginOptions>()   // configuration section Plugins:acme-plugin
+            .AddExtraTable(ServiceBreaks.Table) // service_breaks.csv, read typed at import
             .AddCriterion<ServiceYearsCriterion>()
             .UseTemplate(DocumentKind.PostEquivalenceNotice, DocumentFormat.Html, "Templates/post_equivalence_notice.html.sbn");
     }

@@ -81,6 +81,25 @@ public sealed class PluginTrustTests
         Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
     }
 
+    // A bad extra-table declaration refuses the plug-in at load, naming the table and what is wrong (docs/plugins.md).
+    [Theory]
+    [InlineData("Fixture.Misbehaving.DuplicateColumnTablePlugin", "额外数据表 trainings（培训记录）的声明有误：列 hours（学时数）重复")]
+    [InlineData("Fixture.Misbehaving.EmptyNameTablePlugin", "额外数据表 （无名表）的声明有误：文件名为空")]
+    [InlineData("Fixture.Misbehaving.EmptyCodeListTablePlugin", "额外数据表 grades（等级记录）的声明有误：代码列 grade（等级）没有列出任何取值")]
+    [InlineData("Fixture.Misbehaving.RosterNameTablePlugin", "文件名 Honours.csv 是花名册本身的文件")]
+    public void A_plugin_with_a_bad_extra_table_declaration_is_refused_at_load_naming_it(string entry, string reason)
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("tables", FixturePlugins.Misbehaving, entry);
+
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        Assert.Empty(plugins.Loaded);
+        var refusal = Assert.Single(plugins.Refused);
+        Assert.Contains("插件 tables 未加载", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
+    }
+
     // Issue 17: plugins.lock hashes the DLLs inside each plug-in folder, so a manifest pointing outside walked around it.
     [Theory]
     [InlineData("../outside/Fixture.Misbehaving.dll")]

@@ -42,6 +42,34 @@ public sealed class SdkStampTests
         Assert.Equal("claims-same", Assert.Single(plugins.Loaded).Manifest.Id);
     }
 
+    // A plugin.json without sdkVersion (the build fills the deployed copy from the stamp): the stamp stands for it.
+    [Fact]
+    public void A_plugin_json_without_sdkVersion_is_loaded_with_the_stamped_version()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("no-version", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin", sdkVersion: null);
+
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        Assert.Empty(plugins.Refused);
+        Assert.Equal(SdkInfo.Version.ToString(3), Assert.Single(plugins.Loaded).Manifest.SdkVersion!.ToString(3));
+    }
+
+    [Fact]
+    public void A_plugin_json_without_sdkVersion_and_an_assembly_without_the_stamp_is_refused()
+    {
+        using var folders = new FixturePlugins();
+        var folder = folders.Add("neither", FixturePlugins.OldJson, "Fixture.OldJson.OldJsonPlugin", sdkVersion: null);
+        Rewrite(folder, "assembly", "Newtonsoft.Json.dll");
+
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        Assert.Empty(plugins.Loaded);
+        Assert.Equal(
+            $"插件 neither 未加载：插件未带 SDK 版本标记（Newtonsoft.Json.dll），请用当前 EnterpriseEval.Sdk 包（{SdkInfo.Version}）重新编译",
+            Assert.Single(plugins.Refused).Message);
+    }
+
     [Fact]
     public void An_assembly_without_the_stamp_is_refused_with_the_rebuild_message()
     {

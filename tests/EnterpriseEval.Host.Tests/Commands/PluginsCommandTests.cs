@@ -117,6 +117,53 @@ public sealed class PluginsCommandTests
     }
 
     [Fact]
+    public async Task List_shows_each_plugins_extra_tables_with_their_columns()
+    {
+        var run = await CliRun.Of(["plugins", "list", "--plugins", Path.Combine(ShippedPlugins, "ganjiang-heavy")]);
+
+        Assert.Equal(0, run.ExitCode);
+        var flat = Flat(run.Output);
+        Assert.Contains(Flat("插件 ganjiang-heavy 的额外数据表 apprentices.csv（带徒记录）：apprentice_id（徒弟工号，文本）"), flat);
+        Assert.Contains(Flat("from（带徒开始日期，日期，必填）"), flat);
+        Assert.Contains(Flat("额外数据表 safety_incidents.csv（安全事故记录）：date（日期，日期，必填），severity（事故等级，代码：一般/较大/重大/特别重大，必填）"), flat);
+        Assert.Contains(Flat("额外数据表 continuing_education.csv（继续教育学时）：year（年度，整数，必填），hours（学时，数字，必填）"), flat);
+    }
+
+    // Acceptance (issue 14): a bad extra-table declaration fails validate, naming the plug-in and the declaration.
+    [Fact]
+    public async Task Validate_fails_on_a_bad_extra_table_declaration_naming_the_plugin_and_the_table()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("tables", FixturePlugins.Misbehaving, "Fixture.Misbehaving.DuplicateColumnTablePlugin");
+
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", folders.Directory]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(Flat("插件 tables 未加载：额外数据表 trainings（培训记录）的声明有误：列 hours（学时数）重复"), Flat(run.Output));
+        Assert.Contains("校验未通过", run.Output);
+    }
+
+    [Fact]
+    public async Task Validate_with_a_sample_roster_fails_when_a_declared_file_lacks_a_required_column()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("trainings", FixturePlugins.Misbehaving, "Fixture.Misbehaving.TrainingsTablePlugin");
+        using var roster = new TempFolder();
+        File.WriteAllLines(roster.File("employees.csv"), ["employee_id,name,hire_date,post_category,frontline", "E1,张三,2015-03-01,skill,yes"]);
+        File.WriteAllLines(roster.File("trainings.csv"), ["employee_id,学时数", "E1,8"]);
+
+        var run = await CliRun.Of(["plugins", "validate", "--plugins", folders.Directory, "--roster", roster.Path]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(Flat("插件 trainings：额外数据表 trainings（培训记录）与样例花名册不符：trainings.csv 缺少必需列 hours（学时）"), Flat(run.Output));
+
+        // The same roster with the column: validate passes.
+        File.WriteAllLines(roster.File("trainings.csv"), ["employee_id,学时", "E1,8"]);
+        var fixedRun = await CliRun.Of(["plugins", "validate", "--plugins", folders.Directory, "--roster", roster.Path]);
+        Assert.True(fixedRun.ExitCode == 0, fixedRun.Output);
+    }
+
+    [Fact]
     public async Task Screening_a_firms_roster_with_both_plugins_applies_only_the_firms_own_criteria_beside_the_statutory_ones()
     {
         using var outDir = new TempFolder();
