@@ -61,6 +61,12 @@ public sealed class CaseRunner
         var configuration = Compose(testCase);
         var source = new CaseTableSource(testCase.Tables);
 
+        // A case's option that does not convert (years written as words) is the case's error, never silently skipped.
+        if (Hosting.ConfigurationCheck.Problems(configuration) is { Count: > 0 } problems)
+        {
+            return Error(testCase, $"配置有误：{string.Join("；", problems)}");
+        }
+
         // The plug-ins first, then the facts: the roster is read as a run with these plug-ins would read it.
         PluginSet plugins;
         EnginePlugins? composed = null;
@@ -86,7 +92,7 @@ public sealed class CaseRunner
             RosterReadResult roster;
             try
             {
-                roster = RosterReader.Read(source, cancellationToken);
+                roster = RosterReader.Read(source, cancellationToken, plugins.ExtraTables);
             }
             catch (EngineException e)
             {

@@ -180,6 +180,9 @@ internal static class EevalApp
             builder.Configuration.AddInMemoryCollection(WorkerProcess.Configuration());
         }
 
+        // Every configured value must convert before anything runs: the binder would skip a bad dictionary entry
+        // silently (docs/security.md, "Configuration").
+        ConfigurationCheck.ThrowIfInvalid(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -105,4 +105,25 @@ public sealed class CaseFileTests
         Assert.Equal(CaseStatus.Error, result.Status);
         Assert.Contains("c.yaml（第 4 行）：用例“甲”：员工的“入职日期”列值“不是日期”未被花名册读取程序接受", result.Report, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_option_that_does_not_convert_is_a_case_error_never_skipped()
+    {
+        // The configuration binder skips a bad entry of a table silently: 「三年」 would leave the default 3 years in force
+        // and the case would pass for the wrong reason (docs/security.md, "Configuration").
+        var testCase = Assert.Single(CaseFile.Parse("c.yaml", """
+            截止日期: 2026-12-31
+            用例:
+              - 名称: 甲
+                配置:
+                  EnterpriseEval:Policy:CumulativeWorkYears:technician: 三年
+                员工: {工号: E1, 姓名: 张三, 入职日期: 2010-03-01, 岗位类别: 技能岗位, 是否一线: 是}
+                预期: {技能人才评职称: 无判定}
+            """));
+
+        var result = new CaseRunner().Run(testCase);
+
+        Assert.Equal(CaseStatus.Error, result.Status);
+        Assert.Contains("配置项 EnterpriseEval:Policy:CumulativeWorkYears:technician 的值“三年”不是整数", result.Report, StringComparison.Ordinal);
+    }
 }
