@@ -22,7 +22,10 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
     // Per group of plug-ins governing the same employees (docs/plugins.md, "Scope"): its issuer (letterhead) and its
     // own numbering, so each firm's notices read as that firm's alone would. One group when no plug-in has a scope.
     private readonly Plugins.PluginScopes _scopes = screened.Plugins.Scopes;
-    private readonly string[] _enterprise = [.. screened.Plugins.Scopes.Groups.Select(options.Issuer)];
+    // Each group's document settings (a firm's own prefix and department, docs/plugin-authoring.md "Document
+    // settings") and issuer.
+    private readonly DocumentsOptions[] _settings = [.. screened.Plugins.Scopes.Groups.Select(options.For)];
+    private readonly string[] _enterprise = [.. screened.Plugins.Scopes.Groups.Select(g => options.For(g).Issuer(g))];
     private readonly int[] _sequence = new int[screened.Plugins.Scopes.Groups.Count];
 
     /// <summary>Per model of the last <see cref="Build"/>, the index of the group of plug-ins whose templates render it.</summary>
@@ -218,7 +221,7 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
             BatchName = string.Create(CultureInfo.InvariantCulture, $"{screened.Result.AsOf.Year}年度高技能人才与专业技术人才贯通申报资格审查"),
             PublicityFrom = issuedOn,
             PublicityUntil = WorkingCalendar.From(review).End(issuedOn, review.PublicityWorkingDays),
-            ObjectionContact = options.ObjectionContact,
+            ObjectionContact = _settings[group].ObjectionContact,
             Entries = entries,
             Procedure = "个人申报和资格审查",
             Basis = StatutoryBasis(decisions),
@@ -241,8 +244,8 @@ internal sealed class NoticeModels(ScreenedRoster screened, DocumentsOptions opt
         return new()
         {
             Enterprise = _enterprise[group],
-            Department = options.Department,
-            DocumentNumber = string.Create(CultureInfo.InvariantCulture, $"{options.NumberPrefix}〔{issuedOn.Year}〕{++_sequence[group]}号"),
+            Department = _settings[group].Department,
+            DocumentNumber = string.Create(CultureInfo.InvariantCulture, $"{_settings[group].NumberPrefix}〔{issuedOn.Year}〕{++_sequence[group]}号"),
             IssuedOn = issuedOn,
         };
     }

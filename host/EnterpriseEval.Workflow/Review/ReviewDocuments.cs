@@ -52,8 +52,10 @@ internal sealed class BatchDocuments : IDisposable
     private readonly ReviewBatch _batch;
     private readonly PluginSet _plugins;
     private readonly DocumentWriter _writer;
-    private readonly DocumentsOptions _options;
     private readonly string[] _issuers;
+
+    // Each group's document settings (its own number prefix, department and contact).
+    private readonly DocumentsOptions[] _settings;
     private readonly string _series;
     private Dictionary<string, Employee>? _employees;
 
@@ -63,8 +65,8 @@ internal sealed class BatchDocuments : IDisposable
         _batch = batch;
         _plugins = plugins;
         _writer = writer;
-        _options = options;
-        _issuers = [.. plugins.Scopes.Groups.Select(options.Issuer)];
+        _settings = [.. plugins.Scopes.Groups.Select(options.For)];
+        _issuers = [.. plugins.Scopes.Groups.Select(g => options.For(g).Issuer(g))];
         _series = string.Join("、", batch.Definition.Series.Split([',', ';', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ReviewExports.SeriesName));
     }
 
@@ -84,11 +86,11 @@ internal sealed class BatchDocuments : IDisposable
         var group = groups.Count == 1 ? groups[0] : 0;
         var model = new PublicityList
         {
-            Issue = Issue(publicity.Start, string.Create(CultureInfo.InvariantCulture, $"{_options.NumberPrefix}〔{publicity.Start.Year}〕公示1号"), group),
+            Issue = Issue(publicity.Start, string.Create(CultureInfo.InvariantCulture, $"{_settings[group].NumberPrefix}〔{publicity.Start.Year}〕公示1号"), group),
             BatchName = BatchName,
             PublicityFrom = publicity.Start,
             PublicityUntil = publicity.End,
-            ObjectionContact = _options.ObjectionContact,
+            ObjectionContact = _settings[group].ObjectionContact,
             Entries = [.. passed.Select(v => new PublicityEntry
             {
                 EmployeeId = v.EmployeeId,
@@ -118,7 +120,7 @@ internal sealed class BatchDocuments : IDisposable
             groups.Add(GroupOf(c.Vote.EmployeeId));
             models.Add(new ReviewResultNotice
             {
-                Issue = Issue(issuedOn, string.Create(CultureInfo.InvariantCulture, $"{_options.NumberPrefix}〔{issuedOn.Year}〕{NoticeNumberMark}{i + 1}号"), groups[i]),
+                Issue = Issue(issuedOn, string.Create(CultureInfo.InvariantCulture, $"{_settings[groups[i]].NumberPrefix}〔{issuedOn.Year}〕{NoticeNumberMark}{i + 1}号"), groups[i]),
                 Employee = new DocumentPerson
                 {
                     EmployeeId = c.Vote.EmployeeId,
@@ -168,7 +170,7 @@ internal sealed class BatchDocuments : IDisposable
     private DocumentIssue Issue(DateOnly issuedOn, string number, int group) => new()
     {
         Enterprise = _issuers[group],
-        Department = _options.Department,
+        Department = _settings[group].Department,
         DocumentNumber = number,
         IssuedOn = issuedOn,
     };

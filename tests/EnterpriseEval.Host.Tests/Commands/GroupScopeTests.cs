@@ -121,6 +121,15 @@ public sealed class GroupScopeTests
         Assert.DoesNotContain("gj-letterhead", gp);
         Assert.DoesNotContain("赣江重型机械有限公司", gp);
 
+        // Each firm numbers its own documents with its own prefix (samples/config/group.json,
+        // EnterpriseEval:Documents:Plugins:<id>): never the other firm's, never the host-wide default.
+        Assert.Contains("赣重人〔", hm);
+        Assert.DoesNotContain("赣电人资〔", hm);
+        Assert.Contains("赣电人资〔", gp);
+        Assert.Contains("人力资源部（党委组织部）", gp);
+        Assert.DoesNotContain("赣重人〔", gp);
+        Assert.All(group.Values, text => Assert.DoesNotContain("人资字〔", text));
+
         // Every document, number included, is the one its firm's own run gives.
         foreach (var (id, text) in ganjiang.Concat(ganpower))
         {
