@@ -128,13 +128,15 @@ public sealed class SdkStampTests
     [Fact]
     public void A_host_past_a_binary_break_refuses_a_plugin_stamped_before_it_with_the_rebuild_message()
     {
-        var (manifest, assembly) = Fixture();
-        var (since, _) = PluginCompatibility.BinaryBreaks.First(b => b.Since > manifest.SdkVersion);
+        // A plug-in built against SDK 1.0 (before DocumentKind became a struct) on this host, whose SDK is past the break.
+        var (since, _) = PluginCompatibility.BinaryBreaks.First();
+        var manifest = new PluginManifest("stamped", "测试插件", "测试企业", new Version(1, 0, 0), new Version(1, 0, 0), "Fixture.OldJson.dll", "Fixture.OldJson.OldJsonPlugin", null);
+        Assert.True(SdkInfo.Version >= since, "this host's SDK is past the binary break");
 
-        var e = Assert.Throws<PluginLoadException>(() => PluginCompatibility.Check(manifest, assembly, since));
+        var e = Assert.Throws<PluginLoadException>(() => PluginCompatibility.CheckStamp(manifest, "Fixture.OldJson.dll", "1.0.0", SdkInfo.Version));
 
         Assert.Equal(
-            $"插件 stamped 未加载：插件 Fixture.OldJson.dll 基于 SDK {manifest.SdkVersion} 编译，早于 SDK {since} 的二进制不兼容变更（DocumentKind 由枚举改为结构（docs/plugin-authoring.md “SDK 1.1”））：请用当前 EnterpriseEval.Sdk 包（{since}）重新编译",
+            $"插件 stamped 未加载：插件 Fixture.OldJson.dll 基于 SDK 1.0.0 编译，早于 SDK {since} 的二进制不兼容变更（DocumentKind 由枚举改为结构（docs/plugin-authoring.md “SDK 1.1”））：请用当前 EnterpriseEval.Sdk 包（{SdkInfo.Version}）重新编译",
             e.Message);
     }
 

@@ -17,7 +17,7 @@ internal sealed class FixturePlugins : IDisposable
     public static string Root { get; } = FindArtifacts();
 
     /// <summary>Adds a plug-in folder <paramref name="id"/> made of fixture <paramref name="fixture"/>'s files.</summary>
-    public string Add(string id, string fixture, string entryType, string? sdkVersion = "1.0.0", object? authorisation = null, string[]? enterpriseCodes = null)
+    public string Add(string id, string fixture, string entryType, string? sdkVersion = "1.1.0", object? authorisation = null, string[]? enterpriseCodes = null)
     {
         var folder = Path.Combine(Directory, id);
         System.IO.Directory.CreateDirectory(folder);

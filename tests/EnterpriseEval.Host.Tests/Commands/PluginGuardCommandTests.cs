@@ -25,7 +25,7 @@ public sealed class PluginGuardCommandTests
             name = "测试插件 pay",
             enterprise = "测试企业",
             version = "1.0.0",
-            sdkVersion = "1.0.0",
+            sdkVersion = "1.1.0",
             assembly = "Fixture.Misbehaving.dll",
             entryType = "Fixture.Misbehaving.ThrowingPayTablesPlugin",
         }));

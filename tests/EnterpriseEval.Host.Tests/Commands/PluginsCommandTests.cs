@@ -63,13 +63,13 @@ public sealed class PluginsCommandTests
     }
 
     [Theory]
-    [InlineData("Fixture.Misbehaving.ThrowingConstructorPlugin", "1.0.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 许可证文件缺失")]
-    [InlineData("Fixture.Misbehaving.ThrowingConfigurePlugin", "1.0.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 配置缺失")]
-    [InlineData("Fixture.Misbehaving.NoSuchPlugin", "1.0.0", "插件 broken 未加载：程序集中找不到入口类型 Fixture.Misbehaving.NoSuchPlugin")]
-    [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：plugin.json 声明插件基于 SDK 2.0.0（sdkVersion），而插件 Fixture.Misbehaving.dll 实际基于 SDK 1.0.0 编译")]
-    [InlineData("Fixture.Misbehaving.ThrowingPlugin", "1.0.0", "插件 broken：条件 THROW 在技能人才评职称样例上出错（InvalidOperationException: 数据源不可用）")]
-    [InlineData("Fixture.Misbehaving.HangingPlugin", "1.0.0", "插件 broken：条件 HANG 在技能人才评职称样例上超过")]
-    [InlineData("Fixture.Misbehaving.ThrowingPayTablesPlugin", "1.0.0", "插件 broken 的 IPayTables.WageItems 运行出错（InvalidOperationException: 薪酬表缺失）（未聘样例）")]
+    [InlineData("Fixture.Misbehaving.ThrowingConstructorPlugin", "1.1.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 许可证文件缺失")]
+    [InlineData("Fixture.Misbehaving.ThrowingConfigurePlugin", "1.1.0", "插件 broken 未加载：初始化失败：InvalidOperationException: 配置缺失")]
+    [InlineData("Fixture.Misbehaving.NoSuchPlugin", "1.1.0", "插件 broken 未加载：程序集中找不到入口类型 Fixture.Misbehaving.NoSuchPlugin")]
+    [InlineData("Fixture.Misbehaving.JsonPlugin", "2.0.0", "插件 broken 未加载：plugin.json 声明插件基于 SDK 2.0.0（sdkVersion），而插件 Fixture.Misbehaving.dll 实际基于 SDK 1.1.0 编译")]
+    [InlineData("Fixture.Misbehaving.ThrowingPlugin", "1.1.0", "插件 broken：条件 THROW 在技能人才评职称样例上出错（InvalidOperationException: 数据源不可用）")]
+    [InlineData("Fixture.Misbehaving.HangingPlugin", "1.1.0", "插件 broken：条件 HANG 在技能人才评职称样例上超过")]
+    [InlineData("Fixture.Misbehaving.ThrowingPayTablesPlugin", "1.1.0", "插件 broken 的 IPayTables.WageItems 运行出错（InvalidOperationException: 薪酬表缺失）（未聘样例）")]
     public async Task Validate_fails_with_a_clear_message_on_a_broken_plugin(string entryType, string sdkVersion, string expected)
     {
         using var folders = new FixturePlugins();

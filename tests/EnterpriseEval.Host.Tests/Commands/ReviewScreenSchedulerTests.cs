@@ -27,7 +27,7 @@ public sealed class ReviewScreenSchedulerTests
             name = "测试插件 hanger",
             enterprise = "测试企业",
             version = "1.0.0",
-            sdkVersion = "1.0.0",
+            sdkVersion = "1.1.0",
             assembly = "Fixture.Misbehaving.dll",
             entryType = "Fixture.Misbehaving.HangingPlugin",
         }));

@@ -57,7 +57,7 @@ public sealed class GuideSamplesTests
         var defaults = Activator.CreateInstance(type, nonPublic: true)!;
         var settings = type.GetProperties().Where(p => p.CanWrite).ToDictionary(
             p => p.Name,
-            p => p.GetValue(defaults) switch { "" => "empty", bool b => b ? "true" : "false", var v => v?.ToString() ?? "" });
+            p => p.GetValue(defaults) switch { "" => "empty", System.Collections.ICollection { Count: 0 } => "empty", bool b => b ? "true" : "false", var v => v?.ToString() ?? "" });
 
         Assert.Equal(settings.OrderBy(kv => kv.Key), rows.OrderBy(kv => kv.Key));
     }
