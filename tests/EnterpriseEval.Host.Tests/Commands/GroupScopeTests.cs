@@ -1,5 +1,6 @@
 using EnterpriseEval.Engine.Tests.Support;
 using EnterpriseEval.Host.Tests.Support;
+using static EnterpriseEval.Host.Tests.Support.TestFiles;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 
@@ -257,17 +258,4 @@ public sealed class GroupScopeTests
 
         File.WriteAllLines(manifest, lines);
     }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    /// <summary>The console wraps long lines; compare text without any white space.</summary>
-    private static string Flat(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -1,5 +1,6 @@
 using EnterpriseEval.Engine.Tests.Support;
 using EnterpriseEval.Host.Tests.Support;
+using static EnterpriseEval.Host.Tests.Support.TestFiles;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 
@@ -93,7 +94,4 @@ public sealed class PluginRefusalTests
         folders.Add("broken", FixturePlugins.Misbehaving, "Fixture.Misbehaving.NoSuchPlugin");
         return folders;
     }
-
-    /// <summary>The console wraps long lines; compare text without any white space.</summary>
-    private static string Flat(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EnterpriseEval.Host.Tests.Support;
 using static EnterpriseEval.Host.Tests.Support.ReviewSample;
+using static EnterpriseEval.Host.Tests.Support.TestFiles;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 
@@ -139,19 +140,5 @@ public sealed class ReviewBatchFilesTests
         }
 
         return (dir.File("review.db"), plugins, config, authorisation);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var sub in Directory.GetDirectories(from))
-        {
-            CopyFolder(sub, Path.Combine(to, Path.GetFileName(sub)));
-        }
     }
 }

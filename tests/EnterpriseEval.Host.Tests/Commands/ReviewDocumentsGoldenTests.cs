@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EnterpriseEval.Host.Tests.Support;
+using static EnterpriseEval.Host.Tests.Support.TestFiles;
 
 namespace EnterpriseEval.Host.Tests.Commands;
 
@@ -114,16 +115,6 @@ public sealed partial class ReviewDocumentsGoldenTests
         // Nothing was recorded: the batch shows no publicity period, and its record still verifies.
         Assert.DoesNotContain("公示期", await CliRun.Ok(["review", "show", .. batch]), StringComparison.Ordinal);
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     // 审计记录第 7 条，哈希 <64 hex>，HMAC-SHA256 签名 <64 hex>（密钥编号 <hex>）: the record number is kept.
