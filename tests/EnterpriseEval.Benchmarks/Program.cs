@@ -4,7 +4,8 @@ using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
 // `... -- --loop core|sentences|plugins|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
-// `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) per decision.
+// `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
+// plug-in governs, per call and per decision of the whole roster.
 if (args.Length > 0 && args[0] == "--criteria")
 {
     return CriteriaAlone(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
@@ -104,6 +105,12 @@ static int CriteriaAlone(double seconds)
             calls = 0;
             for (var r = 0; r < fixture.Records.Count; r++)
             {
+                // Only the employees the criterion's plug-in governs (docs/plugins.md, "Scope"), as in a real run.
+                if (Array.IndexOf(fixture.GroupCriteria[fixture.GroupOf[r]], criterion) < 0)
+                {
+                    continue;
+                }
+
                 foreach (var decision in fixture.StatutoryDecisions[r])
                 {
                     if (criterion.AppliesTo(decision.Path))

@@ -5,7 +5,9 @@ namespace EnterpriseEval.Benchmarks;
 /// <summary>
 /// (a) The screening core on one core: every employee of the generated roster through every path (no applications),
 /// statutory rules alone and with both shipped plug-ins behind their guardrails. Roster reading and output writing are
-/// not part of it.
+/// not part of it. With plug-ins, each employee is screened as a real run screens it (<c>ScreeningPass</c>): by the
+/// rules and criteria of the group of plug-ins that govern its 单位代码 (docs/plugins.md, "Scope") — with the shipped
+/// plug-ins and the generated roster, half the employees meet 赣江重机's criteria and half 赣电供电's.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(Config))]
@@ -62,17 +64,19 @@ public class ScreeningCoreBenchmarks
     public int StatutoryAndBothPluginsAllPaths()
     {
         var decisions = 0;
-        foreach (var record in _fixture.Records)
+        var (records, groupOf, rules, criteria) = (_fixture.Records, _fixture.GroupOf, _fixture.GroupRules, _fixture.Criteria);
+        for (var r = 0; r < records.Count; r++)
         {
-            decisions += _fixture.Criteria.Apply(record, _fixture.Rules.Screen(record, _fixture.AsOf), _fixture.AsOf, _fixture.Slot).Count;
+            var group = groupOf[r];
+            decisions += criteria[group].Apply(records[r], rules[group].Screen(records[r], _fixture.AsOf), _fixture.AsOf, _fixture.Slot).Count;
         }
 
         return decisions;
     }
 
     /// <summary>
-    /// The shipped plug-ins' own code alone: every criterion called directly on the statutory decisions (screened once,
-    /// in the setup), with no guard, copy, check or budget around it. <see cref="StatutoryAndBothPluginsAllPaths"/> minus
+    /// The shipped plug-ins' own code alone: every criterion of the employee's group called directly on the statutory
+    /// decisions (screened once, in the setup), with no guard, copy, check or budget around it. <see cref="StatutoryAndBothPluginsAllPaths"/> minus
     /// <see cref="StatutoryAllPaths"/> minus this is the host's overhead of running plug-ins.
     /// </summary>
     [Benchmark]
@@ -80,10 +84,10 @@ public class ScreeningCoreBenchmarks
     {
         var decisions = 0;
         var statutory = _fixture.StatutoryDecisions;
-        var criteria = _fixture.CriteriaOfBothPlugins;
         var records = _fixture.Records;
         for (var r = 0; r < records.Count; r++)
         {
+            var criteria = _fixture.GroupCriteria[_fixture.GroupOf[r]];
             var screened = statutory[r];
             decisions += screened.Count;
             for (var d = 0; d < screened.Count; d++)

@@ -39,11 +39,12 @@ internal sealed class ScreeningFixture : IDisposable
 
         // The plug-ins read the generator's achievements (a roster table) and its extra files (apprentices, continuing
         // education, safety incidents): without them their criteria would find nothing to read and the figures would flatter them.
-        // (The generator gives about a third of its employees rows in them, as in the rosters `eeval generate` writes.)
+        // (The generator gives about a third of its employees rows in them, as in the rosters `eeval generate` writes; the
+        // plug-ins' declared files arrive as typed rows, the others as ExtraFiles.)
         string[] extraFiles = ["apprentices", "continuing_education", "safety_incidents"];
         foreach (var file in extraFiles)
         {
-            if (!Records.Any(r => r.ExtraFiles.ContainsKey(file)))
+            if (!Records.Any(r => r.ExtraFiles.ContainsKey(file) || r.Tables.Any(t => t.Table.Name == file && t.Rows.Length > 0)))
             {
                 throw new InvalidOperationException($"No employee of the benchmark roster has rows in {file}.csv, which the shipped plug-ins read.");
             }
@@ -54,17 +55,31 @@ internal sealed class ScreeningFixture : IDisposable
             throw new InvalidOperationException("No employee of the benchmark roster has achievements, which 赣电's scoring reads.");
         }
 
-        StatutoryDecisions = [.. Records.Select(r => Rules.Screen(r, AsOf))];
+        // As a real run (Screener, ScreeningPass): each employee is screened by the plug-ins that govern it
+        // (docs/plugins.md, "Scope"), with its group's rules and criteria, picked by its 单位代码. The shipped plug-ins
+        // govern one unit each and the generator alternates its employees between them, so every employee meets one
+        // plug-in's criteria, not both.
+        Scopes = Plugins.Scopes;
+        if (!Scopes.Scoped || Records.Select(r => Scopes.GroupOf(r.Employee)).Where(g => g != 0).Distinct().Count() != 2)
+        {
+            throw new InvalidOperationException("The benchmark roster's employees are not spread over the shipped plug-ins' scopes (enterprise_code).");
+        }
+
+        GroupOf = [.. Records.Select(r => Scopes.GroupOf(r.Employee))];
+        GroupRules = [.. Scopes.Groups.Select(g => StatutoryRuleSet.Create(g.ApplyTo(Policy)))];
+        StatutoryDecisions = [.. Records.Select((r, i) => GroupRules[GroupOf[i]].Screen(r, AsOf))];
         CriteriaOfBothPlugins = [.. Plugins.Loaded.SelectMany(p => p.Composition.Criteria)];
+        GroupCriteria = [.. Scopes.Groups.Select(g => g.Loaded.SelectMany(p => p.Composition.Criteria).ToArray())];
 
         // One worker slot: the benchmarks measure one core; the scheduler only supplies the hang guard's bookkeeping.
         // A time budget applies, as in every real run (PluginsOptions: 10 s plus 0.05 ms an employee), so its accounting
         // is measured too; it is set far above what the benchmark's thousands of iterations add up to, so no plug-in is
-        // ever disabled mid-benchmark.
-        Criteria = new CriteriaStage(Plugins, new GuardedScheduler(1, new PluginsOptions().CriterionTimeoutMilliseconds)
+        // ever disabled mid-benchmark. One scheduler for the run and one criteria stage per group, as ScreeningPass has.
+        var scheduler = new GuardedScheduler(1, new PluginsOptions().CriterionTimeoutMilliseconds)
         {
             Budget = new PluginBudget(1_000_000),
-        });
+        };
+        Criteria = [.. Scopes.Groups.Select(g => new CriteriaStage(g, scheduler))];
     }
 
     public IReadOnlyList<EmployeeRecord> Records { get; }
@@ -75,13 +90,26 @@ internal sealed class ScreeningFixture : IDisposable
 
     public PluginSet Plugins { get; }
 
-    public CriteriaStage Criteria { get; }
+    /// <summary>The plug-ins grouped by the employees they govern (docs/plugins.md, "Scope").</summary>
+    public PluginScopes Scopes { get; }
 
-    /// <summary>Each record's statutory decisions, screened once (for the plug-in-code-alone benchmark).</summary>
+    /// <summary>Each record's group in <see cref="Scopes"/>, by its 单位代码.</summary>
+    public int[] GroupOf { get; }
+
+    /// <summary>Each group's statutory rules (its plug-ins' policy tables applied), as <c>Screener</c> makes them.</summary>
+    public StatutoryRuleSet[] GroupRules { get; }
+
+    /// <summary>Each group's criteria stage, as <c>ScreeningPass</c> makes them.</summary>
+    public CriteriaStage[] Criteria { get; }
+
+    /// <summary>Each record's statutory decisions by its group's rules, screened once (for the plug-in-code-alone benchmark).</summary>
     public IReadOnlyList<Decision>[] StatutoryDecisions { get; }
 
-    /// <summary>Every criterion of both shipped plug-ins, in load order.</summary>
+    /// <summary>Every criterion of both shipped plug-ins, in load order (the per-criterion timings).</summary>
     public ICriterion[] CriteriaOfBothPlugins { get; }
+
+    /// <summary>Each group's criteria, in load order: what an employee of the group meets.</summary>
+    public ICriterion[][] GroupCriteria { get; }
 
     public WorkerSlot Slot { get; } = new();
 

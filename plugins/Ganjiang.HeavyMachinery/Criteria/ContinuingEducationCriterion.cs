@@ -28,13 +28,23 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
 
     public Finding? Evaluate(CriterionContext context)
     {
+        // The finding depends on the rows and the cut-off only: made once for an employee's decisions, and once for all
+        // employees without rows (LastFinding).
+        var rows = FirmTables.ContinuingEducation.RowsOf(context.Record);
+        return LastFinding<ContinuingEducationCriterion>.TryGet(this, rows, context.AsOf, out var last)
+            ? last
+            : LastFinding<ContinuingEducationCriterion>.Keep(this, rows, context.AsOf, Judge(context, rows));
+    }
+
+    private Finding Judge(CriterionContext context, IReadOnlyList<TrainingHours> rows)
+    {
         // The same three years as the annual assessment (docs/rules.md, "Dates"): cut-off 2026-12-31 → 2023, 2024, 2025.
         // Rows arrive typed (FirmTables): a year or hours the roster reader could not read is in rejects.csv, and that
         // year then has no record here.
         var first = context.AsOf.Year - 3;
         Span<decimal> totals = stackalloc decimal[3];
         Span<bool> recorded = stackalloc bool[3];
-        foreach (var row in FirmTables.ContinuingEducation.RowsOf(context.Record))
+        foreach (var row in rows)
         {
             var i = row.Year - first;
             if ((uint)i < 3u)

@@ -33,8 +33,17 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
         }
 
         // Rows arrive typed (FirmTables.Apprentices): a start date the roster reader could not read is in rejects.csv.
-        // Each apprentice counts once, by id (name when the id is blank), so a renewed agreement does not count twice.
+        // The finding depends on the rows and the cut-off only: made once for an employee's decisions, and once for all
+        // employees without apprentices (LastFinding).
         var rows = FirmTables.Apprentices.RowsOf(context.Record);
+        return LastFinding<MentoringCriterion>.TryGet(this, rows, context.AsOf, out var last)
+            ? last
+            : LastFinding<MentoringCriterion>.Keep(this, rows, context.AsOf, Judge(context, rows));
+    }
+
+    private Finding Judge(CriterionContext context, IReadOnlyList<Apprenticeship> rows)
+    {
+        // Each apprentice counts once, by id (name when the id is blank), so a renewed agreement does not count twice.
         var count = 0;
         StringBuilder? names = null;
         for (var i = 0; i < rows.Count; i++)

@@ -28,14 +28,22 @@ internal sealed class SafetyRecordCriterion : ICriterion
 
     public Finding? Evaluate(CriterionContext context)
     {
-        var period = _period is { } cached && cached.AsOf == context.AsOf ? cached : _period = Period.Of(context.AsOf);
-
         // Rows arrive typed (FirmTables.SafetyIncidents): a date or severity the roster reader could not read is in
-        // rejects.csv, never here.
+        // rejects.csv, never here. The finding depends on the rows and the cut-off only: made once for an employee's
+        // decisions, and once for all employees without incidents (LastFinding).
+        var incidents = FirmTables.SafetyIncidents.RowsOf(context.Record);
+        return LastFinding<SafetyRecordCriterion>.TryGet(this, incidents, context.AsOf, out var last)
+            ? last
+            : LastFinding<SafetyRecordCriterion>.Keep(this, incidents, context.AsOf, Judge(context, incidents));
+    }
+
+    private Finding Judge(CriterionContext context, IReadOnlyList<SafetyIncident> incidents)
+    {
+        var period = _period is { } cached && cached.AsOf == context.AsOf ? cached : _period = Period.Of(context.AsOf);
         var lesser = 0;
         var serious = 0;
         var latest = DateOnly.MinValue;
-        foreach (var incident in FirmTables.SafetyIncidents.RowsOf(context.Record))
+        foreach (var incident in incidents)
         {
             if (incident.Date < period.From || incident.Date > context.AsOf)
             {

@@ -18,6 +18,9 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
     /// </summary>
     private const TitleLevel HighestScoredLevel = TitleLevel.Intermediate;
 
+    [ThreadStatic]
+    private static Last? t_last;
+
     public string Id => "GP-SCORE";
 
     public string Citation => Regulation.Scoring;
@@ -33,6 +36,22 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
             return null;
         }
 
+        // The score depends on the achievements and the cut-off only, and an employee has several decisions on this
+        // path: scored and worded once per employee (and once for all employees without achievements, who share the
+        // empty list). One entry per thread (criteria run on several threads at once), swapped whole.
+        var achievements = context.Record.Achievements;
+        if (t_last is { } last && ReferenceEquals(last.Achievements, achievements) && last.AsOf == context.AsOf && ReferenceEquals(last.Owner, this))
+        {
+            return last.Finding;
+        }
+
+        var finding = Judge(context);
+        t_last = new Last(this, achievements, context.AsOf, finding);
+        return finding;
+    }
+
+    private Finding Judge(CriterionContext context)
+    {
         var score = scoring.Score(context.Record, context.AsOf);
         var detail = score.Lines.Count > 0 ? $"（{string.Join("、", score.Lines)}）" : "（截止日前无业绩成果记录）";
         var total = $"业绩评审积分{AchievementScoring.Chinese(score.Total)}分{detail}";
@@ -41,4 +60,6 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
             ? context.Met($"{total}，达到合格线{passMark}分")
             : context.Fail($"{total}，未达到合格线{passMark}分");
     }
+
+    private sealed record Last(ScoreCriterion Owner, IReadOnlyList<Achievement> Achievements, DateOnly AsOf, Finding Finding);
 }

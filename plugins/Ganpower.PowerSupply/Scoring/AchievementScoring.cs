@@ -18,8 +18,13 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
     {
         var byKind = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var lines = new List<string>();
-        foreach (var achievement in record.Achievements.Where(a => a.Date <= asOf).OrderBy(a => a.Date))
+        foreach (var achievement in InDateOrder(record.Achievements))
         {
+            if (achievement.Date > asOf)
+            {
+                continue;
+            }
+
             var (kind, rank) = (achievement.Kind.Trim(), achievement.Rank.Trim());
             var label = $"{achievement.Date.Year}年{kind}" + (rank.Length > 0 ? $"（{rank}）" : "");
             if (ScoreTable.PointsFor(kind, rank) is not { } points)
@@ -38,6 +43,21 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
         }
 
         return new AchievementScore(byKind.Values.Sum(), _passMark, lines);
+    }
+
+    // The achievements by date, ties in file order (a stable sort); the roster lists them in date order as a rule, and
+    // then they are not copied or sorted at all.
+    private static IEnumerable<Achievement> InDateOrder(IReadOnlyList<Achievement> achievements)
+    {
+        for (var i = 1; i < achievements.Count; i++)
+        {
+            if (achievements[i].Date < achievements[i - 1].Date)
+            {
+                return achievements.OrderBy(a => a.Date);
+            }
+        }
+
+        return achievements;
     }
 
     /// <summary>A number as findings write it: 60, 7.5.</summary>
