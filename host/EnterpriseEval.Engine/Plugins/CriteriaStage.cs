@@ -83,15 +83,11 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 dates[f] = findings[f].MetOn;
             }
 
-            // Criteria read copies of the statutory findings, made before any plug-in code runs on the decision: the
-            // originals (shared, constant sentences among them) never reach plug-in code through the decision.
-            var copies = new Finding[statutory];
-            for (var f = 0; f < statutory; f++)
-            {
-                copies[f] = findings[f].Copy();
-            }
-
-            var shown = decision with { Findings = copies };
+            // Criteria read copies of the statutory findings: the originals (shared, constant sentences among them) never
+            // reach plug-in code through the decision. The copies are made for the first criterion that applies to the
+            // decision, before its Evaluate runs (AppliesTo sees the path only); a decision no criterion applies to,
+            // common when a plug-in's criteria concern one path, costs no copy.
+            var shown = new Shown(decision, findings, statutory);
             LoadedPlugin? tamperer = null;
 
             // Each plug-in's time is charged once per decision, for all its criteria on it (docs/plugins.md, "Trust
@@ -104,7 +100,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 {
                     foreach (var entry in group.Entries)
                     {
-                        if (Evaluate(entry, seen, shown, asOf, slot) is { } finding)
+                        if (Evaluate(entry, seen, ref shown, asOf, slot) is { } finding)
                         {
                             findings.Add(finding);
                         }
@@ -118,7 +114,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                     clock = now;
                 }
 
-                if (tamperer is null && (Changed(copies, kinds, dates) || Changed(findings, kinds, dates)))
+                if (tamperer is null && ((shown.Copies is { } copies && Changed(copies, kinds, dates)) || Changed(findings, kinds, dates)))
                 {
                     tamperer = group.Plugin;
                 }
@@ -164,7 +160,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     // AppliesTo and Evaluate both run under the watchdog and the exception guard: either one throwing or hanging makes
     // the decision needs_review naming the plug-in and the member, never a failed run. The caller marks the calls with
     // the plug-in (PluginCallMarker) and charges their time to its budget, once per decision for all its criteria.
-    private Finding? Evaluate(Entry entry, EmployeeRecord seen, Decision shown, DateOnly asOf, WorkerSlot slot)
+    private Finding? Evaluate(Entry entry, EmployeeRecord seen, ref Shown shown, DateOnly asOf, WorkerSlot slot)
     {
         var criterion = entry.Criterion;
         if (scheduler.IsDisabled(criterion))
@@ -196,7 +192,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             }
 
             var finding = PluginCall.TryMarked(
-                (criterion, context: new CriterionContext(criterion, seen, shown, asOf)),
+                (criterion, context: new CriterionContext(criterion, seen, shown.Decision, asOf)),
                 static s => s.criterion.Evaluate(s.context),
                 null,
                 null,
@@ -279,6 +275,37 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     private static Finding Review(Entry entry, string problem) =>
         Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");
+
+    // The decision as criteria are shown it: made on first use, with copies of the statutory findings (the originals
+    // stay in the host's list, which plug-in code never sees).
+    private struct Shown(Decision decision, List<Finding> findings, int statutory)
+    {
+        private Decision? _shown;
+
+        public readonly ScreeningPath Path => decision.Path;
+
+        public Finding[]? Copies { get; private set; }
+
+        public Decision Decision
+        {
+            get
+            {
+                if (_shown is null)
+                {
+                    var copies = new Finding[statutory];
+                    for (var f = 0; f < statutory; f++)
+                    {
+                        copies[f] = findings[f].Copy();
+                    }
+
+                    Copies = copies;
+                    _shown = decision with { Findings = copies };
+                }
+
+                return _shown;
+            }
+        }
+    }
 
     private sealed class Group(LoadedPlugin plugin, PluginBudget.Meter meter, Entry[] entries)
     {
