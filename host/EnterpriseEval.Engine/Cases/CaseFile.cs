@@ -162,8 +162,27 @@ public static class CaseFile
         // YamlDotNet's message begins with the place, which the Chinese message already gives.
         var message = e.InnerException?.Message ?? e.Message;
         var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+        message = message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0 ? message[(close + 3)..] : message;
+
+        // The usual mistakes said in Chinese, YamlDotNet's own words kept after them for whoever looks further.
+        var said = YamlMistakes.FirstOrDefault(m => message.Contains(m.English, StringComparison.OrdinalIgnoreCase)).Chinese;
+        return said is null ? message : $"{said}（{message.TrimEnd('.')}）";
     }
+
+    private static readonly (string English, string Chinese)[] YamlMistakes =
+    [
+        ("found unexpected end of stream", "引号未闭合：文件在引号内结束"),
+        ("did not find expected ',' or ']'", "方括号 [ ] 未闭合，或列表项之间缺少逗号"),
+        ("did not find expected ',' or '}'", "花括号 { } 未闭合，或各项之间缺少逗号"),
+        ("mapping values are not allowed in this context", "此处不能写“键: 值”：检查缩进，或给含冒号的值加引号"),
+        ("found invalid mapping", "此处不能写“键: 值”：检查缩进，或给含冒号的值加引号"),
+        ("could not find expected ':'", "缺少冒号：应写成“键: 值”"),
+        ("did not find expected key", "此处应为“键: 值”：检查缩进是否与上一行对齐"),
+        ("did not find expected node content", "此处缺少内容：冒号或短横线后应有值"),
+        ("tab", "缩进中有制表符（Tab）：YAML 只能用空格缩进"),
+        ("found character that cannot start any token", "出现不能开始任何内容的字符（如 Tab、@ 或 `）"),
+        ("duplicate key", "同一层级中键重复"),
+    ];
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
 

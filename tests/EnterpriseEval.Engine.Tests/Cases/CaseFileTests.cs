@@ -126,4 +126,16 @@ public sealed class CaseFileTests
         Assert.Equal(CaseStatus.Error, result.Status);
         Assert.Contains("配置项 EnterpriseEval:Policy:CumulativeWorkYears:technician 的值“三年”不是整数", result.Report, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("截止日期: 2026-12-31\n用例:\n  - 名称: \"未闭合\n", "引号未闭合")]
+    [InlineData("截止日期: 2026-12-31\n用例: a: b\n", "此处不能写“键: 值”")]
+    [InlineData("截止日期: 2026-12-31\n\t用例: []\n", "缩进中有制表符")]
+    public void A_yaml_mistake_is_said_in_chinese_with_its_line(string yaml, string said)
+    {
+        var e = Assert.Throws<CaseFileException>(() => CaseFile.Parse("c.yaml", yaml));
+
+        Assert.Contains("不是有效的 YAML：" + said, e.Message, StringComparison.Ordinal);
+        Assert.Contains("c.yaml（第 ", e.Message, StringComparison.Ordinal);
+    }
 }
