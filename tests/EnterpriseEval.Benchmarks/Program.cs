@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
-// `... -- --loop core|sentences|plugins|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
+// `... -- --loop core|sentences|plugins|grouprules|stage|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
 // `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
 // plug-in governs, per call and per decision of the whole roster.
 if (args.Length > 0 && args[0] == "--criteria")
@@ -29,6 +29,8 @@ static int Loop(string workload, double seconds)
         case "sentences":
         case "plugins":
         case "alone":
+        case "grouprules":
+        case "stage":
             var core = new ScreeningCoreBenchmarks();
             core.Setup();
             body = workload switch
@@ -36,6 +38,8 @@ static int Loop(string workload, double seconds)
                 "core" => core.StatutoryAllPaths,
                 "sentences" => core.StatutoryAllPathsWithSentences,
                 "alone" => core.BothPluginsCriteriaAlone,
+                "grouprules" => core.GroupRulesAllPaths,
+                "stage" => core.CriteriaStageAllPaths,
                 _ => core.StatutoryAndBothPluginsAllPaths,
             };
             owner = new Cleanup(core.Cleanup);
@@ -48,7 +52,7 @@ static int Loop(string workload, double seconds)
             owner = new Cleanup(comparison.Cleanup);
             break;
         default:
-            Console.Error.WriteLine($"unknown workload '{workload}': core, sentences, plugins, alone, ours, rulesengine");
+            Console.Error.WriteLine($"unknown workload '{workload}': core, sentences, plugins, grouprules, stage, alone, ours, rulesengine");
             return 2;
     }
 

@@ -24,6 +24,8 @@ public class ScreeningCoreBenchmarks
         ThroughputColumn.Register(nameof(StatutoryAllPathsWithSentences), decisions);
         ThroughputColumn.Register(nameof(StatutoryAndBothPluginsAllPaths), decisions);
         ThroughputColumn.Register(nameof(BothPluginsCriteriaAlone), decisions);
+        ThroughputColumn.Register(nameof(GroupRulesAllPaths), decisions);
+        ThroughputColumn.Register(nameof(CriteriaStageAllPaths), decisions);
     }
 
     [GlobalCleanup]
@@ -69,6 +71,40 @@ public class ScreeningCoreBenchmarks
         {
             var group = groupOf[r];
             decisions += criteria[group].Apply(records[r], rules[group].Screen(records[r], _fixture.AsOf), _fixture.AsOf, _fixture.Slot).Count;
+        }
+
+        return decisions;
+    }
+
+    /// <summary>
+    /// Each employee's statutory decisions by its group's rules (the plug-ins' policy tables applied), without criteria:
+    /// the statutory part of <see cref="StatutoryAndBothPluginsAllPaths"/>.
+    /// </summary>
+    [Benchmark]
+    public int GroupRulesAllPaths()
+    {
+        var decisions = 0;
+        var (records, groupOf, rules) = (_fixture.Records, _fixture.GroupOf, _fixture.GroupRules);
+        for (var r = 0; r < records.Count; r++)
+        {
+            decisions += rules[groupOf[r]].Screen(records[r], _fixture.AsOf).Count;
+        }
+
+        return decisions;
+    }
+
+    /// <summary>
+    /// The criteria stage alone (guards, copies, the plug-ins' code, the conclusion) on the statutory decisions screened
+    /// once in the setup: the plug-in part of <see cref="StatutoryAndBothPluginsAllPaths"/>.
+    /// </summary>
+    [Benchmark]
+    public int CriteriaStageAllPaths()
+    {
+        var decisions = 0;
+        var (records, groupOf, statutory, criteria) = (_fixture.Records, _fixture.GroupOf, _fixture.StatutoryDecisions, _fixture.Criteria);
+        for (var r = 0; r < records.Count; r++)
+        {
+            decisions += criteria[groupOf[r]].Apply(records[r], statutory[r], _fixture.AsOf, _fixture.Slot).Count;
         }
 
         return decisions;

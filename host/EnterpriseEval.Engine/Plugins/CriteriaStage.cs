@@ -57,64 +57,80 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             return stamped;
         }
 
-        EmployeeRecord? withoutRestricted = null;
+        var view = new RecordView(record);
         var result = new Decision[decisions.Count];
         Span<FindingKind> kindsBuffer = stackalloc FindingKind[16];
         Span<DateOnly?> datesBuffer = stackalloc DateOnly?[16];
+
+        // Each plug-in's time is charged for all its criteria at once (docs/plugins.md, "Trust model"): with one plug-in
+        // in the stage (a scope's group, the common case) once for the employee, two clock reads however many decisions;
+        // with several, once per decision for each plug-in, to tell their times apart.
+        var timed = _timed;
+        var perDecision = timed && _groups.Length > 1;
+        var perEmployee = timed && _groups.Length == 1;
+        var employeeClock = perEmployee ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         for (var i = 0; i < decisions.Count; i++)
         {
             var decision = decisions[i];
-            var seen = decision.Path == ScreeningPath.SkillToTitle
-                ? withoutRestricted ??= record.ForSkillToTitle()
-                : record;
-            // Room for every criterion's finding, a tampering note and the authorisation note: the list never grows.
-            var findings = new List<Finding>(decision.Findings.Count + _criteriaCount + 2);
-            findings.AddRange(decision.Findings);
+            var original = decision.Findings;
 
             // The statutory verdicts as the rules gave them, kept where plug-in code cannot reach: a criterion that
             // rewrites a finding by reflection is found after its plug-in's criteria ran, undone, and named
             // (docs/plugins.md).
-            var statutory = findings.Count;
+            var statutory = original.Count;
             var kinds = statutory <= kindsBuffer.Length ? kindsBuffer[..statutory] : new FindingKind[statutory];
             var dates = statutory <= datesBuffer.Length ? datesBuffer[..statutory] : new DateOnly?[statutory];
-            for (var f = 0; f < statutory; f++)
+            if (original is Finding[] array)
             {
-                kinds[f] = findings[f].Kind;
-                dates[f] = findings[f].MetOn;
+                for (var f = 0; f < array.Length; f++)
+                {
+                    kinds[f] = array[f].Kind;
+                    dates[f] = array[f].MetOn;
+                }
+            }
+            else
+            {
+                for (var f = 0; f < statutory; f++)
+                {
+                    var finding = original[f];
+                    kinds[f] = finding.Kind;
+                    dates[f] = finding.MetOn;
+                }
             }
 
-            // Criteria read copies of the statutory findings: the originals (shared, constant sentences among them) never
-            // reach plug-in code through the decision. The copies are made for the first criterion that applies to the
-            // decision, before its Evaluate runs (AppliesTo sees the path only); a decision no criterion applies to,
-            // common when a plug-in's criteria concern one path, costs no copy.
-            var shown = new Shown(decision, findings, statutory);
-            LoadedPlugin? tamperer = null;
+            // The decision's findings once a criterion adds one (or a tampering is undone): until then the statutory
+            // findings stand as they are, and a decision the criteria add nothing to costs no list.
+            List<Finding>? findings = null;
 
-            // Each plug-in's time is charged once per decision, for all its criteria on it (docs/plugins.md, "Trust
-            // model"): three clock reads a decision with two plug-ins, instead of two around every call.
-            var timed = _timed;
-            var clock = timed ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+            // Criteria read copies of the statutory findings: the originals (shared, constant sentences among them) never
+            // reach plug-in code through the decision. A criterion is shown the decision when it first reads
+            // CriterionContext.Decision (ShowDecision), and a finding is copied when plug-in code first reads it
+            // (ShownFindings): a criterion that reads only the path and target, or no finding, costs no copy.
+            var readChanged = false;
+            LoadedPlugin? tamperer = null;
+            var clock = perDecision ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
             foreach (var group in _groups)
             {
                 using (PluginCallMarker.Enter(group.Plugin.Marker))
                 {
                     foreach (var entry in group.Entries)
                     {
-                        if (Evaluate(entry, seen, ref shown, asOf, slot) is { } finding)
+                        if (Evaluate(entry, ref view, decision, asOf, slot, kinds, dates, ref readChanged) is { } finding)
                         {
-                            findings.Add(finding);
+                            (findings ??= Editable(original)).Add(finding);
                         }
                     }
                 }
 
-                if (timed)
+                if (perDecision)
                 {
                     var now = System.Diagnostics.Stopwatch.GetTimestamp();
                     group.Meter.Charge(now - clock);
                     clock = now;
                 }
 
-                if (tamperer is null && ((shown.Copies is { } copies && Changed(copies, kinds, dates)) || Changed(findings, kinds, dates)))
+                if (tamperer is null
+                    && (readChanged || Changed(findings ?? original, kinds, dates)))
                 {
                     tamperer = group.Plugin;
                 }
@@ -122,6 +138,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
             if (tamperer is not null)
             {
+                findings ??= Editable(original);
                 Restore(findings, kinds, dates);
                 findings.Add(Finding.Create(
                     GuardRuleId,
@@ -130,10 +147,23 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                     $"插件 {tamperer.Manifest.Id} 在运行中改动了法定审查结论，已按法定结论恢复，请人工复核该插件"));
             }
 
-            result[i] = Conclude(decision, findings, asOf);
+            result[i] = Conclude(decision, findings, statutory, asOf);
+        }
+
+        if (perEmployee)
+        {
+            _groups[0].Meter.Charge(System.Diagnostics.Stopwatch.GetTimestamp() - employeeClock);
         }
 
         return result;
+    }
+
+    // Room for every criterion's finding, a tampering note and the authorisation note: the list never grows.
+    private List<Finding> Editable(IReadOnlyList<Finding> original)
+    {
+        var findings = new List<Finding>(original.Count + _criteriaCount + 2);
+        findings.AddRange(original);
+        return findings;
     }
 
     private static bool Changed(IReadOnlyList<Finding> findings, ReadOnlySpan<FindingKind> kinds, ReadOnlySpan<DateOnly?> dates)
@@ -160,7 +190,15 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     // AppliesTo and Evaluate both run under the watchdog and the exception guard: either one throwing or hanging makes
     // the decision needs_review naming the plug-in and the member, never a failed run. The caller marks the calls with
     // the plug-in (PluginCallMarker) and charges their time to its budget, once per decision for all its criteria.
-    private Finding? Evaluate(Entry entry, EmployeeRecord seen, ref Shown shown, DateOnly asOf, WorkerSlot slot)
+    private Finding? Evaluate(
+        Entry entry,
+        ref RecordView view,
+        Decision decision,
+        DateOnly asOf,
+        WorkerSlot slot,
+        ReadOnlySpan<FindingKind> kinds,
+        ReadOnlySpan<DateOnly?> dates,
+        ref bool readChanged)
     {
         var criterion = entry.Criterion;
         if (scheduler.IsDisabled(criterion))
@@ -176,28 +214,44 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         // Both calls go through the one guard (PluginCall; the caller marked the thread with the plug-in); the message may
         // quote roster values, and a 身份证号 in it is masked before it becomes a reason (docs/security.md).
-        var path = shown.Path;
+        var path = decision.Path;
         slot.Enter(criterion);
         try
         {
-            var applies = PluginCall.TryMarked((criterion, path), static s => s.criterion.AppliesTo(s.path), false, null, out var error, out _);
-            if (error is not null)
+            // AppliesTo sees the path only: asked once a path for the run, its answer kept (ICriterion.AppliesTo); a call
+            // that throws is not kept, so every decision on the path says so.
+            Exception? error;
+            var known = entry.Applies[(int)path];
+            if (known == Entry.Unknown)
             {
-                return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(error)}），请人工复核");
+                var applies = PluginCall.TryMarked((criterion, path), static s => s.criterion.AppliesTo(s.path), false, null, out error, out _);
+                if (error is not null)
+                {
+                    return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(error)}），请人工复核");
+                }
+
+                entry.Applies[(int)path] = known = applies ? Entry.Yes : Entry.No;
             }
 
-            if (!applies)
+            if (known == Entry.No)
             {
                 return null;
             }
 
+            var context = new CriterionContext(criterion, view.For(path), decision, asOf, ShowDecision);
             var finding = PluginCall.TryMarked(
-                (criterion, context: new CriterionContext(criterion, seen, shown.Decision, asOf)),
+                (criterion, context),
                 static s => s.criterion.Evaluate(s.context),
                 null,
                 null,
                 out error,
                 out _);
+
+            // What the criterion read of the statutory findings, if anything: a copy it changed is a tampering.
+            if (context.Shown?.Findings is ShownFindings read && read.Changed(kinds, dates))
+            {
+                readChanged = true;
+            }
 
             return error is not null
                 ? Review(entry, $"运行出错（{PluginCall.Describe(error)}），请人工复核")
@@ -230,24 +284,40 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return finding;
     }
 
-    private Decision Conclude(Decision decision, List<Finding> findings, DateOnly asOf)
+    private Decision Conclude(Decision decision, List<Finding>? findings, int statutory, DateOnly asOf)
     {
-        var (outcome, earliest) = Decision.Evaluate(findings);
+        var (outcome, earliest) = Decision.Evaluate(findings ?? decision.Findings);
         if (outcome != Outcome.NotEligible && OutsideAuthorisation(decision, asOf) is { } reason)
         {
+            findings ??= Editable(decision.Findings);
             findings.Add(Finding.Create(AuthorisationRuleId, AuthorisationClause, FindingKind.Info, reason + "，应报送具有相应权限的评审委员会评审"));
             outcome = Outcome.OutOfScope;
         }
 
         // R12 says the person meets the conditions (docs/rules.md, R12): it belongs to a final eligible decision only.
         // The statutory rules added it before any criterion ran; a criterion's failure or review, or the authorisation,
-        // changes the outcome, and the sentence must go with it.
-        if (outcome != Outcome.Eligible)
+        // changes the outcome, and the sentence must go with it. It is among the statutory findings, found by its rule
+        // id (a record's Equals would compare every member of every finding, and a finding restored after tampering is
+        // another instance). The outcome changes only when a finding was added, so only an edited list can hold it.
+        if (outcome != Outcome.Eligible && findings is not null)
         {
-            findings.Remove(VoluntaryParticipation.Finding);
+            for (var f = 0; f < statutory; f++)
+            {
+                if (findings[f].RuleId == VoluntaryParticipation.Finding.RuleId)
+                {
+                    findings.RemoveAt(f);
+                    break;
+                }
+            }
         }
 
-        return decision with { Findings = findings, Outcome = outcome, EarliestEligibleOn = earliest, PluginProvenance = _provenance };
+        return decision with
+        {
+            Findings = (IReadOnlyList<Finding>?)findings ?? decision.Findings,
+            Outcome = outcome,
+            EarliestEligibleOn = earliest,
+            PluginProvenance = _provenance,
+        };
     }
 
     private string? OutsideAuthorisation(Decision decision, DateOnly asOf)
@@ -276,35 +346,71 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
     private static Finding Review(Entry entry, string problem) =>
         Finding.Create(GuardRuleId, entry.Citation, FindingKind.NeedsReview, $"插件 {entry.Plugin.Manifest.Id} 的条件 {entry.Id} {problem}");
 
-    // The decision as criteria are shown it: made on first use, with copies of the statutory findings (the originals
-    // stay in the host's list, which plug-in code never sees).
-    private struct Shown(Decision decision, List<Finding> findings, int statutory)
+    // The employee as criteria are shown it: on the skill-to-title path without the restricted topics (R5), that view
+    // made once for the employee when a criterion first evaluates a skill-to-title decision.
+    private struct RecordView(EmployeeRecord record)
     {
-        private Decision? _shown;
+        private EmployeeRecord? _withoutRestricted;
 
-        public readonly ScreeningPath Path => decision.Path;
+        public EmployeeRecord For(ScreeningPath path) =>
+            path == ScreeningPath.SkillToTitle ? _withoutRestricted ??= record.ForSkillToTitle() : record;
+    }
 
-        public Finding[]? Copies { get; private set; }
+    // The decision as a criterion is shown it (CriterionContext.Decision, made when first read): its findings a list that
+    // copies a statutory finding the first time plug-in code reads it (the originals stay in the host's list, which
+    // plug-in code never sees).
+    private static readonly Func<Decision, Decision> ShowDecision =
+        static decision => decision with { Findings = new ShownFindings(decision.Findings, decision.Findings.Count) };
 
-        public Decision Decision
+    /// <summary>
+    /// The statutory findings as plug-in code reads them (<see cref="CriterionContext.Decision"/>): each element a copy,
+    /// made when first read, so a criterion that rewrites what it reads (by reflection) changes its copy, which
+    /// <see cref="Changed"/> finds, never the host's finding.
+    /// </summary>
+    private sealed class ShownFindings(IReadOnlyList<Finding> findings, int statutory) : IReadOnlyList<Finding>
+    {
+        private Finding?[]? _copies;
+
+        public int Count => statutory;
+
+        public Finding this[int index]
         {
             get
             {
-                if (_shown is null)
-                {
-                    var copies = new Finding[statutory];
-                    for (var f = 0; f < statutory; f++)
-                    {
-                        copies[f] = findings[f].Copy();
-                    }
-
-                    Copies = copies;
-                    _shown = decision with { Findings = copies };
-                }
-
-                return _shown;
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)statutory, nameof(index));
+                var copies = _copies ??= new Finding?[statutory];
+                return copies[index] ??= findings[index].Copy();
             }
         }
+
+        /// <summary>Whether a copy read by plug-in code no longer says what the statutory finding said.</summary>
+        public bool Changed(ReadOnlySpan<FindingKind> kinds, ReadOnlySpan<DateOnly?> dates)
+        {
+            if (_copies is not { } copies)
+            {
+                return false;
+            }
+
+            for (var f = 0; f < copies.Length; f++)
+            {
+                if (copies[f] is { } copy && (copy.Kind != kinds[f] || copy.MetOn != dates[f]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public IEnumerator<Finding> GetEnumerator()
+        {
+            for (var f = 0; f < statutory; f++)
+            {
+                yield return this[f];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private sealed class Group(LoadedPlugin plugin, PluginBudget.Meter meter, Entry[] entries)
@@ -321,6 +427,14 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     private sealed record Entry(LoadedPlugin Plugin, ICriterion Criterion, string Id, string Citation, CriterionTopic Topic, PluginBudget.Meter Meter)
     {
+        public const byte Unknown = 0;
+        public const byte Yes = 1;
+        public const byte No = 2;
+
+        // AppliesTo's answer for each path (indexed by the path's value), once asked. Screening threads may both ask
+        // before either keeps the answer: whichever is kept is an answer AppliesTo gave for the path.
+        public byte[] Applies { get; } = new byte[Enum.GetValues<ScreeningPath>().Max(p => (int)p) + 1];
+
         // PluginGuards read these at load; a second read that throws falls back rather than failing the run.
         public static Entry Of(LoadedPlugin plugin, ICriterion criterion, PluginBudget.Meter meter) => new(
             plugin,

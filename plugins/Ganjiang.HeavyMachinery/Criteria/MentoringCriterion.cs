@@ -27,7 +27,7 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
 
     public Finding? Evaluate(CriterionContext context)
     {
-        if (context.Decision.TargetTitleLevel != TitleLevel.Intermediate)
+        if (context.TargetTitleLevel != TitleLevel.Intermediate)
         {
             return null;
         }

@@ -31,7 +31,7 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
 
     public Finding? Evaluate(CriterionContext context)
     {
-        if (context.Decision.TargetTitleLevel > HighestScoredLevel)
+        if (context.TargetTitleLevel > HighestScoredLevel)
         {
             return null;
         }

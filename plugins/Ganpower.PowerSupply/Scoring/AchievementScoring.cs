@@ -16,9 +16,17 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
 
     public AchievementScore Score(EmployeeRecord record, DateOnly asOf)
     {
-        var byKind = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var lines = new List<string>();
-        foreach (var achievement in InDateOrder(record.Achievements))
+        var achievements = InDateOrder(record.Achievements);
+        if (achievements.Count == 0)
+        {
+            return new AchievementScore(0, _passMark, []);
+        }
+
+        // The points counted so far for each capped kind (a handful of kinds: a short list, not a dictionary).
+        var capped = new List<(string Kind, decimal Counted)>(2);
+        var total = 0m;
+        var lines = new List<string>(achievements.Count);
+        foreach (var achievement in achievements)
         {
             if (achievement.Date > asOf)
             {
@@ -33,27 +41,62 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
                 continue;
             }
 
-            var sofar = byKind.GetValueOrDefault(kind);
-            var cap = ScoreTable.CapFor(kind);
-            var counted = cap is { } c ? Math.Clamp(c - sofar, 0, points) : points;
-            byKind[kind] = sofar + counted;
-            lines.Add(cap is { } limit && counted < points
-                ? $"{label}{Chinese(points)}分（该类上限{Chinese(limit)}分，计{Chinese(counted)}分）"
+            if (ScoreTable.CapFor(kind) is not { } cap)
+            {
+                total += points;
+                lines.Add($"{label}{Chinese(points)}分");
+                continue;
+            }
+
+            var k = capped.Count - 1;
+            while (k >= 0 && capped[k].Kind != kind)
+            {
+                k--;
+            }
+
+            var sofar = k < 0 ? 0 : capped[k].Counted;
+            var counted = Math.Clamp(cap - sofar, 0, points);
+            if (k < 0)
+            {
+                capped.Add((kind, counted));
+            }
+            else
+            {
+                capped[k] = (kind, sofar + counted);
+            }
+
+            total += counted;
+            lines.Add(counted < points
+                ? $"{label}{Chinese(points)}分（该类上限{Chinese(cap)}分，计{Chinese(counted)}分）"
                 : $"{label}{Chinese(points)}分");
         }
 
-        return new AchievementScore(byKind.Values.Sum(), _passMark, lines);
+        return new AchievementScore(total, _passMark, lines);
     }
 
     // The achievements by date, ties in file order (a stable sort); the roster lists them in date order as a rule, and
-    // then they are not copied or sorted at all.
-    private static IEnumerable<Achievement> InDateOrder(IReadOnlyList<Achievement> achievements)
+    // then they are not copied or sorted at all. A handful per employee: an insertion sort, which is stable.
+    private static IReadOnlyList<Achievement> InDateOrder(IReadOnlyList<Achievement> achievements)
     {
         for (var i = 1; i < achievements.Count; i++)
         {
             if (achievements[i].Date < achievements[i - 1].Date)
             {
-                return achievements.OrderBy(a => a.Date);
+                var sorted = achievements.ToArray();
+                for (var j = 1; j < sorted.Length; j++)
+                {
+                    var next = sorted[j];
+                    var k = j - 1;
+                    while (k >= 0 && sorted[k].Date > next.Date)
+                    {
+                        sorted[k + 1] = sorted[k];
+                        k--;
+                    }
+
+                    sorted[k + 1] = next;
+                }
+
+                return sorted;
             }
         }
 

@@ -79,7 +79,7 @@ public sealed record EmployeeRecord
     /// computer skills left out. Untyped extras (<see cref="Employee.Extra"/>, <see cref="ExtraFiles"/>) declare no
     /// topic and are shown as they are.
     /// </summary>
-    internal EmployeeRecord ForSkillToTitle() => this with
+    internal EmployeeRecord ForSkillToTitle() => Employee.Education.Length == 0 && SkillToTitleTables is null ? this : this with
     {
         Employee = Employee with { Education = "" },
         Tables = SkillToTitleTables ?? Tables,

@@ -19,7 +19,10 @@ public interface ICriterion
     /// <summary>What the criterion looks at (see <see cref="CriterionTopic"/>).</summary>
     CriterionTopic Topic { get; }
 
-    /// <summary>Whether the criterion applies to a path.</summary>
+    /// <summary>
+    /// Whether the criterion applies to a path. The host asks once a path in a run and keeps the answer, so it must
+    /// depend on the path alone (a call that throws is not kept: each decision on the path then says so).
+    /// </summary>
     bool AppliesTo(ScreeningPath path);
 
     /// <summary>

@@ -33,7 +33,8 @@ public sealed class ExtraTable<TRow> : ExtraTable
         {
             if (ReferenceEquals(tables[i].Table, this))
             {
-                return (TRow[])tables[i].Rows;
+                // The rows of this table were made by its own ToArray: a TRow[] (no checked cast on the hot path).
+                return System.Runtime.CompilerServices.Unsafe.As<TRow[]>(tables[i].Rows);
             }
         }
 

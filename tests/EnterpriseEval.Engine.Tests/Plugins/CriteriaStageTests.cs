@@ -30,6 +30,26 @@ public sealed class CriteriaStageTests
     }
 
     [Fact]
+    public void A_criterion_is_asked_AppliesTo_once_a_path_and_reads_the_target_and_the_statutory_findings()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("observe", FixturePlugins.Misbehaving, "Fixture.Misbehaving.ObservingPlugin");
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+        var records = Enumerable.Range(1, 30).Select(i => Employees.SeniorWorker($"E{i:00}", new DateOnly(2020, 1, 1))).ToList();
+
+        var result = PluginRun.Screen(plugins, records, Employees.AsOf);
+
+        var titleDecisions = result.Decisions.Where(d => d.Path == ScreeningPath.SkillToTitle).ToList();
+        Assert.Equal(30, titleDecisions.Count);
+        Assert.All(titleDecisions, d =>
+        {
+            var observed = Assert.Single(d.Findings, f => f.RuleId == "OBSERVE");
+            var statutory = string.Join("，", d.Findings.Where(f => f.RuleId != "OBSERVE").Select(f => $"{f.RuleId}:{f.Kind}"));
+            Assert.Equal($"询问1次；目标{d.TargetTitleLevel}={d.TargetTitleLevel}；读到{statutory}（测试插件第20条）", observed.Message);
+        });
+    }
+
+    [Fact]
     public void A_plugin_cannot_fail_a_skill_to_title_candidate_on_education()
     {
         using var folders = new FixturePlugins();
