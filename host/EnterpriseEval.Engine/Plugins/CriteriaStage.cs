@@ -33,6 +33,8 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     private readonly int _criteriaCount = plugins.Loaded.Sum(p => p.Composition.Criteria.Count);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(TitleSeries Series, TitleLevel Level, DateOnly AsOf), Finding?> _outside = new();
+
     // Whether a time budget applies (PluginTimeBudgetSeconds above 0): without one no clock is read.
     private readonly bool _timed = scheduler.Budget.Seconds > 0;
 
@@ -117,7 +119,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                     {
                         if (Evaluate(entry, ref view, decision, asOf, slot, kinds, dates, ref readChanged) is { } finding)
                         {
-                            (findings ??= Editable(original)).Add(finding);
+                            (findings ??= Editable(original, slot)).Add(finding);
                         }
                     }
                 }
@@ -138,7 +140,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
             if (tamperer is not null)
             {
-                findings ??= Editable(original);
+                findings ??= Editable(original, slot);
                 Restore(findings, kinds, dates);
                 findings.Add(Finding.Create(
                     GuardRuleId,
@@ -147,7 +149,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                     $"插件 {tamperer.Manifest.Id} 在运行中改动了法定审查结论，已按法定结论恢复，请人工复核该插件"));
             }
 
-            result[i] = Conclude(decision, findings, statutory, asOf);
+            result[i] = Conclude(decision, findings, statutory, asOf, slot);
         }
 
         if (perEmployee)
@@ -158,10 +160,12 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return result;
     }
 
-    // Room for every criterion's finding, a tampering note and the authorisation note: the list never grows.
-    private List<Finding> Editable(IReadOnlyList<Finding> original)
+    // The decision's findings while the stage edits them: the worker's own list, reused decision after decision (the
+    // decision keeps an exact array of them, made in Conclude).
+    private static List<Finding> Editable(IReadOnlyList<Finding> original, WorkerSlot slot)
     {
-        var findings = new List<Finding>(original.Count + _criteriaCount + 2);
+        var findings = slot.Findings;
+        findings.Clear();
         findings.AddRange(original);
         return findings;
     }
@@ -284,13 +288,13 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return finding;
     }
 
-    private Decision Conclude(Decision decision, List<Finding>? findings, int statutory, DateOnly asOf)
+    private Decision Conclude(Decision decision, List<Finding>? findings, int statutory, DateOnly asOf, WorkerSlot slot)
     {
         var (outcome, earliest) = Decision.Evaluate(findings ?? decision.Findings);
-        if (outcome != Outcome.NotEligible && OutsideAuthorisation(decision, asOf) is { } reason)
+        if (outcome != Outcome.NotEligible && OutsideAuthorisation(decision, asOf) is { } outside)
         {
-            findings ??= Editable(decision.Findings);
-            findings.Add(Finding.Create(AuthorisationRuleId, AuthorisationClause, FindingKind.Info, reason + "，应报送具有相应权限的评审委员会评审"));
+            findings ??= Editable(decision.Findings, slot);
+            findings.Add(outside);
             outcome = Outcome.OutOfScope;
         }
 
@@ -313,27 +317,34 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         return decision with
         {
-            Findings = (IReadOnlyList<Finding>?)findings ?? decision.Findings,
+            Findings = findings is null ? decision.Findings : findings.ToArray(),
             Outcome = outcome,
             EarliestEligibleOn = earliest,
             PluginProvenance = _provenance,
         };
     }
 
-    private string? OutsideAuthorisation(Decision decision, DateOnly asOf)
+    // The authorisation's finding for a target outside it, by series, level and cut-off (what the reasons depend on):
+    // made once a run for each, and shared by the decisions it concerns, as findings are immutable.
+    private Finding? OutsideAuthorisation(Decision decision, DateOnly asOf)
     {
         if (plugins.InForce.Count == 0 || decision.TargetTitleLevel is not { } level || decision.TargetSeries is not { } series)
         {
             return null;
         }
 
+        return _outside.GetOrAdd((series, level, asOf), static (target, inForce) => Outside(inForce, target.Series, target.Level, target.AsOf), plugins.InForce);
+    }
+
+    private static Finding? Outside(IReadOnlyList<ReviewAuthorisation> inForce, TitleSeries series, TitleLevel level, DateOnly asOf)
+    {
         // The host's authorisation and every manifest's intersect, never unite (docs/plugins.md): a target is in scope only
         // when every one covers it, so a manifest claiming a wider authorisation cannot widen the host's.
-        foreach (var a in plugins.InForce)
+        foreach (var a in inForce)
         {
             if (a.OutsideReason(series, level, asOf) is { } reason)
             {
-                return reason;
+                return Finding.Create(AuthorisationRuleId, AuthorisationClause, FindingKind.Info, reason + "，应报送具有相应权限的评审委员会评审");
             }
         }
 

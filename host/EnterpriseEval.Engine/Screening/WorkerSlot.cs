@@ -27,6 +27,9 @@ internal sealed class WorkerSlot
 
     public int Index { get; set; }
 
+    /// <summary>The criteria stage's list of a decision's findings while it edits them (only this worker uses it).</summary>
+    public List<EnterpriseEval.Sdk.Screening.Finding> Findings { get; } = new(32);
+
     public volatile bool Abandoned;
 
     public void Enter(object criterion)
