@@ -103,6 +103,9 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
         return achievements;
     }
 
+    private static readonly string[] WholeNumbers =
+        [.. Enumerable.Range(0, 1000).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+
     /// <summary>A number as findings write it: 60, 7.5.</summary>
     /// <remarks>
     /// The text of <c>value.ToString("0.##")</c> (at most two decimals, rounded half away from zero, no trailing
@@ -111,6 +114,12 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
     /// </remarks>
     public static string Chinese(decimal value)
     {
+        // Whole numbers as the roster writes them (hours, points: 40, 15) are the common case: their text made once.
+        if (value.Scale == 0 && value >= 0 && value < WholeNumbers.Length)
+        {
+            return WholeNumbers[(int)value];
+        }
+
         Span<char> text = stackalloc char[32];
         decimal.Round(value, 2, MidpointRounding.AwayFromZero).TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
         var number = text[..length];
