@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EnterpriseEval.Service.Security;
+using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
 namespace EnterpriseEval.Service.Endpoints;
@@ -41,7 +42,23 @@ internal sealed partial class ScalarWithoutInlineScript(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.Equals(InitPath, StringComparison.OrdinalIgnoreCase) && context.User.IsInRole(Roles.Hr) | context.User.IsInRole(Roles.Admin))
+        if (path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase)
+            && !Policies.RolesOf[Policies.Integrators].Any(context.User.IsInRole))
+        {
+            // Scalar marks its script files anonymous: the whole reference stays behind sign-in all the same.
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                await context.ForbidAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await context.ChallengeAsync().ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (path.Equals(InitPath, StringComparison.OrdinalIgnoreCase))
         {
             if (_init is null)
             {
