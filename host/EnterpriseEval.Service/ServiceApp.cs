@@ -96,8 +96,11 @@ internal static class ServiceApp
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryCheck.HeaderName;
-            o.Cookie.Name = "__Host-eeval-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure when the request is (antiforgery refuses to issue an Always-secure cookie over plain http://localhost);
+            // it only pairs with the token a page or script sends back, which the sign-in cookie must accompany.
+            o.Cookie.Name = "eeval-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
         var secure = builder.Configuration.GetValue($"{ServiceOptions.SectionName}:SecureCookies", true);
