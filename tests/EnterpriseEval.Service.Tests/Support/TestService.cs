@@ -45,7 +45,10 @@ internal sealed class TestService : IAsyncDisposable
     /// <param name="plugins">A plug-ins folder, or none (statutory rules only).</param>
     /// <param name="settings">Configuration on top (limits, lock-out).</param>
     /// <param name="authorisation">Adds samples/review/review.json (the review authorisation, holidays).</param>
-    public static async Task<TestService> StartAsync(string? plugins = null, IDictionary<string, string?>? settings = null, bool authorisation = false)
+    /// <param name="map">Extra endpoints (a test's own), mapped before the app starts.</param>
+    public static async Task<TestService> StartAsync(
+        string? plugins = null, IDictionary<string, string?>? settings = null, bool authorisation = false, Action<WebApplication>? map = null,
+        bool accounts = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "eeval-serve-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -72,14 +75,15 @@ internal sealed class TestService : IAsyncDisposable
         var builder = ServiceApp.CreateBuilder(configuration.Build(), arguments);
         builder.WebHost.UseTestServer();
         var app = ServiceApp.Build(builder);
+        map?.Invoke(app);
         ServiceApp.Prepare(app, arguments, _ => { });
         await app.StartAsync();
         var service = new TestService(app, folder);
-        var accounts = app.Services.GetRequiredService<Accounts>();
-        foreach (var role in Roles.All)
+        var local = app.Services.GetRequiredService<Accounts>();
+        foreach (var role in accounts ? Roles.All : [])
         {
-            accounts.Create(role, $"测试{Roles.Chinese(role)}", role, role == Roles.Employee ? EmployeeId : null, Password, "测试准备");
-            service._tokens[role] = accounts.IssueToken(role, "tests", "测试准备").Secret;
+            local.Create(role, $"测试{Roles.Chinese(role)}", role, role == Roles.Employee ? EmployeeId : null, Password, "测试准备");
+            service._tokens[role] = local.IssueToken(role, "tests", "测试准备").Secret;
         }
 
         return service;
