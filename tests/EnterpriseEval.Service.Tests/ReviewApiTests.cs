@@ -53,6 +53,14 @@ public sealed class ReviewApiTests
         Assert.DoesNotContain(issued.GetProperty("notices").EnumerateArray(), n => n.GetProperty("employeeId").GetString() == TestService.EmployeeId);
         Assert.Contains(issued.GetProperty("withheld").EnumerateArray(), w => w.GetString()!.Contains(TestService.EmployeeId, StringComparison.Ordinal));
 
+        var files = await service.ReadAsync<JsonElement>(await service.GetAsync($"{url}/files", Roles.Auditor));
+        var notice = files.EnumerateArray().Select(f => f.GetString()!).First(f => f.StartsWith("issue/", StringComparison.Ordinal) && f.EndsWith(".html", StringComparison.Ordinal));
+        var download = await service.GetAsync($"{url}/files/{notice}", Roles.Auditor);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/html", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.GetAsync($"{url}/files/..%2F..%2Freview.db", Roles.Auditor)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.GetAsync($"{url}/files/../../review.db", Roles.Auditor)).StatusCode);
+
         var replay = await service.ReadAsync<JsonElement>(await service.PostJsonAsync($"{url}/replay", Roles.Auditor, new { }));
         Assert.True(replay.GetProperty("identical").GetBoolean(), replay.ToString());
         var verify = await service.ReadAsync<JsonElement>(await service.GetAsync("/api/v1/review/verify", Roles.Auditor));

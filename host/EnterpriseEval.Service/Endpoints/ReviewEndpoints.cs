@@ -202,6 +202,37 @@ internal static class ReviewEndpoints
             return Results.Ok(new ReplayResult(report.Identical, report.Compared, [.. report.Differences], [.. report.Causes]));
         }).RequireAuthorization(Policies.HrAuditor).WithSummary("复现（review replay）：以记录的规则与插件重算并比对");
 
+        batches.MapGet("/{name}/files", (string name, ReviewStoreFactory stores, Service.ServicePaths paths) =>
+        {
+            using var store = stores.Open(null);
+            var folder = paths.BatchFolder(Find(store, name).Name);
+            return Results.Ok(!Directory.Exists(folder)
+                ? []
+                : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                    .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList());
+        }).RequireAuthorization(Policies.HrAuditor).WithSummary("批次已生成的文件：公示名单与公示文书（publicity/）、通知书与工作簿、归档清单（issue/）");
+
+        batches.MapGet("/{name}/files/{**file}", (string name, string file, ReviewStoreFactory stores, Service.ServicePaths paths) =>
+        {
+            using var store = stores.Open(null);
+            var folder = Path.GetFullPath(paths.BatchFolder(Find(store, name).Name));
+            var full = Path.GetFullPath(Path.Combine(folder, file));
+            if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+            {
+                throw ApiProblem.NotFound($"批次“{name}”没有文件 {file}");
+            }
+
+            var type = Path.GetExtension(full).ToLowerInvariant() switch
+            {
+                ".html" => "text/html; charset=utf-8",
+                ".md" => "text/markdown; charset=utf-8",
+                ".csv" => "text/csv; charset=utf-8",
+                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _ => "application/octet-stream",
+            };
+            return Results.File(full, type, Path.GetFileName(full));
+        }).RequireAuthorization(Policies.HrAuditor).WithSummary("下载批次的一个文件");
+
         api.MapGet("/review/verify", (ReviewStoreFactory stores) =>
         {
             using var store = stores.OpenExisting(null);

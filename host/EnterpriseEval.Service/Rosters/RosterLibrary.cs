@@ -156,7 +156,7 @@ internal sealed class RosterLibrary(
     {
         var received = new List<ReceivedFile>();
         var limited = new LimitedStream(body, o.MaxUploadBytes, () => TooLarge(o));
-        var reader = new MultipartReader(boundary, limited) { HeadersLengthLimit = 16 * 1024 };
+        var reader = new MultipartReader(boundary, limited) { HeadersLengthLimit = 16 * 1024, BodyLengthLimit = o.MaxUploadBytes };
         MultipartSection? section;
         try
         {
