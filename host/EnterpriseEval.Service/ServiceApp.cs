@@ -122,6 +122,16 @@ internal static class ServiceApp
                 // Machines get status codes, people get the sign-in page.
                 o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+
+                // A disabled account, a changed role or a reset password ends the cookie sessions at once.
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    if (c.Principal is null || !c.HttpContext.RequestServices.GetRequiredService<Accounts>().StillValid(c.Principal))
+                    {
+                        c.RejectPrincipal();
+                        await c.HttpContext.SignOutAsync(CookieScheme).ConfigureAwait(false);
+                    }
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 

@@ -100,6 +100,42 @@ public sealed class AuthTests
     }
 
     [Fact]
+    public async Task Disabling_an_account_or_resetting_its_password_ends_its_sessions_and_its_tokens_and_an_admin_unlocks_a_locked_one()
+    {
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:LockoutThreshold"] = "2" });
+        var accounts = await service.ReadAsync<JsonElement>(await service.GetAsync("/api/v1/accounts", Roles.Admin));
+        long Id(string user) => accounts.EnumerateArray().Single(a => a.GetProperty("userName").GetString() == user).GetProperty("id").GetInt64();
+        async Task<HttpStatusCode> MeWith(string cookie)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+            request.Headers.Add("Cookie", cookie);
+            return (await service.Client.SendAsync(request)).StatusCode;
+        }
+
+        var (auditor, _) = await service.SignInAsync(Roles.Auditor, TestService.Password);
+        Assert.Equal(HttpStatusCode.OK, await MeWith(auditor!));
+        await service.ReadAsync<JsonElement>(await service.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{Id(Roles.Auditor)}", Roles.Admin, JsonContent.Create(new { disabled = true })));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeWith(auditor!));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.GetAsync("/api/v1/auth/me", Roles.Auditor)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.SignInAsync(Roles.Auditor, TestService.Password)).Response.StatusCode);
+
+        var (hr, _) = await service.SignInAsync(Roles.Hr, TestService.Password);
+        await service.ReadAsync<JsonElement>(await service.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{Id(Roles.Hr)}", Roles.Admin, JsonContent.Create(new { password = "a brand new password" })));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeWith(hr!));
+        Assert.Equal(HttpStatusCode.OK, (await service.SignInAsync(Roles.Hr, "a brand new password")).Response.StatusCode);
+
+        await service.SignInAsync(Roles.Committee, "wrong one");
+        Assert.Equal(HttpStatusCode.Locked, (await service.SignInAsync(Roles.Committee, "wrong two")).Response.StatusCode);
+        await service.ReadAsync<JsonElement>(await service.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{Id(Roles.Committee)}", Roles.Admin, JsonContent.Create(new { })));
+        Assert.Equal(HttpStatusCode.OK, (await service.SignInAsync(Roles.Committee, TestService.Password)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.SendAsync(HttpMethod.Put, "/api/v1/accounts/999999", Roles.Admin, JsonContent.Create(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.SendAsync(HttpMethod.Put, $"/api/v1/accounts/{Id(Roles.Committee)}", Roles.Admin, JsonContent.Create(new { role = "employee" }))).StatusCode);
+
+        using var store = Store.Open(service);
+        Assert.Contains(store.Audit(null), e => e.Step == "account" && e.User == Roles.Admin && e.Detail.Contains("停用", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unknown_user_and_a_wrong_password_get_the_same_answer()
     {
         await using var service = await TestService.StartAsync();

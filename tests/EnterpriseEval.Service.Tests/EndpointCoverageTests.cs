@@ -61,6 +61,20 @@ public sealed class EndpointCoverageTests
 
         Assert.Contains(report.GetProperty("loaded").EnumerateArray(), p => p.GetString()!.StartsWith("ganpower-supply", StringComparison.Ordinal));
         Assert.Empty(report.GetProperty("refused").EnumerateArray());
+        var validation = await service.ReadAsync<JsonElement>(await service.GetAsync("/api/v1/plugins/validate", Roles.Admin));
+        Assert.True(validation.GetProperty("passed").GetBoolean(), validation.ToString());
+        Assert.Equal(1, validation.GetProperty("plugins").GetInt32());
+    }
+
+    [Fact]
+    public async Task Validating_an_empty_plugins_folder_says_there_is_none()
+    {
+        await using var service = await TestService.StartAsync();
+
+        var validation = await service.ReadAsync<JsonElement>(await service.GetAsync("/api/v1/plugins/validate", Roles.Admin));
+
+        Assert.False(validation.GetProperty("passed").GetBoolean());
+        Assert.Contains("没有插件", validation.GetProperty("problems")[0].GetString());
     }
 
     [Fact]

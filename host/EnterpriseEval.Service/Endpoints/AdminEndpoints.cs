@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EnterpriseEval.Engine;
 using EnterpriseEval.Engine.Plugins;
 using EnterpriseEval.Service.Problems;
 using EnterpriseEval.Service.Security;
@@ -26,6 +27,12 @@ internal static class AdminEndpoints
             return Results.Created($"/api/v1/accounts/{a.Id}", new AccountItem(a.Id, a.UserName, a.DisplayName, a.Role, Roles.Chinese(a.Role), a.EmployeeId, a.Disabled, null, a.CreatedAt));
         }).WithSummary("建立账户（人事专员 hr、评委 committee、员工 employee（须关联工号）、审计 auditor、管理员 admin）");
 
+        admin.MapPut("/accounts/{id:long}", (long id, AccountChange request, Accounts accounts, ClaimsPrincipal user) =>
+        {
+            var a = accounts.Update(id, request.DisplayName, request.Role, request.EmployeeId, request.Password, request.Disabled, Actor.Of(user).UserName);
+            return Results.Ok(new AccountItem(a.Id, a.UserName, a.DisplayName, a.Role, Roles.Chinese(a.Role), a.EmployeeId, a.Disabled, null, a.CreatedAt));
+        }).WithSummary("修改账户：显示名、角色（员工须关联工号）、重设密码、停用或启用；解除锁定。改变角色、密码或停用后，该账户已登录的会话立即失效");
+
         admin.MapGet("/tokens", (Accounts accounts) =>
         {
             using var store = accounts.Open();
@@ -52,6 +59,19 @@ internal static class AdminEndpoints
                 [.. plugins.Refused.Select(e => e.Message)],
                 plugins.Provenance));
         }).WithSummary("使用中的插件文件夹：已加载与被拒绝的插件");
+
+        admin.MapGet("/plugins/validate", (PluginCatalog catalog, IOptions<PluginsOptions> options) =>
+        {
+            // What `eeval plugins validate` checks (docs/plugins.md, "Checking before deploying").
+            using var plugins = new EnginePlugins(catalog.Load(null));
+            var problems = plugins.Validate(TimeSpan.FromMilliseconds(options.Value.CriterionTimeoutMilliseconds)).ToList();
+            if (plugins.Set.Loaded.Count == 0 && plugins.Set.Refused.Count == 0)
+            {
+                problems.Add("插件文件夹中没有插件");
+            }
+
+            return Results.Ok(new PluginsValidation(problems.Count == 0, plugins.Set.Loaded.Count, problems));
+        }).WithSummary("校验插件（plugins validate）：逐个加载、检查清单与授权、在样例上试运行每个条件与模板");
     }
 }
 
@@ -59,6 +79,10 @@ internal sealed record AccountItem(
     long Id, string UserName, string DisplayName, string Role, string RoleName, string? EmployeeId, bool Disabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt);
 
 internal sealed record NewAccount(string? UserName, string? DisplayName, string? Role, string? EmployeeId, string? Password);
+
+internal sealed record AccountChange(string? DisplayName, string? Role, string? EmployeeId, string? Password, bool? Disabled);
+
+internal sealed record PluginsValidation(bool Passed, int Plugins, IReadOnlyList<string> Problems);
 
 internal sealed record NewToken(string? UserName, string? Name);
 

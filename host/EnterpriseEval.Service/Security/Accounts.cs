@@ -18,6 +18,7 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
     public const string EmployeeIdClaim = "eeval:employee_id";
     public const string AccountIdClaim = "eeval:account_id";
     public const string AuthClaim = "eeval:auth";
+    public const string StampClaim = "eeval:stamp";
     public const string TokenPrefix = "eeval_";
 
     private static readonly PasswordHasher<StoredAccount> Hasher = new();
@@ -105,6 +106,89 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
             new Dictionary<string, string> { ["account"] = userName, ["role"] = role, ["employee_id"] = account.EmployeeId ?? "" }));
     }
 
+    /// <summary>
+    /// Changes an account: display name, role (with its 工号), password, disabled. A change of role, password or
+    /// disabled state ends the account's cookie sessions at their next request (<see cref="StillValid"/>).
+    /// </summary>
+    /// <exception cref="UserFacingException">No such account, or the role or 工号 do not fit.</exception>
+    public StoredAccount Update(long id, string? displayName, string? role, string? employeeId, string? password, bool? disabled, string actor)
+    {
+        using var store = Open();
+        var account = store.FindAccount(id) ?? throw new UserFacingException($"没有编号为 {id} 的账户");
+        var newRole = string.IsNullOrWhiteSpace(role) ? account.Role : role.Trim();
+        if (!Roles.All.Contains(newRole, StringComparer.Ordinal))
+        {
+            throw new UserFacingException($"角色“{newRole}”无法识别：应为 {string.Join("、", Roles.All.Select(r => $"{r}（{Roles.Chinese(r)}）"))}");
+        }
+
+        var newEmployee = newRole == Roles.Employee ? (string.IsNullOrWhiteSpace(employeeId) ? account.EmployeeId : employeeId.Trim()) : null;
+        if (newRole == Roles.Employee && string.IsNullOrWhiteSpace(newEmployee))
+        {
+            throw new UserFacingException("员工账户须关联工号（employeeId）");
+        }
+
+        if (password is not null && password.Length < 12)
+        {
+            throw new UserFacingException("密码至少 12 个字符");
+        }
+
+        var changed = account with
+        {
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? account.DisplayName : displayName.Trim(),
+            Role = newRole,
+            EmployeeId = newEmployee,
+            Disabled = disabled ?? account.Disabled,
+        };
+        if (password is not null)
+        {
+            changed = changed with { PasswordHash = Hasher.HashPassword(changed, password) };
+        }
+
+        var what = new List<string>();
+        if (changed.Role != account.Role || changed.EmployeeId != account.EmployeeId)
+        {
+            what.Add($"角色改为{Roles.Chinese(changed.Role)}{(changed.EmployeeId is null ? "" : $"（工号 {changed.EmployeeId}）")}");
+        }
+
+        if (password is not null)
+        {
+            what.Add("重设密码");
+        }
+
+        if (changed.Disabled != account.Disabled)
+        {
+            what.Add(changed.Disabled ? "停用" : "启用");
+        }
+
+        if (changed.DisplayName != account.DisplayName)
+        {
+            what.Add($"显示名改为“{changed.DisplayName}”");
+        }
+
+        store.UpdateAccount(changed, new AuditDraft(
+            "account", actor, $"修改账户“{account.UserName}”：{(what.Count == 0 ? "无变化" : string.Join("，", what))}",
+            new Dictionary<string, string> { ["account"] = account.UserName, ["role"] = changed.Role, ["disabled"] = changed.Disabled ? "yes" : "no" }));
+        return changed;
+    }
+
+    /// <summary>
+    /// Whether a cookie's account still signs in as it did: it exists, is not disabled, has the same role and 工号 and
+    /// the same password hash as when the cookie was issued.
+    /// </summary>
+    public bool StillValid(ClaimsPrincipal user)
+    {
+        if (!long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return false;
+        }
+
+        using var store = Open();
+        return store.FindAccount(id) is { Disabled: false } account
+            && account.Role == user.FindFirstValue(ClaimTypes.Role)
+            && account.EmployeeId == user.FindFirstValue(EmployeeIdClaim)
+            && Stamp(account) == user.FindFirstValue(StampClaim);
+    }
+
     /// <summary>Issues an API token acting as <paramref name="userName"/>; the token is returned once and kept only hashed.</summary>
     public (StoredApiToken Token, string Secret) IssueToken(string userName, string name, string actor)
     {
@@ -150,6 +234,7 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
             new(ClaimTypes.Role, account.Role),
             new(ClaimTypes.GivenName, account.DisplayName),
             new(AuthClaim, how),
+            new(StampClaim, Stamp(account)),
         ];
         if (account.EmployeeId is { } id)
         {
@@ -165,6 +250,9 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         return RandomNumberGenerator.GetString(alphabet, 16);
     }
+
+    // Changes when the password does: a cookie issued before a password reset stops working.
+    private static string Stamp(StoredAccount account) => Hash(account.PasswordHash)[..16];
 
     internal static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 
