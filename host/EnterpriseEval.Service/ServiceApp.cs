@@ -142,6 +142,10 @@ internal static class ServiceApp
             authorization.AddPolicy(policy, p => p.AddAuthenticationSchemes(SmartScheme).RequireAuthenticatedUser().RequireRole(roles));
         }
 
+        // The reviewer pages (docs/service.md): Razor Pages of this library, none yet. Each page will name its role policy
+        // like every endpoint (the role-matrix test covers pages too).
+        services.AddRazorPages();
+
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "EnterpriseEval HTTP API v1";
@@ -171,6 +175,7 @@ internal static class ServiceApp
         ScreeningEndpoints.Map(api);
         ReviewEndpoints.Map(api);
         ApiReference.Map(app);
+        app.MapRazorPages();
         return app;
     }
 
