@@ -71,11 +71,10 @@ internal sealed class RosterLibrary(
                 File.Delete(leftover);
             }
 
-            audit.Record("upload", actor, $"上传花名册 {id}（{string.Join("、", names)}）：{read.Records.Count} 名员工，拒收 {read.Rejects.Count} 行",
-                new Dictionary<string, string> { ["roster"] = id, ["files"] = string.Join(";", names) });
-
-            // One rename: the roster appears whole or not at all.
-            Directory.Move(incoming, Path.Combine(paths.Rosters, id));
+            // One rename: the roster appears whole or not at all; and only with its audit entry.
+            Publish(incoming, id, () => audit.Record(
+                "upload", actor, $"上传花名册 {id}（{string.Join("、", names)}）：{read.Records.Count} 名员工，拒收 {read.Rejects.Count} 行",
+                new Dictionary<string, string> { ["roster"] = id, ["files"] = string.Join(";", names) }));
             return new RosterUpload(info, [.. read.Rejects.Take(200).Select(r => new RejectItem(r.File, r.Row, r.Column, IdentityScrubber.Scrub(r.Value), r.Reason))]);
         }
         finally
@@ -131,9 +130,9 @@ internal sealed class RosterLibrary(
             var read = RosterReader.ReadFolder(files, CancellationToken.None, limits.Value, formats);
             var info = new RosterInfo(id, "csv", names, actor.UserName, time.GetUtcNow(), read.Records.Count, read.EmployeeRowsRead, read.Rejects.Count, read.Warnings);
             File.WriteAllText(Path.Combine(incoming, InfoFile), JsonSerializer.Serialize(info, Json));
-            audit.Record("upload", actor, $"导入花名册 {id}（{Path.GetFileName(folder)}）：{read.Records.Count} 名员工",
-                new Dictionary<string, string> { ["roster"] = id, ["files"] = string.Join(";", names) });
-            Directory.Move(incoming, Path.Combine(paths.Rosters, id));
+            Publish(incoming, id, () => audit.Record(
+                "upload", actor, $"导入花名册 {id}（{Path.GetFileName(folder)}）：{read.Records.Count} 名员工",
+                new Dictionary<string, string> { ["roster"] = id, ["files"] = string.Join(";", names) }));
             return info;
         }
         finally
@@ -142,6 +141,22 @@ internal sealed class RosterLibrary(
             {
                 Directory.Delete(incoming, recursive: true);
             }
+        }
+    }
+
+    /// <summary>Moves a checked roster into place, then records it; a roster whose entry cannot be written is removed.</summary>
+    private void Publish(string incoming, string id, Action record)
+    {
+        var final = Path.Combine(paths.Rosters, id);
+        Directory.Move(incoming, final);
+        try
+        {
+            record();
+        }
+        catch
+        {
+            Directory.Delete(final, recursive: true);
+            throw;
         }
     }
 
