@@ -62,7 +62,7 @@ internal static class ServiceApp
         services.AddEnterpriseEvalRuntime(builder.Configuration);
         services.AddEnterpriseEvalReview(builder.Configuration);
         services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.SectionName))
-            .Validate(o => o.MaxUploadBytes > 0 && o.MaxUploadFiles > 0 && o.MaxExpandedBytes > 0 && o.LockoutThreshold > 0 && o.MaxPageSize > 0,
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxUploadFiles > 0 && o.MaxExpandedBytes > 0 && o.LockoutThreshold > 0 && o.MaxPageSize > 0 && o.MaxRunningScreenings > 0,
                 $"{ServiceOptions.SectionName} 的上限须为正数")
             .ValidateOnStart();
         services.AddSingleton<ServicePaths>();

@@ -32,6 +32,9 @@ internal sealed class ServiceOptions
     /// <summary>Send the sign-in cookie only over HTTPS and localhost (default true: browsers treat localhost as secure).</summary>
     public bool SecureCookies { get; set; } = true;
 
+    /// <summary>Screening jobs that run at once; more wait as "queued" (default 2).</summary>
+    public int MaxRunningScreenings { get; set; } = 2;
+
     /// <summary>Largest page of decisions one request may ask for (default 500).</summary>
     public int MaxPageSize { get; set; } = 500;
 }

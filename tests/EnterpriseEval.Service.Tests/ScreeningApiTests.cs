@@ -208,15 +208,24 @@ public sealed class ScreeningApiTests
     }
 
     [Fact]
-    public async Task A_cancelled_job_ends_cancelled_not_running_and_has_no_results()
+    public async Task A_cancelled_job_ends_cancelled_not_running_and_has_no_results_and_a_queued_one_too()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" });
         using var folder = new TempFolder();
-        RosterGenerator.Generate(new GenerationRequest(30_000, 7, folder.Path));
+        RosterGenerator.Generate(new GenerationRequest(40_000, 7, folder.Path));
         var rosterId = await service.UploadRosterAsync(folder.Path);
+        var small = await service.UploadRosterAsync(RepoPaths.Sample("rosters/demo"));
 
         var started = await service.ReadAsync<JsonElement>(await service.PostJsonAsync("/api/v1/screenings", Roles.Hr, new { rosterId }), HttpStatusCode.Accepted);
         var id = started.GetProperty("id").GetString()!;
+
+        // One job at a time: the second waits, and cancelling it while it waits ends it.
+        var waiting = await service.ReadAsync<JsonElement>(await service.PostJsonAsync("/api/v1/screenings", Roles.Hr, new { rosterId = small }), HttpStatusCode.Accepted);
+        var queued = waiting.GetProperty("id").GetString()!;
+        Assert.Equal("queued", (await service.ReadAsync<JsonElement>(await service.GetAsync($"/api/v1/screenings/{queued}", Roles.Hr))).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await service.SendAsync(HttpMethod.Post, $"/api/v1/screenings/{queued}/cancel", Roles.Hr)).StatusCode);
+        Assert.Equal("cancelled", (await service.WaitAsync(queued)).GetProperty("state").GetString());
+
         var cancel = await service.SendAsync(HttpMethod.Post, $"/api/v1/screenings/{id}/cancel", Roles.Hr);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 

@@ -32,9 +32,13 @@ internal sealed class ScreeningJobs(
     IEnumerable<ITableSourceOpener> formats,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    IOptions<ServiceOptions> options,
     ILogger<ScreeningJobs> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, ScreeningJobRun> _jobs = new(StringComparer.Ordinal);
+
+    // At most this many jobs screen at once; the others wait "queued" (each holds a roster and its decisions in memory).
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxRunningScreenings));
 
     public IReadOnlyList<ScreeningJobRun> All => [.. _jobs.Values.OrderBy(j => j.CreatedAt)];
 
@@ -49,7 +53,28 @@ internal sealed class ScreeningJobs(
         audit.Record("screening", actor, $"开始筛查花名册 {roster.Id}（截止日期 {Dates.Chinese(cutOff)}），任务 {id}",
             new Dictionary<string, string> { ["job"] = id, ["roster"] = roster.Id, ["as_of"] = cutOff.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         _jobs[id] = job;
-        job.Task = Task.Run(() => Run(job, rosters.ReadPath(roster), allowStatutoryOnly), CancellationToken.None);
+        var path = rosters.ReadPath(roster);
+        job.Task = Task.Run(async () =>
+        {
+            try
+            {
+                await _slots.WaitAsync(job.Stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                job.End(JobState.Cancelled, null);
+                return;
+            }
+
+            try
+            {
+                Run(job, path, allowStatutoryOnly);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }, CancellationToken.None);
         return job;
     }
 
@@ -83,6 +108,8 @@ internal sealed class ScreeningJobs(
             job.Results?.Dispose();
             job.Stop.Dispose();
         }
+
+        _slots.Dispose();
     }
 
     private void Run(ScreeningJobRun job, string rosterPath, bool allowStatutoryOnly)
