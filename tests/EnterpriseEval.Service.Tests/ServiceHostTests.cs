@@ -63,6 +63,22 @@ public sealed class ServiceHostTests
         Assert.Contains("演示数据", help);
     }
 
+    [Theory]
+    [InlineData("--port|5080|--urls|http://localhost:5081", "只能用其一")]
+    [InlineData("--port|70000", "0–65535")]
+    [InlineData("--urls|ftp://localhost:21", "地址")]
+    public async Task Eeval_serve_refuses_bad_listening_options_in_chinese(string args, string expected)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 200;
+
+        var code = await EevalApp.RunAsync(["serve", .. args.Split('|')], console);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, output.ToString());
+    }
+
     [Fact]
     public async Task An_unforeseen_exception_is_a_chinese_generic_problem_without_its_details()
     {
