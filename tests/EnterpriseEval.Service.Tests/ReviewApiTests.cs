@@ -76,6 +76,15 @@ public sealed class ReviewApiTests
         Assert.Equal([Roles.Employee], byStep["objection"]);
         Assert.Equal([Roles.Auditor], byStep["replay"]);
 
+        // No whole 身份证号 of the roster in what the committee, the auditor or the employee see of the batch.
+        var idNumbers = File.ReadLines(RepoPaths.Sample("rosters/ganpower/employees.csv")).Skip(1).Select(l => l.Split(',')[2]).Where(n => n.Length == 18).ToList();
+        Assert.NotEmpty(idNumbers);
+        foreach (var (role, path) in new[] { (Roles.Committee, url), (Roles.Auditor, $"{url}/employees/GP0002"), (Roles.Employee, $"{url}/employees/{TestService.EmployeeId}"), (Roles.Employee, $"{url}/publicity") })
+        {
+            var text = await (await service.GetAsync(path, role)).Content.ReadAsStringAsync();
+            Assert.DoesNotContain(idNumbers, text.Contains);
+        }
+
         var show = await service.ReadAsync<JsonElement>(await service.GetAsync(url, Roles.Committee));
         Assert.Equal(1, show.GetProperty("batch").GetProperty("objections").GetInt32());
         var mine = await service.ReadAsync<JsonElement>(await service.GetAsync($"{url}/employees/{TestService.EmployeeId}", Roles.Employee));
