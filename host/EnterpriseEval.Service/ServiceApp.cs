@@ -168,7 +168,12 @@ internal static class ServiceApp
         app.UseMiddleware<ScalarWithoutInlineScript>();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         AuthEndpoints.Map(api);
         AdminEndpoints.Map(api);
         RosterEndpoints.Map(api);

@@ -109,6 +109,12 @@ public sealed class ServiceHostTests
         Assert.Contains("/api/v1/screenings/{id}/decisions", paths);
         Assert.Contains("/api/v1/batches/{name}/issue", paths);
         Assert.DoesNotContain("/health", paths);
+        var responses = document.GetProperty("paths").GetProperty("/api/v1/screenings/{id}/decisions").GetProperty("get").GetProperty("responses");
+        Assert.Contains("DecisionPage", responses.GetProperty("200").ToString());
+        foreach (var status in new[] { "400", "401", "403", "404", "409" })
+        {
+            Assert.Contains("problem+json", responses.GetProperty(status).ToString());
+        }
     }
 
     [Fact]

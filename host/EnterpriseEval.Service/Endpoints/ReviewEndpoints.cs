@@ -35,13 +35,13 @@ internal static class ReviewEndpoints
                 new NewBatchRequest(request.Name.Trim(), request.Year.Value, request.Series, request.Levels, Query.Date("asOf", request.AsOf), Blank(plugins.Value.Directory)),
                 Actor.Of(user).UserName);
             return Results.Created($"/api/v1/batches/{Uri.EscapeDataString(batch.Name)}", Summary(store, batch));
-        }).RequireAuthorization(Policies.Hr).WithSummary("建立评审批次（review new），插件为服务使用的插件文件夹");
+        }).RequireAuthorization(Policies.Hr).Produces<BatchSummary>(StatusCodes.Status201Created).WithSummary("建立评审批次（review new），插件为服务使用的插件文件夹");
 
         batches.MapGet("", (ReviewStoreFactory stores) =>
         {
             using var store = stores.Open(null);
             return Results.Ok(store.Batches().Select(b => Summary(store, b)).ToList());
-        }).RequireAuthorization(Policies.Reviewers).WithSummary("评审批次列表");
+        }).RequireAuthorization(Policies.Reviewers).Produces<List<BatchSummary>>().WithSummary("评审批次列表");
 
         batches.MapGet("/{name}", (string name, ReviewStoreFactory stores, ClaimsPrincipal user) =>
         {
@@ -55,14 +55,14 @@ internal static class ReviewEndpoints
                 [.. store.Votes(batch.Id).Select(Vote)],
                 [.. store.Objections(batch.Id).Select(o => new ObjectionItem(o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy))],
                 [.. store.Notices(batch.Id).Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))]));
-        }).RequireAuthorization(Policies.Reviewers).WithSummary("批次状态（review show）：范围、进度、候选人、评分、表决、异议与发文");
+        }).RequireAuthorization(Policies.Reviewers).Produces<BatchDetail>().WithSummary("批次状态（review show）：范围、进度、候选人、评分、表决、异议与发文");
 
         batches.MapGet("/{name}/audit", (string name, ReviewStoreFactory stores) =>
         {
             using var store = stores.Open(null);
             var batch = Find(store, name);
             return Results.Ok(store.Audit(batch.Id).Select(e => new AuditItem(e.Seq, e.Step, e.User, e.At, AuditDetail.Summary(e.Detail), e.Hash)).ToList());
-        }).RequireAuthorization(Policies.HrAuditor).WithSummary("批次的审计日志");
+        }).RequireAuthorization(Policies.HrAuditor).Produces<List<AuditItem>>().WithSummary("批次的审计日志");
 
         batches.MapGet("/{name}/publicity", (string name, ReviewStoreFactory stores) =>
         {
@@ -71,7 +71,7 @@ internal static class ReviewEndpoints
             var p = store.Publicity(batch.Id) ?? throw ApiProblem.NotFound($"批次“{name}”尚未公示");
             return Results.Ok(new PublicityItem(p.Start, p.End, p.WorkingDays, [.. store.Votes(batch.Id).Where(v => v.Passed).Select(v => new PublicityEntry(
                 v.EmployeeId, v.Name, v.Path, ReviewExports.PathName(v.Path), v.TargetLevel, ReviewExports.LevelName(v.TargetLevel)))]));
-        }).RequireAuthorization(Policies.Publicity).WithSummary("公示名单与公示期");
+        }).RequireAuthorization(Policies.Publicity).Produces<PublicityItem>().WithSummary("公示名单与公示期");
 
         batches.MapGet("/{name}/employees/{employeeId}", (string name, string employeeId, ReviewStoreFactory stores, ClaimsPrincipal user) =>
         {
@@ -97,7 +97,7 @@ internal static class ReviewEndpoints
                 [.. store.Votes(batch.Id).Where(v => v.EmployeeId == employeeId).Select(Vote)],
                 [.. store.Objections(batch.Id).Where(o => o.EmployeeId == employeeId).Select(o => new ObjectionItem(o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy))],
                 [.. store.Notices(batch.Id).Where(n => n.EmployeeId == employeeId).Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))]));
-        }).RequireAuthorization(Policies.EmployeeRecord).WithSummary("某员工在批次中的全部记录（review show --employee）；员工只能查看本人");
+        }).RequireAuthorization(Policies.EmployeeRecord).Produces<BatchEmployee>().WithSummary("某员工在批次中的全部记录（review show --employee）；员工只能查看本人");
 
         batches.MapPost("/{name}/screen", (string name, BatchScreenRequest request, ReviewStoreFactory stores, BatchScreening screening, RosterLibrary rosters, ClaimsPrincipal user, CancellationToken ct) =>
         {
@@ -111,7 +111,7 @@ internal static class ReviewEndpoints
 
             var r = screening.Run(store, batch, rosterPath, null, Actor.Of(user).UserName, null, ct);
             return Results.Ok(new BatchScreenResult(r.Imported, r.Rejects, r.Done, r.Total, r.Decisions, r.NotApplied, r.Stopped, [.. r.Warnings]));
-        }).RequireAuthorization(Policies.Hr).WithSummary("资格筛查（review screen）：导入已上传的花名册并逐人筛查；中断后再次调用从断点继续");
+        }).RequireAuthorization(Policies.Hr).Produces<BatchScreenResult>().WithSummary("资格筛查（review screen）：导入已上传的花名册并逐人筛查；中断后再次调用从断点继续");
 
         batches.MapPost("/{name}/score", (string name, ReviewStoreFactory stores, BatchScoring scoring, ClaimsPrincipal user) =>
         {
@@ -119,7 +119,7 @@ internal static class ReviewEndpoints
             var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
             var scores = scoring.Run(store, batch, null, Actor.Of(user).UserName);
             return Results.Ok(scores.Select(s => new ScoreItem(s.EmployeeId, s.Name, s.PluginId, s.Total, s.PassMark, s.Passed)).ToList());
-        }).RequireAuthorization(Policies.Hr).WithSummary("业绩评分（review score）");
+        }).RequireAuthorization(Policies.Hr).Produces<List<ScoreItem>>().WithSummary("业绩评分（review score）");
 
         batches.MapPost("/{name}/votes", async (string name, string? date, HttpRequest http, ReviewStoreFactory stores, BatchVoting voting, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
         {
@@ -140,6 +140,7 @@ internal static class ReviewEndpoints
             }
         }).RequireAuthorization(Policies.Hr)
             .Accepts<IFormFile>("multipart/form-data")
+            .Produces<VoteResult>()
             .WithSummary("评委会表决（review vote）：上传表决文件（CSV 或 .xlsx），按表决规则判定");
 
         batches.MapPost("/{name}/publicity", (string name, PublicityRequest request, ReviewStoreFactory stores, BatchPublicity publicity, ReviewDocuments documents, Service.ServicePaths paths, ClaimsPrincipal user) =>
@@ -153,7 +154,7 @@ internal static class ReviewEndpoints
             Directory.CreateDirectory(folder);
             List<string> files = [Path.GetFileName(ReviewExports.Publicity(folder, p, passed)), .. batchDocuments.PublicityList(folder, p, passed).Select(Path.GetFileName).OfType<string>()];
             return Results.Ok(new PublicityResult(p.Start, p.End, p.WorkingDays, passed.Count, files));
-        }).RequireAuthorization(Policies.Hr).WithSummary("公示（review publicize）：确定公示期并生成公示名单与公示文书");
+        }).RequireAuthorization(Policies.Hr).Produces<PublicityResult>().WithSummary("公示（review publicize）：确定公示期并生成公示名单与公示文书");
 
         batches.MapPost("/{name}/objections", (string name, ObjectionRequest request, ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, ClaimsPrincipal user) =>
         {
@@ -180,7 +181,7 @@ internal static class ReviewEndpoints
             var (o, again) = publicity.Object(store, batch, employeeId!, request.Reason.Trim(), on, actor.UserName);
             var item = new ObjectionItem(o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy);
             return again ? Results.Ok(item) : Results.Created($"/api/v1/batches/{Uri.EscapeDataString(batch.Name)}", item);
-        }).RequireAuthorization(Policies.Objections).WithSummary("登记异议（review publicize --objection）：公示期内；员工只能为本人登记");
+        }).RequireAuthorization(Policies.Objections).Produces<ObjectionItem>(StatusCodes.Status201Created).WithSummary("登记异议（review publicize --objection）：公示期内；员工只能为本人登记");
 
         batches.MapPost("/{name}/issue", (string name, IssueRequest request, ReviewStoreFactory stores, BatchIssue issue, Service.ServicePaths paths, TimeProvider time, ClaimsPrincipal user) =>
         {
@@ -192,7 +193,7 @@ internal static class ReviewEndpoints
             return Results.Ok(new IssueResult(
                 [.. report.Notices.Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))],
                 [.. report.Withheld], [.. report.Exports.Select(Path.GetFileName).OfType<string>()], report.Head.Describe()));
-        }).RequireAuthorization(Policies.Hr).WithSummary("发文（review issue）：公示期满后为通过且无异议者生成通知书，并导出工作簿");
+        }).RequireAuthorization(Policies.Hr).Produces<IssueResult>().WithSummary("发文（review issue）：公示期满后为通过且无异议者生成通知书，并导出工作簿");
 
         batches.MapPost("/{name}/replay", (string name, ReviewStoreFactory stores, BatchReplay replay, ClaimsPrincipal user) =>
         {
@@ -200,7 +201,7 @@ internal static class ReviewEndpoints
             var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
             var report = replay.Run(store, batch, null, Actor.Of(user).UserName);
             return Results.Ok(new ReplayResult(report.Identical, report.Compared, [.. report.Differences], [.. report.Causes]));
-        }).RequireAuthorization(Policies.HrAuditor).WithSummary("复现（review replay）：以记录的规则与插件重算并比对");
+        }).RequireAuthorization(Policies.HrAuditor).Produces<ReplayResult>().WithSummary("复现（review replay）：以记录的规则与插件重算并比对");
 
         batches.MapGet("/{name}/files", (string name, ReviewStoreFactory stores, Service.ServicePaths paths) =>
         {
@@ -239,7 +240,7 @@ internal static class ReviewEndpoints
             var problems = store.Verify().ToList();
             problems.AddRange(BatchIntegrity.Problems(store));
             return Results.Ok(new VerifyResult(problems.Count == 0, store.Audit(null).Count, store.Head()?.Describe(), problems));
-        }).RequireAuthorization(Policies.HrAuditor).WithTags("自主评审").WithSummary("校验（review verify）：审计链、签名的链头、每条存储记录与已发文件");
+        }).RequireAuthorization(Policies.HrAuditor).Produces<VerifyResult>().WithTags("自主评审").WithSummary("校验（review verify）：审计链、签名的链头、每条存储记录与已发文件");
     }
 
     private static ReviewBatch Find(IReviewStore store, string name) =>

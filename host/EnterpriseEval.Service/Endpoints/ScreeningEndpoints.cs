@@ -24,13 +24,13 @@ internal static class ScreeningEndpoints
             var roster = rosters.Find(request.RosterId ?? "") ?? throw ApiProblem.NotFound($"没有编号为 {request.RosterId} 的花名册");
             var job = jobs.Start(roster, Query.Date("asOf", request.AsOf), request.AllowStatutoryOnly, Actor.Of(user));
             return Results.Accepted($"/api/v1/screenings/{job.Id}", Status(job));
-        }).RequireAuthorization(Policies.Hr).WithSummary("开始筛查：后台任务，立即返回任务状态（202），用状态地址查询进度");
+        }).RequireAuthorization(Policies.Hr).Produces<JobStatus>(StatusCodes.Status202Accepted).WithSummary("开始筛查：后台任务，立即返回任务状态（202），用状态地址查询进度");
 
         screenings.MapGet("", (ScreeningJobs jobs) => Results.Ok(jobs.All.Select(Status).ToList()))
-            .RequireAuthorization(Policies.HrAuditor).WithSummary("筛查任务列表");
+            .RequireAuthorization(Policies.HrAuditor).Produces<List<JobStatus>>().WithSummary("筛查任务列表");
 
         screenings.MapGet("/{id}", (string id, ScreeningJobs jobs) => Results.Ok(Status(Job(jobs, id))))
-            .RequireAuthorization(Policies.HrAuditor).WithSummary("筛查任务状态：state、进度与计数");
+            .RequireAuthorization(Policies.HrAuditor).Produces<JobStatus>().WithSummary("筛查任务状态：state、进度与计数");
 
         screenings.MapPost("/{id}/cancel", (string id, ScreeningJobs jobs, ClaimsPrincipal user) =>
         {
@@ -51,7 +51,7 @@ internal static class ScreeningEndpoints
             var actor = Actor.Of(user);
             var (items, total) = results.Index.Query(filter, (number - 1) * size, size);
             return Results.Ok(new DecisionPage(total, number, size, [.. items.Select(i => DecisionViews.Item(i.Record, i.Decision, actor))]));
-        }).RequireAuthorization(Policies.HrAuditor)
+        }).RequireAuthorization(Policies.HrAuditor).Produces<DecisionPage>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("决策分页查询：按结论 outcome、路径 path、层级 level、部门 department、最早可申报日期 eligibleFrom/eligibleBy、工号或姓名 q 过滤");
 
         screenings.MapGet("/{id}/employees/{employeeId}", (string id, string employeeId, ScreeningJobs jobs, ClaimsPrincipal user) =>
@@ -68,7 +68,7 @@ internal static class ScreeningEndpoints
             return results.Index.Employee(employeeId) is { } found
                 ? Results.Ok(DecisionViews.Screening(found.Record, found.Decisions, actor))
                 : throw ApiProblem.NotFound($"筛查结果中没有工号 {employeeId}");
-        }).RequireAuthorization(Policies.EmployeeRecord).WithSummary("某员工的全部决策，含每条规则结论及其政策条款");
+        }).RequireAuthorization(Policies.EmployeeRecord).Produces<EmployeeScreening>().WithSummary("某员工的全部决策，含每条规则结论及其政策条款");
 
         api.MapGet("/me/screening", (ScreeningJobs jobs, ClaimsPrincipal user) =>
         {
@@ -77,7 +77,7 @@ internal static class ScreeningEndpoints
                 ?? throw ApiProblem.NotFound("还没有包含本人的筛查结果");
             var found = latest.Results!.Index.Employee(actor.EmployeeId!)!.Value;
             return Results.Ok(DecisionViews.Screening(found.Record, found.Decisions, actor));
-        }).RequireAuthorization(Policies.Employee).WithTags("资格筛查").WithSummary("本人最近一次筛查结果（员工）");
+        }).RequireAuthorization(Policies.Employee).Produces<EmployeeScreening>().WithTags("资格筛查").WithSummary("本人最近一次筛查结果（员工）");
 
         screenings.MapGet("/{id}/results/{format}", async (string id, string format, ScreeningJobs jobs, CancellationToken ct) =>
         {
