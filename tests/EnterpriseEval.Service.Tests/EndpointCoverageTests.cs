@@ -130,6 +130,20 @@ public sealed class EndpointCoverageTests
     }
 
     [Fact]
+    public async Task Malformed_json_and_a_json_endpoint_called_with_another_content_type_are_chinese_problems()
+    {
+        await using var service = await TestService.StartAsync();
+
+        var malformed = await service.SendAsync(HttpMethod.Post, "/api/v1/screenings", Roles.Hr, new StringContent("{ rosterId: ", Encoding.UTF8, "application/json"));
+        var text = await service.SendAsync(HttpMethod.Post, "/api/v1/screenings", Roles.Hr, new StringContent("rosterId=x", Encoding.UTF8, "text/plain"));
+
+        var problem = await service.ReadAsync<JsonElement>(malformed, HttpStatusCode.BadRequest);
+        Assert.Equal("请求有误", problem.GetProperty("title").GetString());
+        var unsupported = await service.ReadAsync<JsonElement>(text, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("不支持的内容类型", unsupported.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_notice_for_someone_without_one_is_404()
     {
         await using var service = await TestService.StartAsync();
