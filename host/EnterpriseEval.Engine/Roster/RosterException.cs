@@ -15,4 +15,13 @@ internal sealed class RosterException : EngineException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The roster file the problem is in, where one is known (the HTTP API names it, docs/service.md).</summary>
+    public string? File { get; init; }
+
+    /// <summary>The row (1 = the header) the problem is on, where one is known.</summary>
+    public int? Row { get; init; }
+
+    /// <summary>The column the problem is in, as a person names it, where one is known.</summary>
+    public string? Column { get; init; }
 }

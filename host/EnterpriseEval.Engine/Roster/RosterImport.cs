@@ -159,7 +159,7 @@ internal sealed class RosterImport(ITableSource source, CancellationToken cancel
         _employeesFile = table.Name;
         if (table.Header.Count == 0)
         {
-            throw new RosterException($"{table.Name} 是空文件，缺少表头行");
+            throw new RosterException($"{table.Name} 是空文件，缺少表头行") { File = table.Name, Row = 1 };
         }
 
         var row = new RowParser(

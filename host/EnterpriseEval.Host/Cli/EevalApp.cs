@@ -108,6 +108,11 @@ internal static class EevalApp
                     .WithExample("review", "rekey", "--store", "out/review/review.db", "--old-key-file", "~/.config/eeval/audit-2026.key");
             });
 
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("启动服务：HTTP API v1（/api/v1，JSON，OpenAPI 文档 /openapi/v1.json）供人事系统与各角色使用；本地账户登录或 API 令牌，默认只监听本机（docs/service.md）。")
+                .WithExample("serve", "--demo", "--store", "out/demo/review.db", "--config", "samples/review/review.json", "--plugins", "artifacts/plugins/ganpower-supply")
+                .WithExample("serve", "--store", "/srv/eeval/review.db", "--urls", "http://0.0.0.0:5080");
+
             config.AddCommand<TestCommand>("test")
                 .WithDescription("运行测试用例：按用例文件（YAML，docs/test-cases.md）中员工的资料、截止日期、插件与配置筛查，与预期的结论、最早可申报日期、级别和规则逐条核对；不符时列出差异与该判定的规则结论。全部通过退出码 0，有未通过 1，用例文件有误 2。")
                 .WithExample("test", "cases/statutory")

@@ -20,6 +20,10 @@ internal sealed class ReviewStoreFactory(IOptions<ReviewOptions> options, AuditK
     public IReviewStore Open(string? path) =>
         new SqliteReviewStore(PathOf(path), time, keys.Get, options.Value.BusyTimeoutSeconds, mustExist: true);
 
+    /// <summary>The accounts of <c>eeval serve</c> in the store at <paramref name="path"/>, which must exist.</summary>
+    public SqliteReviewStore OpenAccounts(string? path) =>
+        new(PathOf(path), time, keys.Get, options.Value.BusyTimeoutSeconds, mustExist: true);
+
     /// <summary>Opens a store that must already exist (<c>review verify</c>, <c>review rekey</c>): never creates an empty one.</summary>
     public IReviewStore OpenExisting(string? path) => Open(path);
 

@@ -249,9 +249,10 @@ public sealed class ReviewStoreHardeningTests
         var store = dir.File("review.db");
         await CliRun.Ok(New(store));
         await CliRun.Ok(Screen(store));
-        // What version 1 left: no UNIQUE keys, no signed head.
+        // What version 1 left: no UNIQUE keys, no signed head (and none of the later tables: the service's accounts).
         Execute(store, """
-            DROP TABLE audit_head; DELETE FROM schema_version WHERE version = 2;
+            DROP TABLE api_tokens; DROP TABLE accounts;
+            DROP TABLE audit_head; DELETE FROM schema_version WHERE version >= 2;
             DROP INDEX batch_steps_once; DROP INDEX roster_tables_once; DROP INDEX roster_rows_once; DROP INDEX screen_chunks_once;
             DROP INDEX decisions_once; DROP INDEX scores_once; DROP INDEX votes_once; DROP INDEX publicity_once;
             DROP INDEX objections_once; DROP INDEX notices_once;
@@ -264,7 +265,7 @@ public sealed class ReviewStoreHardeningTests
         Assert.Contains("审计链头签名缺失", unsigned.Output);
         Assert.Contains("请先运行 eeval review rekey", refused.Output);
         Assert.Contains("已签名", rekey);
-        Assert.Equal(2L, Scalar(store, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal((long)Workflow.Review.Store.SqliteMigrations.Latest, Scalar(store, "SELECT MAX(version) FROM schema_version"));
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
         await CliRun.Ok(Score(store));
     }

@@ -107,7 +107,12 @@ internal sealed class CsvLineLimit(TextReader inner, string name, int maxChars) 
         var column = index < header.Count && header[index].Length > 0 ? $"“{header[index]}”列" : $"第 {index + 1} 列";
         return new RosterException(
             $"{name} 第 {row} 行{column}有 {length:N0} 个字符，超过 {max:N0} 个字符的上限（配置项 {RosterLimits.SectionName}:MaxCellChars），" +
-            "不予读取；请检查该单元格");
+            "不予读取；请检查该单元格")
+        {
+            File = name,
+            Row = row,
+            Column = column,
+        };
     }
 
     /// <summary>Anything else the CSV parser could not read: the file's problem, named, with no library text.</summary>

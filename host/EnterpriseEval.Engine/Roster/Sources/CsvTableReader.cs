@@ -150,7 +150,12 @@ internal sealed class CsvTableReader : ITableReader
         FindUnclosedQuote(moved: true);
         if (_unclosedQuoteField >= 0)
         {
-            throw new RosterException($"{Name} 表头第 {_unclosedQuoteField + 1} 列的英文双引号（\"）没有闭合：请删除多余的引号后重试");
+            throw new RosterException($"{Name} 表头第 {_unclosedQuoteField + 1} 列的英文双引号（\"）没有闭合：请删除多余的引号后重试")
+            {
+                File = Name,
+                Row = 1,
+                Column = $"第 {_unclosedQuoteField + 1} 列",
+            };
         }
 
         var header = new string[row.ColCount];

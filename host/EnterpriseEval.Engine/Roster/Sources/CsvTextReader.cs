@@ -272,10 +272,15 @@ internal sealed class CsvTextReader : TextReader
             at = _invalidUtf8At;
         }
 
+        var line = LineAt(at);
         return new RosterException(
-            $"{_name} 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 {LineAt(at)} 行有无法识别的字节。" +
+            $"{_name} 不是 UTF-8 编码，也不是 GB18030（GBK）编码：第 {line} 行有无法识别的字节。" +
             "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重试",
-            e);
+            e)
+        {
+            File = _name,
+            Row = line,
+        };
     }
 
     // 1 + the line breaks before a byte of the file: read again, only for a message.

@@ -78,7 +78,7 @@ internal sealed class HeaderMap
         {
             if (columns[k].Required && indices[k] < 0)
             {
-                throw new RosterException($"{fileName} 缺少必需列 {columns[k].Display}");
+                throw new RosterException($"{fileName} 缺少必需列 {columns[k].Display}") { File = fileName, Row = 1, Column = columns[k].Display };
             }
         }
 

@@ -9,6 +9,9 @@ internal interface IReviewStore : IDisposable
 {
     ReviewBatch? FindBatch(string name);
 
+    /// <summary>Every batch, oldest first (<c>eeval serve</c> lists them).</summary>
+    IReadOnlyList<ReviewBatch> Batches();
+
     ReviewBatch CreateBatch(BatchDefinition definition, AuditDraft audit);
 
     /// <summary>Stores the raw roster tables of a batch (streamed); call under <see cref="Lock"/> after checking none is stored.</summary>

@@ -78,6 +78,20 @@ internal static class SqliteMigrations
                 id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, hash TEXT NOT NULL, key_id TEXT NOT NULL,
                 signature TEXT NOT NULL);
             """),
+
+        // 3: local accounts and API tokens of `eeval serve` (docs/service.md). Not data of a batch: no batch_id, no
+        // content_hash; each change an account or token undergoes is an audit entry (step 'account' or 'token') naming
+        // the admin who made it. Passwords are ASP.NET Core PasswordHasher strings; tokens are kept only as SHA-256.
+        // Plain SQL types and no SQLite-only syntax, so another provider runs the same statements.
+        (3, """
+            CREATE TABLE accounts (
+                id INTEGER PRIMARY KEY, user_name TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,
+                employee_id TEXT, password_hash TEXT NOT NULL, failed_sign_ins INTEGER NOT NULL, locked_until TEXT,
+                disabled INTEGER NOT NULL, created_at TEXT NOT NULL);
+            CREATE TABLE api_tokens (
+                id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id), name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by TEXT NOT NULL, revoked_at TEXT);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

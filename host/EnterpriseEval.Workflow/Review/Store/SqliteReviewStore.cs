@@ -12,7 +12,7 @@ namespace EnterpriseEval.Workflow.Review.Store;
 /// step back whole. A command checks and writes under <see cref="Lock"/>, so a second command on the same store waits
 /// (bounded) and then sees what the first did; UNIQUE keys (migration 2) refuse a second copy of any step's rows.
 /// </summary>
-internal sealed class SqliteReviewStore : IReviewStore
+internal sealed partial class SqliteReviewStore : IReviewStore, IAccountStore
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -77,12 +77,13 @@ internal sealed class SqliteReviewStore : IReviewStore
     public ReviewBatch? FindBatch(string name) =>
         Query(
             "SELECT id, name, year, series, levels, as_of, authorisation, plugins, plugins_directory, rule_set_version, configuration FROM batches WHERE name = $a",
-            r => new ReviewBatch(
-                r.GetInt64(0),
-                new BatchDefinition(
-                    r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture),
-                    r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10))),
+            ReadBatch,
             name).FirstOrDefault();
+
+    public IReadOnlyList<ReviewBatch> Batches() =>
+        Query(
+            "SELECT id, name, year, series, levels, as_of, authorisation, plugins, plugins_directory, rule_set_version, configuration FROM batches ORDER BY id",
+            ReadBatch);
 
     public ReviewBatch CreateBatch(BatchDefinition d, AuditDraft audit)
     {
@@ -434,6 +435,13 @@ internal sealed class SqliteReviewStore : IReviewStore
             throw new UserFacingException("审计链与签名的链头不符（记录被删除、追加或重新计算），拒绝在被改动的评审数据库上继续写入：请运行 eeval review verify 查看");
         }
     }
+
+    private static ReviewBatch ReadBatch(SqliteDataReader r) =>
+        new(
+            r.GetInt64(0),
+            new BatchDefinition(
+                r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture),
+                r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10)));
 
     private void Migrate()
     {

@@ -1,0 +1,231 @@
+using EnterpriseEval.Engine.Hosting;
+using EnterpriseEval.Service.Endpoints;
+using EnterpriseEval.Service.Problems;
+using EnterpriseEval.Service.Rosters;
+using EnterpriseEval.Service.Screening;
+using EnterpriseEval.Service.Security;
+using EnterpriseEval.Workflow.Review;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EnterpriseEval.Service;
+
+/// <summary>
+/// <c>eeval serve</c> (docs/service.md): ASP.NET Core composed on the CLI's configuration (appsettings.json, EEVAL_
+/// variables, <c>--config</c>, all checked by <see cref="ConfigurationCheck"/>), with the same runtime and review
+/// services the commands use, local accounts, two authentication schemes (cookie for pages, API token for machines),
+/// one policy per role set and a fallback that requires a signed-in account everywhere but <c>/health</c>.
+/// </summary>
+internal static class ServiceApp
+{
+    /// <summary>The cookie scheme (pages and browser calls of the API).</summary>
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>The scheme every request is authenticated with: a token when a Bearer header is sent, else the cookie.</summary>
+    public const string SmartScheme = "eeval";
+
+    /// <summary>Where the sign-in page will be (the pages come with the web app; docs/service.md).</summary>
+    public const string SignInPath = "/signin";
+
+    public const string CookieName = "__Host-eeval";
+
+    /// <summary>Composes the web application on <paramref name="configuration"/> (the CLI's) and the command line.</summary>
+    public static WebApplicationBuilder CreateBuilder(IConfiguration configuration, ServeArguments arguments)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+
+            // Razor Pages of this library are found by the application name (docs/service.md, "Pages").
+            ApplicationName = typeof(ServiceApp).Assembly.GetName().Name,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Configuration.AddInMemoryCollection(arguments.Overrides());
+        ConfigurationCheck.ThrowIfInvalid(builder.Configuration);
+        builder.WebHost.UseUrls(arguments.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("EnterpriseEval", LogLevel.Information);
+
+        var services = builder.Services;
+        services.AddEnterpriseEvalRuntime(builder.Configuration);
+        services.AddEnterpriseEvalReview(builder.Configuration);
+        services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.SectionName))
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxUploadFiles > 0 && o.MaxExpandedBytes > 0 && o.LockoutThreshold > 0 && o.MaxPageSize > 0 && o.MaxRunningScreenings > 0,
+                $"{ServiceOptions.SectionName} 的上限须为正数")
+            .ValidateOnStart();
+        services.AddSingleton<ServicePaths>();
+
+        // The keys that protect the sign-in cookie live with the service's data, so a restart keeps people signed in;
+        // protect the folder like the store (docs/security.md, "The service").
+        var keys = Path.Combine(new ServicePaths(
+            Options.Create(builder.Configuration.GetSection(ServiceOptions.SectionName).Get<ServiceOptions>() ?? new ServiceOptions()),
+            Options.Create(builder.Configuration.GetSection(Engine.Notices.ReviewOptions.SectionName).Get<Engine.Notices.ReviewOptions>() ?? new Engine.Notices.ReviewOptions())).Root, "keys");
+        services.AddDataProtection().SetApplicationName("eeval").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        services.AddSingleton<ServiceAudit>();
+        services.AddSingleton<Accounts>();
+        services.AddSingleton<RosterLibrary>();
+        services.AddSingleton<ScreeningJobs>();
+        services.AddSingleton<NoticeRendering>();
+        services.AddSingleton<DemoData>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
+            if (c.Exception is null && (c.ProblemDetails.Title is null || IsEnglishDefault(c.ProblemDetails.Title)))
+            {
+                c.ProblemDetails.Title = ProblemTitles.Of(status);
+                c.ProblemDetails.Detail ??= ProblemTitles.DetailOf(status);
+            }
+
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryCheck.HeaderName;
+            // Secure when the request is (antiforgery refuses to issue an Always-secure cookie over plain http://localhost);
+            // it only pairs with the token a page or script sends back, which the sign-in cookie must accompany.
+            o.Cookie.Name = "eeval-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        var secure = builder.Configuration.GetValue($"{ServiceOptions.SectionName}:SecureCookies", true);
+        var minutes = builder.Configuration.GetValue($"{ServiceOptions.SectionName}:SessionMinutes", 480);
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = c =>
+                ApiTokenHandler.BearerOf(c.Request.Headers.Authorization.ToString()) is null ? CookieScheme : ApiTokenHandler.SchemeName)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = secure ? CookieName : "eeval";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(minutes);
+                o.SlidingExpiration = true;
+                o.LoginPath = SignInPath;
+                o.AccessDeniedPath = SignInPath;
+
+                // Machines get status codes, people get the sign-in page.
+                o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+
+                // A disabled account, a changed role or a reset password ends the cookie sessions at once.
+                o.Events.OnValidatePrincipal = async c =>
+                {
+                    if (c.Principal is null || !c.HttpContext.RequestServices.GetRequiredService<Accounts>().StillValid(c.Principal))
+                    {
+                        c.RejectPrincipal();
+                        await c.HttpContext.SignOutAsync(CookieScheme).ConfigureAwait(false);
+                    }
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in Policies.RolesOf)
+        {
+            authorization.AddPolicy(policy, p => p.AddAuthenticationSchemes(SmartScheme).RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        // The reviewer pages (docs/service.md): Razor Pages of this library, none yet. Each page will name its role policy
+        // like every endpoint (the role-matrix test covers pages too).
+        services.AddRazorPages();
+
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "EnterpriseEval HTTP API v1";
+            document.Info.Description = "人社部发〔2020〕96号 职称与职业技能等级贯通：花名册上传、资格筛查、决策查询与自主评审各步骤（docs/service.md）。";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    /// <summary>The middleware and endpoints of the service.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<AntiforgeryCheck>();
+        app.UseMiddleware<ScalarWithoutInlineScript>();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        var api = app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        AuthEndpoints.Map(api);
+        AdminEndpoints.Map(api);
+        RosterEndpoints.Map(api);
+        ScreeningEndpoints.Map(api);
+        ReviewEndpoints.Map(api);
+        ApiReference.Map(app);
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Makes sure the store exists (and the audit key), then seeds the demo when asked.</summary>
+    public static void Prepare(WebApplication app, ServeArguments arguments, Action<string> say)
+    {
+        var stores = app.Services.GetRequiredService<ReviewStoreFactory>();
+        var (store, createdKey) = stores.OpenForNew(null);
+        store.Dispose();
+        if (createdKey is not null)
+        {
+            say($"已创建审计密钥文件 {createdKey}（仅本用户可读写）：它为审计链签名，请妥善保管并另行备份（见 docs/security.md）。");
+        }
+
+        if (arguments.Demo)
+        {
+            app.Services.GetRequiredService<DemoData>().Seed(say);
+        }
+        else if (app.Services.GetRequiredService<Accounts>().Open() is var accounts)
+        {
+            using (accounts)
+            {
+                if (accounts.Accounts().Count == 0)
+                {
+                    say("评审数据库中还没有任何账户：用 eeval serve --demo 在新库中建立演示账户，或由管理员通过 /api/v1/accounts 建立（见 docs/service.md）。");
+                }
+            }
+        }
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> c, int status)
+    {
+        if (IsMachinePath(c.Request.Path))
+        {
+            c.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        c.Response.Redirect(c.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Paths answered with status codes rather than redirects: the API and the OpenAPI document.</summary>
+    public static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsEnglishDefault(string title) => title.All(c => c < 128);
+}
