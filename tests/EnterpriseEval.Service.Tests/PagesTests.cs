@@ -348,8 +348,14 @@ public sealed partial class PagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Screen", new() { ["rosterId"] = rosterId })).StatusCode);
         Assert.Contains("资格筛查完成", await hr.PageAsync(page));
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Score", [])).StatusCode);
-        var votes = await hr.SubmitAsync(page, $"{page}?handler=Vote", new() { ["date"] = "2026-12-30" }, [("sheet", "votes.csv", File.ReadAllBytes(RepoPaths.Sample("review/votes.csv")))]);
-        Assert.True(votes.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)votes.StatusCode}");
+        // The sample vote sheet with one impossible row more: the votes are imported, the row is shown with its place.
+        var sheet = File.ReadAllText(RepoPaths.Sample("review/votes.csv")).TrimEnd('\n') + "\nGP0002,skill_to_title,assistant,15,16,10,1,1\n";
+        var badRow = sheet.TrimEnd('\n').Split('\n').Length;
+        var votes = await hr.SubmitAsync(page, $"{page}?handler=Vote", new() { ["date"] = "2026-12-30" }, [("sheet", "votes.csv", System.Text.Encoding.UTF8.GetBytes(sheet))]);
+        var voted = await votes.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, votes.StatusCode);
+        Assert.Contains("表决结果已导入", voted);
+        Assert.Matches($"id=\"vote-rejects\"[\\s\\S]*<td>votes\\.csv</td><td class=\"num\">{badRow}</td><td>present</td>", voted);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Publicize", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Objection", new() { ["employeeId"] = TestService.EmployeeId, ["reason"] = "专利署名存在争议", ["date"] = "2027-01-05" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Issue", new() { ["date"] = "2027-01-08" })).StatusCode);
