@@ -17,6 +17,9 @@ public sealed partial class ServeFixture : IAsyncLifetime
     /// <summary>Where Debian's chromium package puts the browser; .ci/run installs it when it is missing.</summary>
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>How long an action, a navigation or an expectation may take (ms).</summary>
+    private const float Timeout = 60_000;
+
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
     private Process? _server;
@@ -60,11 +63,14 @@ public sealed partial class ServeFixture : IAsyncLifetime
         StartServer();
         await WaitForServerAsync();
 
+        // Generous waits: under `dotnet test EnterpriseEval.sln` the other test assemblies share the machine's cores.
+        Assertions.SetDefaultExpectTimeout(Timeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
+            Timeout = 2 * Timeout,
             Args =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -84,7 +90,8 @@ public sealed partial class ServeFixture : IAsyncLifetime
             AcceptDownloads = true,
             BaseURL = Address,
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         return await context.NewPageAsync();
     }
 

@@ -20,6 +20,15 @@ internal sealed class ScreeningModel(ScreeningJobs jobs) : AppPageModel
 
     public ScreeningJobRun? Job { get; private set; }
 
+    /// <summary>
+    /// The job's results as they were when the page began (null while it runs): read once, since the job may complete
+    /// while the page renders.
+    /// </summary>
+    public ScreeningResults? Results { get; private set; }
+
+    /// <summary>The job's state when the page began, with <see cref="Results"/>.</summary>
+    public JobState State { get; private set; }
+
     public ScreeningDashboard? Dashboard { get; private set; }
 
     public IActionResult OnGet(string id)
@@ -30,9 +39,12 @@ internal sealed class ScreeningModel(ScreeningJobs jobs) : AppPageModel
             return NotFound();
         }
 
-        if (Job.Results is { } results)
+        // Results before state: a job that completes in between shows as running (its page then reloads itself).
+        Results = Job.Results;
+        State = Results is null && Job.State == JobState.Completed ? JobState.Running : Job.State;
+        if (Results is not null)
         {
-            Dashboard = ScreeningDashboard.Of(results);
+            Dashboard = ScreeningDashboard.Of(Results);
         }
 
         return Page();
