@@ -184,6 +184,58 @@ public sealed partial class PagesTests
     }
 
     [Fact]
+    public async Task The_dashboard_charts_count_what_the_api_counts_and_the_pipeline_puts_each_employee_in_the_quarter_of_their_earliest_date()
+    {
+        await using var service = await TestService.StartAsync();
+        var id = (await service.ScreenAsync(await service.UploadRosterAsync(RepoPaths.Sample("rosters/demo")), "2026-12-31")).GetProperty("id").GetString()!;
+        var hr = await PageSession.SignInAsync(service, Roles.Hr);
+
+        var html = await hr.PageAsync($"/hr/screenings/{id}");
+
+        // Decisions per path and outcome: the chart's description (read out by screen readers) against the API's totals.
+        var description = Regex.Match(html, "<figure class=\"chart\" id=\"chart-paths\">[\\s\\S]*?<desc>([^<]*)</desc>").Groups[1].Value;
+        foreach (var path in Enum.GetValues<ScreeningPath>())
+        {
+            var counts = new List<string>();
+            foreach (var outcome in new[] { Outcome.Eligible, Outcome.NeedsReview, Outcome.NotEligible, Outcome.OutOfScope })
+            {
+                var api = await service.ReadAsync<JsonElement>(await service.GetAsync($"/api/v1/screenings/{id}/decisions?pageSize=1&path={path.ToCode()}&outcome={outcome.ToCode()}", Roles.Hr));
+                counts.Add($"{outcome.ToChinese()} {api.GetProperty("total").GetInt32()}");
+            }
+
+            Assert.Contains($"{path.ToChinese()}：{string.Join("，", counts)}", description);
+        }
+
+        // The pipeline: per level, employees whose earliest date (over their paths) falls in each quarter of 2027 and 2028.
+        var all = await service.ReadAsync<JsonElement>(await service.GetAsync($"/api/v1/screenings/{id}/decisions?pageSize=500", Roles.Hr));
+        var earliest = all.GetProperty("items").EnumerateArray()
+            .Where(d => d.GetProperty("outcome").GetString() != "out_of_scope" && d.GetProperty("earliestEligibleOn").ValueKind == JsonValueKind.String)
+            .GroupBy(d => (Employee: d.GetProperty("employeeId").GetString()!, Level: d.GetProperty("targetLevel").GetString()!))
+            .Select(g => (g.Key.Level, On: g.Min(d => DateOnly.Parse(d.GetProperty("earliestEligibleOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture))))
+            .Where(e => e.On > new DateOnly(2026, 12, 31))
+            .ToList();
+        var table = Regex.Match(html, "<table class=\"data\" id=\"pipeline-table\">[\\s\\S]*?</table>").Value;
+        var rows = Regex.Matches(table, "<tr>\\s*<td>([^<]+)</td>([\\s\\S]*?)</tr>");
+        Assert.NotEmpty(rows);
+        foreach (Match row in rows)
+        {
+            var level = earliest.Select(e => e.Level).Distinct().Single(l => Workflow.Review.ReviewExports.LevelName(l) == row.Groups[1].Value);
+            var cells = Regex.Matches(row.Groups[2].Value, "<td class=\"num\">\\s*(?:<a [^>]+>)?(\\d+)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(8, cells.Count);
+            for (var q = 0; q < 8; q++)
+            {
+                var (year, quarter) = (2027 + (q / 4), (q % 4) + 1);
+                var expected = earliest.Count(e => e.Level == level && e.On.Year == year && ((e.On.Month - 1) / 3) + 1 == quarter);
+                Assert.True(expected == cells[q], $"{row.Groups[1].Value} {year}年Q{quarter}: page {cells[q]}, decisions {expected}");
+            }
+        }
+
+        // From the README of the demo roster: HM0014 may apply for 助理级 on 2027-01-01, HM0015 for 中级 on 2027-07-17.
+        Assert.Matches("<td>助理级</td>\\s*<td class=\"num\">\\s*<a href=\"[^\"]+level=assistant&amp;from=2027-01-01&amp;by=2027-03-31\">[1-9]", table);
+        Assert.Matches("<td>中级</td>(\\s*<td class=\"num\">[\\s\\S]*?</td>){2}\\s*<td class=\"num\">\\s*<a [^>]+>[1-9]", table);
+    }
+
+    [Fact]
     public async Task A_waiting_or_running_screening_shows_its_progress_and_is_cancelled_with_the_pages_button()
     {
         await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" });
