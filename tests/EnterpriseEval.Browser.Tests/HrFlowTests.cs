@@ -96,6 +96,14 @@ public sealed class HrFlowTests(ServeFixture server)
         await Expect(page.Locator("section.decision").First).ToContainTextAsync("最早可申报日期");
         await ServeFixture.ScreenshotAsync(page, "person.png");
 
+        // Printed: the person's decisions and findings without the navigation, the header or the forms.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(page.Locator("nav.site-nav")).ToBeHiddenAsync();
+        await Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await Expect(page.Locator("#kind")).ToBeHiddenAsync();
+        await Expect(page.Locator("table.findings").First).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
         // Preview the screening result notice in the page (a sandboxed frame), then download it.
         await page.Locator("#kind").SelectOptionAsync(new SelectOptionValue { Label = "资格审查结果通知" });
         await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
