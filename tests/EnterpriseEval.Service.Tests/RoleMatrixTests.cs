@@ -17,7 +17,7 @@ namespace EnterpriseEval.Service.Tests;
 /// </summary>
 public sealed class RoleMatrixTests
 {
-    private static readonly string[] Anonymous = ["/health", "/api/v1/auth/sign-in"];
+    private static readonly string[] Anonymous = ["/health", "/api/v1/auth/sign-in", "/signin/sso"];
 
     // Scalar marks its script files anonymous; the service refuses them to anyone but an integrator all the same
     // (ScalarWithoutInlineScript), which this test proves by requests like any other endpoint.
