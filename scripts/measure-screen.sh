@@ -58,8 +58,10 @@ for n in "${SIZES[@]}"; do
     "${EEVAL[@]}" generate --employees "$n" --seed "$SEED" --out "$roster" >/dev/null
     touch "$roster/.complete"
   fi
-  for mode in none both; do
-    for run in $(seq 1 "$RUNS"); do
+  # Run by run, each case in turn (none and both, every build), so that a change of the machine's load falls on all of
+  # them alike and the both ÷ none ratio of a build compares runs made minutes apart, not a block apart.
+  for run in $(seq 1 "$RUNS"); do
+    for mode in none both; do
       for build in "${BUILDS[@]}"; do
         args=(screen --roster "$roster" --as-of 2026-12-31 --out "$WORK/out-$build-$n-$mode")
         binary=$build isolation=Process

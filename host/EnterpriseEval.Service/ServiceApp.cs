@@ -106,14 +106,18 @@ internal static class ServiceApp
 
         var secure = builder.Configuration.GetValue($"{ServiceOptions.SectionName}:SecureCookies", true);
         var minutes = builder.Configuration.GetValue($"{ServiceOptions.SectionName}:SessionMinutes", 480);
-        services.AddAuthentication(SmartScheme)
+        var sso = SingleSignOn.Read(builder.Configuration);
+        services.AddSingleton(sso);
+        var authentication = services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = c =>
                 ApiTokenHandler.BearerOf(c.Request.Headers.Authorization.ToString()) is null ? CookieScheme : ApiTokenHandler.SchemeName)
             .AddCookie(CookieScheme, o =>
             {
                 o.Cookie.Name = secure ? CookieName : "eeval";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
+                // Lax with single sign-on: the browser comes back from the identity provider on a cross-site redirect,
+                // which would not carry a Strict cookie to the first page (writes still need the anti-forgery token).
+                o.Cookie.SameSite = sso.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(minutes);
                 o.SlidingExpiration = true;
@@ -124,10 +128,13 @@ internal static class ServiceApp
                 o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
 
-                // A disabled account, a changed role or a reset password ends the cookie sessions at once.
+                // A disabled account, a changed role or a reset password ends the cookie sessions at once; a single
+                // sign-on session lasts while single sign-on stays configured (the provider decides who signs in).
                 o.Events.OnValidatePrincipal = async c =>
                 {
-                    if (c.Principal is null || !c.HttpContext.RequestServices.GetRequiredService<Accounts>().StillValid(c.Principal))
+                    if (c.Principal is null || !(SingleSignOn.IsSingleSignOn(c.Principal)
+                        ? sso.Enabled
+                        : c.HttpContext.RequestServices.GetRequiredService<Accounts>().StillValid(c.Principal)))
                     {
                         c.RejectPrincipal();
                         await c.HttpContext.SignOutAsync(CookieScheme).ConfigureAwait(false);
@@ -135,6 +142,7 @@ internal static class ServiceApp
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        SingleSignOn.Add(authentication, sso);
 
         var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().Build());
@@ -198,6 +206,8 @@ internal static class ServiceApp
         app.UseMiddleware<ScalarWithoutInlineScript>();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(SingleSignOn.StartPath, (string? returnUrl, SingleSignOnOptions sso) => SingleSignOn.Start(returnUrl, sso))
+            .AllowAnonymous().ExcludeFromDescription();
         var api = app.MapGroup("/api/v1")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -6,9 +6,16 @@ using EnterpriseEval.Benchmarks;
 // `... -- --loop core|sentences|plugins|grouprules|stage|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
 // `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
 // plug-in governs, per call and per decision of the whole roster.
+// `... -- --service URL ADMIN_PASSWORD ROSTER_ZIP [users] [requests] [seconds] [paths…]` measures a running `eeval serve`
+// (upload + screening through the API, then a bounded load loop on the decisions page): scripts/measure-service.sh.
 if (args.Length > 0 && args[0] == "--criteria")
 {
     return CriteriaAlone(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length > 0 && args[0] == "--service")
+{
+    return ServiceLoad.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "--loop")

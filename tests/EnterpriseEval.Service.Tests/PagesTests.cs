@@ -67,6 +67,38 @@ public sealed partial class PagesTests
     }
 
     [Fact]
+    public async Task With_single_sign_on_the_sign_in_page_offers_the_firms_provider_says_why_it_refused_and_drops_the_password_form()
+    {
+        await using var provider = await TestIdentityProvider.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["EnterpriseEval:Service:OpenIdConnect:Authority"] = provider.Authority,
+            ["EnterpriseEval:Service:OpenIdConnect:ClientId"] = TestIdentityProvider.ClientId,
+            ["EnterpriseEval:Service:OpenIdConnect:ClientSecret"] = TestIdentityProvider.ClientSecret,
+            ["EnterpriseEval:Service:OpenIdConnect:RequireHttpsMetadata"] = "false",
+        };
+        await using var service = await TestService.StartAsync(settings: settings);
+        var session = new PageSession(service);
+
+        var sent = await session.GetAsync("/hr/batches");
+        var page = await session.PageAsync(sent.Headers.Location!.PathAndQuery);
+
+        Assert.Contains($"href=\"{SingleSignOn.StartPath}?returnUrl=%2Fhr%2Fbatches\"", page);
+        Assert.Contains("使用企业统一身份认证登录", page);
+        Assert.DoesNotContain("type=\"password\"", page);
+        var refused = await session.PageAsync($"/signin?error={Uri.EscapeDataString("账户 x 在身份提供方没有 EnterpriseEval 角色")}");
+        Assert.Contains("统一身份认证未能登录", refused);
+        Assert.Contains("账户 x 在身份提供方没有 EnterpriseEval 角色", refused);
+
+        settings["EnterpriseEval:Service:OpenIdConnect:LocalSignIn"] = "true";
+        await using var both = await TestService.StartAsync(settings: settings);
+        var local = await new PageSession(both).PageAsync("/signin");
+        Assert.Contains("使用企业统一身份认证登录", local);
+        Assert.Contains("type=\"password\"", local);
+        await PageSession.SignInAsync(both, Roles.Hr);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused_with_a_chinese_page()
     {
         await using var service = await TestService.StartAsync();

@@ -11,14 +11,14 @@ namespace EnterpriseEval.Service.Tests;
 
 /// <summary>
 /// The role matrix (docs/service.md, "Roles and endpoints"), over every endpoint in the routing table, the web app's
-/// pages included: each names exactly one role policy (or is one of the three anonymous ones), refuses an anonymous
+/// pages included: each names exactly one role policy (or is one of the four anonymous ones), refuses an anonymous
 /// caller (401 for the API and the OpenAPI document, a redirect to sign-in for pages), refuses every role outside its
 /// policy (403 with a token; back to sign-in with a session cookie, for pages) and admits every role inside. A new
 /// endpoint or page without a policy fails here.
 /// </summary>
 public sealed class RoleMatrixTests
 {
-    private static readonly string[] Anonymous = ["/health", "/api/v1/auth/sign-in", "/signin"];
+    private static readonly string[] Anonymous = ["/health", "/api/v1/auth/sign-in", "/signin/sso", "/signin"];
 
     // Scalar marks its script files anonymous; the service refuses them to anyone but an integrator all the same
     // (ScalarWithoutInlineScript), which this test proves by requests like any other endpoint.

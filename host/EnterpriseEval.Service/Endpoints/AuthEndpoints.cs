@@ -13,8 +13,14 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("登录");
 
-        auth.MapPost("/sign-in", async (SignInRequest request, Accounts accounts, HttpContext http) =>
+        auth.MapPost("/sign-in", async (SignInRequest request, Accounts accounts, SingleSignOnOptions sso, HttpContext http) =>
         {
+            if (!sso.PasswordsAllowed)
+            {
+                throw new ApiProblem(StatusCodes.Status403Forbidden, ProblemTitles.Of(403),
+                    $"本服务使用企业统一身份认证登录（{SingleSignOn.StartPath}），账户密码登录已关闭；系统对接请使用管理员签发的 API 令牌");
+            }
+
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
             {
                 throw ApiProblem.BadRequest("请填写用户名和密码");

@@ -9,10 +9,12 @@ namespace EnterpriseEval.Service.Pages;
 /// <summary>
 /// The sign-in page (docs/service.md, "Pages"): an HTML form with anti-forgery, checked by the same account store,
 /// password hasher and lock-out as <c>POST /api/v1/auth/sign-in</c>; on success the sign-in cookie and the role's home
-/// page (or the local page that sent the user here).
+/// page (or the local page that sent the user here). With single sign-on configured it offers the firm's identity
+/// provider (<see cref="SingleSignOn.StartPath"/>), shows why the provider's sign-in was refused, and keeps the
+/// password form only when <see cref="SingleSignOnOptions.LocalSignIn"/> allows it.
 /// </summary>
 [AllowAnonymous]
-internal sealed class SignInModel(Accounts accounts) : AppPageModel
+internal sealed class SignInModel(Accounts accounts, SingleSignOnOptions sso) : AppPageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -28,8 +30,24 @@ internal sealed class SignInModel(Accounts accounts) : AppPageModel
 
     public string Home { get; private set; } = "/";
 
-    public IActionResult OnGet()
+    /// <summary>Whether the firm's identity provider signs people in (a link to it is shown).</summary>
+    public bool SingleSignOnEnabled => sso.Enabled;
+
+    /// <summary>Whether local accounts may sign in with a password (the form is shown).</summary>
+    public bool PasswordsAllowed => sso.PasswordsAllowed;
+
+    /// <summary>Where single sign-on starts, coming back to the page asked for.</summary>
+    public string SingleSignOnUrl =>
+        SingleSignOn.StartPath + (string.IsNullOrEmpty(ReturnUrl) ? "" : "?returnUrl=" + Uri.EscapeDataString(ReturnUrl));
+
+    public IActionResult OnGet(string? error)
     {
+        if (!string.IsNullOrWhiteSpace(error))
+        {
+            // The reason the single sign-on was refused (SingleSignOn sends it here).
+            ShowError(error.Length > 300 ? error[..300] : error, "统一身份认证未能登录");
+        }
+
         if (User.Identity?.IsAuthenticated == true)
         {
             var role = Actor.Role;
@@ -47,6 +65,12 @@ internal sealed class SignInModel(Accounts accounts) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!sso.PasswordsAllowed)
+        {
+            ShowError("本服务使用企业统一身份认证登录，账户密码登录已关闭", "无法登录");
+            return Page();
+        }
+
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
             ShowError("请填写用户名和密码", "无法登录");
