@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -142,9 +143,12 @@ internal static class ServiceApp
             authorization.AddPolicy(policy, p => p.AddAuthenticationSchemes(SmartScheme).RequireAuthenticatedUser().RequireRole(roles));
         }
 
-        // The reviewer pages (docs/service.md): Razor Pages of this library, none yet. Each page will name its role policy
-        // like every endpoint (the role-matrix test covers pages too).
+        // The web app (docs/service.md, "Pages"): Razor Pages of this library. Each page names its role policy like every
+        // endpoint (the role-matrix test covers pages too); every POST handler validates the anti-forgery token.
         services.AddRazorPages();
+
+        // Pages write Chinese as it is, not as character references (still HTML-encoded: < > & " ').
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -160,10 +164,36 @@ internal static class ServiceApp
     {
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(async c =>
+        {
+            // People get a Chinese page, machines the problem the API answers everywhere (docs/service.md, "Errors").
+            if (Web.HtmlErrors.ForPerson(c.HttpContext))
+            {
+                await Web.HtmlErrors.WriteAsync(c.HttpContext, c.HttpContext.Response.StatusCode).ConfigureAwait(false);
+            }
+            else
+            {
+                await c.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = c.HttpContext,
+                    ProblemDetails = { Status = c.HttpContext.Response.StatusCode },
+                }).ConfigureAwait(false);
+            }
+        });
         app.UseMiddleware<SecurityHeaders>();
+
+        // The web app's style sheet and scripts (docs/service.md, "Pages"): the library's wwwroot, embedded in the
+        // assembly so that every host of the library serves them (the eeval executable is no web project), under the
+        // path a Razor class library's static web assets have. Public: the sign-in page needs them.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(ServiceApp).Assembly, "EnterpriseEval.Service.wwwroot"),
+            RequestPath = Web.SiteNav.Assets,
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Web.UploadForms>();
         app.UseMiddleware<AntiforgeryCheck>();
         app.UseMiddleware<ScalarWithoutInlineScript>();
 

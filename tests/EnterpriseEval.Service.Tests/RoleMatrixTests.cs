@@ -10,14 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EnterpriseEval.Service.Tests;
 
 /// <summary>
-/// The role matrix (docs/service.md, "Roles and endpoints"), over every endpoint in the routing table: each names exactly
-/// one role policy (or is one of the two anonymous ones), refuses an anonymous caller (401 for the API and the OpenAPI
-/// document, a redirect to sign-in for pages), refuses every role outside its policy (403) and admits every role inside.
-/// A new endpoint without a policy fails here.
+/// The role matrix (docs/service.md, "Roles and endpoints"), over every endpoint in the routing table, the web app's
+/// pages included: each names exactly one role policy (or is one of the three anonymous ones), refuses an anonymous
+/// caller (401 for the API and the OpenAPI document, a redirect to sign-in for pages), refuses every role outside its
+/// policy (403 with a token; back to sign-in with a session cookie, for pages) and admits every role inside. A new
+/// endpoint or page without a policy fails here.
 /// </summary>
 public sealed class RoleMatrixTests
 {
-    private static readonly string[] Anonymous = ["/health", "/api/v1/auth/sign-in"];
+    private static readonly string[] Anonymous = ["/health", "/api/v1/auth/sign-in", "/signin"];
 
     // Scalar marks its script files anonymous; the service refuses them to anyone but an integrator all the same
     // (ScalarWithoutInlineScript), which this test proves by requests like any other endpoint.
@@ -84,6 +85,70 @@ public sealed class RoleMatrixTests
         Assert.DoesNotContain(Policies.RolesOf.Keys, p => !used.Contains(p));
         Assert.All(Roles.All, role => Assert.Contains(used, p => Policies.RolesOf[p].Contains(role)));
     }
+
+    [Fact]
+    public async Task Every_page_sends_a_signed_in_role_outside_its_policy_to_sign_in_and_opens_for_the_roles_inside()
+    {
+        await using var service = await TestService.StartAsync();
+        var pages = Pages(service);
+        Assert.True(pages.Count >= 12, $"only {pages.Count} pages found");
+        var sessions = new Dictionary<string, PageSession>(StringComparer.Ordinal);
+        foreach (var role in Roles.All)
+        {
+            sessions[role] = await PageSession.SignInAsync(service, role);
+        }
+
+        var failures = new List<string>();
+        foreach (var (pattern, policy) in pages)
+        {
+            if (Anonymous.Contains(pattern))
+            {
+                continue;
+            }
+
+            if (policy is null || !Policies.RolesOf.TryGetValue(policy, out var inside))
+            {
+                failures.Add($"page {pattern} names no role policy ({policy ?? "none"})");
+                continue;
+            }
+
+            var url = Url(pattern);
+            foreach (var role in Roles.All)
+            {
+                var answer = await sessions[role].GetAsync(url);
+                var toSignIn = answer.StatusCode == HttpStatusCode.Redirect && IsSignIn(answer.Headers.Location);
+                var admitted = inside.Contains(role);
+                if (admitted ? toSignIn || answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden : !toSignIn)
+                {
+                    failures.Add($"GET {url} with a {role} session ({(admitted ? "inside" : "outside")} {policy}): {(int)answer.StatusCode} {answer.Headers.Location}");
+                }
+
+                // A form posted to the page: refused before any handler runs, to a role outside; without the
+                // anti-forgery token of a form, to a role inside.
+                var post = await sessions[role].SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent([new("x", "y")]) });
+                var postedToSignIn = post.StatusCode == HttpStatusCode.Redirect && IsSignIn(post.Headers.Location);
+                if (admitted ? post.StatusCode != HttpStatusCode.BadRequest : !postedToSignIn)
+                {
+                    failures.Add($"POST {url} without anti-forgery with a {role} session ({(admitted ? "inside" : "outside")} {policy}): {(int)post.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static bool IsSignIn(Uri? location) =>
+        location is not null && (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]) == "/signin";
+
+    /// <summary>The web app's pages: their route patterns and the one policy each names.</summary>
+    private static List<(string Pattern, string? Policy)> Pages(TestService service) =>
+        [.. service.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e =>
+            {
+                var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
+                return ("/" + e.RoutePattern.RawText!.TrimStart('/'), policies.Count == 1 ? policies[0] : policies.Count == 0 ? null : string.Join("|", policies));
+            })];
 
     private static List<(string Pattern, string Method, string? Policy, bool Anonymous, bool Multipart)> Endpoints(TestService service)
     {

@@ -50,28 +50,35 @@ internal static class AdminEndpoints
             accounts.RevokeToken(id, Actor.Of(user).UserName) ? Results.NoContent() : throw ApiProblem.NotFound($"没有编号为 {id} 的有效 API 令牌"))
             .WithSummary("吊销 API 令牌");
 
-        admin.MapGet("/plugins", (PluginCatalog catalog, IOptions<PluginsOptions> options) =>
-        {
-            using var plugins = catalog.Load(null);
-            return Results.Ok(new PluginsReport(
-                options.Value.Directory ?? "",
-                [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
-                [.. plugins.Refused.Select(e => e.Message)],
-                plugins.Provenance));
-        }).WithSummary("使用中的插件文件夹：已加载与被拒绝的插件");
+        admin.MapGet("/plugins", (PluginCatalog catalog, IOptions<PluginsOptions> options) => Results.Ok(Plugins(catalog, options.Value)))
+            .WithSummary("使用中的插件文件夹：已加载与被拒绝的插件");
 
-        admin.MapGet("/plugins/validate", (PluginCatalog catalog, IOptions<PluginsOptions> options) =>
-        {
-            // What `eeval plugins validate` checks (docs/plugins.md, "Checking before deploying").
-            using var plugins = new EnginePlugins(catalog.Load(null));
-            var problems = plugins.Validate(TimeSpan.FromMilliseconds(options.Value.CriterionTimeoutMilliseconds)).ToList();
-            if (plugins.Set.Loaded.Count == 0 && plugins.Set.Refused.Count == 0)
-            {
-                problems.Add("插件文件夹中没有插件");
-            }
+        admin.MapGet("/plugins/validate", (PluginCatalog catalog, IOptions<PluginsOptions> options) => Results.Ok(Validate(catalog, options.Value)))
+            .WithSummary("校验插件（plugins validate）：逐个加载、检查清单与授权、在样例上试运行每个条件与模板");
+    }
 
-            return Results.Ok(new PluginsValidation(problems.Count == 0, plugins.Set.Loaded.Count, problems));
-        }).WithSummary("校验插件（plugins validate）：逐个加载、检查清单与授权、在样例上试运行每个条件与模板");
+    /// <summary>The plug-ins folder in use: loaded and refused plug-ins (the API and the admin's page).</summary>
+    internal static PluginsReport Plugins(PluginCatalog catalog, PluginsOptions options)
+    {
+        using var plugins = catalog.Load(null);
+        return new PluginsReport(
+            options.Directory ?? "",
+            [.. plugins.Loaded.Select(p => $"{p.Manifest.Id} {p.Manifest.Version}（{p.Manifest.Enterprise}）")],
+            [.. plugins.Refused.Select(e => e.Message)],
+            plugins.Provenance);
+    }
+
+    /// <summary>What <c>eeval plugins validate</c> checks (docs/plugins.md, "Checking before deploying").</summary>
+    internal static PluginsValidation Validate(PluginCatalog catalog, PluginsOptions options)
+    {
+        using var plugins = new EnginePlugins(catalog.Load(null));
+        var problems = plugins.Validate(TimeSpan.FromMilliseconds(options.CriterionTimeoutMilliseconds)).ToList();
+        if (plugins.Set.Loaded.Count == 0 && plugins.Set.Refused.Count == 0)
+        {
+            problems.Add("插件文件夹中没有插件");
+        }
+
+        return new PluginsValidation(problems.Count == 0, plugins.Set.Loaded.Count, problems);
     }
 }
 

@@ -48,13 +48,7 @@ internal static class ReviewEndpoints
             using var store = stores.Open(null);
             var batch = Find(store, name);
             var actor = Actor.Of(user);
-            return Results.Ok(new BatchDetail(
-                Summary(store, batch),
-                [.. new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id)).Select(d => Decision(d, actor))],
-                [.. store.Scores(batch.Id).Select(s => new ScoreItem(s.EmployeeId, s.Name, s.PluginId, s.Total, s.PassMark, s.Passed))],
-                [.. store.Votes(batch.Id).Select(Vote)],
-                [.. store.Objections(batch.Id).Select(o => Objection(o, actor))],
-                [.. store.Notices(batch.Id).Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))]));
+            return Results.Ok(ReviewSteps.Detail(store, batch, actor));
         }).RequireAuthorization(Policies.Reviewers).Produces<BatchDetail>().WithSummary("批次状态（review show）：范围、进度、候选人、评分、表决、异议与发文");
 
         batches.MapGet("/{name}/audit", (string name, ReviewStoreFactory stores) =>
@@ -147,13 +141,7 @@ internal static class ReviewEndpoints
         {
             using var store = stores.Open(null);
             var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
-            using var batchDocuments = documents.Open(store, batch);
-            var p = publicity.Publicize(store, batch, Query.Date("start", request.Start), request.Days, Actor.Of(user).UserName);
-            var passed = store.Votes(batch.Id).Where(v => v.Passed).ToList();
-            var folder = Path.Combine(paths.BatchFolder(batch.Name), "publicity");
-            Directory.CreateDirectory(folder);
-            List<string> files = [Path.GetFileName(ReviewExports.Publicity(folder, p, passed)), .. batchDocuments.PublicityList(folder, p, passed).Select(Path.GetFileName).OfType<string>()];
-            return Results.Ok(new PublicityResult(p.Start, p.End, p.WorkingDays, passed.Count, files));
+            return Results.Ok(ReviewSteps.Publicize(store, batch, publicity, documents, paths, Query.Date("start", request.Start), request.Days, Actor.Of(user)));
         }).RequireAuthorization(Policies.Hr).Produces<PublicityResult>().WithSummary("公示（review publicize）：确定公示期并生成公示名单与公示文书");
 
         batches.MapPost("/{name}/objections", (string name, ObjectionRequest request, ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, ClaimsPrincipal user) =>
@@ -209,11 +197,7 @@ internal static class ReviewEndpoints
             using var store = stores.Open(null);
             var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
             var on = Query.Date("date", request.Date) ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
-            var folder = Path.Combine(paths.BatchFolder(batch.Name), "issue");
-            var report = issue.Run(store, batch, folder, on, Actor.Of(user).UserName);
-            return Results.Ok(new IssueResult(
-                [.. report.Notices.Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))],
-                [.. report.Withheld], [.. report.Exports.Select(Path.GetFileName).OfType<string>()], report.Head.Describe()));
+            return Results.Ok(ReviewSteps.Issue(store, batch, issue, paths, on, Actor.Of(user)));
         }).RequireAuthorization(Policies.Hr).Produces<IssueResult>().WithSummary("发文（review issue）：公示期满且异议全部处理后，为通过且无成立异议者生成通知书，并导出工作簿；有未处理的异议时拒绝");
 
         batches.MapPost("/{name}/replay", (string name, ReviewStoreFactory stores, BatchReplay replay, ClaimsPrincipal user) =>
@@ -227,11 +211,7 @@ internal static class ReviewEndpoints
         batches.MapGet("/{name}/files", (string name, ReviewStoreFactory stores, Service.ServicePaths paths) =>
         {
             using var store = stores.Open(null);
-            var folder = paths.BatchFolder(Find(store, name).Name);
-            return Results.Ok(!Directory.Exists(folder)
-                ? []
-                : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                    .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList());
+            return Results.Ok(ReviewSteps.Files(paths, Find(store, name)));
         }).RequireAuthorization(Policies.HrAuditor).WithSummary("批次已生成的文件：公示名单与公示文书（publicity/）、通知书与工作簿、归档清单（issue/）");
 
         batches.MapGet("/{name}/files/{**file}", (string name, string file, ReviewStoreFactory stores, Service.ServicePaths paths) =>
@@ -289,7 +269,7 @@ internal static class ReviewEndpoints
     internal static VoteItem Vote(StoredVote v) =>
         new(v.EmployeeId, v.Name, v.Path, v.TargetLevel, v.Committee, v.Present, v.For, v.Against, v.Abstain, v.QuorumMet, v.Passed, v.Reason);
 
-    private static string Scrub(string text, Actor actor) => actor.SeesIdNumbers ? text : IdentityScrubber.Scrub(text);
+    internal static string Scrub(string text, Actor actor) => actor.SeesIdNumbers ? text : IdentityScrubber.Scrub(text);
 
     /// <summary>An objection as the API shows it: its number, status and resolution; 身份证号 masked for those who need none.</summary>
     public static ObjectionItem Objection(StoredObjection o, Actor actor) =>

@@ -164,13 +164,13 @@ internal static class ScreeningEndpoints
             job.Error?.ToProblemDetails());
     }
 
-    private static T? ParseCode<T>(string name, string? text)
+    internal static T? ParseCode<T>(string name, string? text)
         where T : struct, Enum =>
         string.IsNullOrWhiteSpace(text) ? null
         : Vocabulary.TryParse<T>(text.Trim(), out var value) ? value
         : throw ApiProblem.BadRequest($"参数 {name} 的值“{text}”无法识别，可用值：{Vocabulary.Describe<T>()}", new Dictionary<string, object?> { ["parameter"] = name });
 
-    private static string? Level(string? text)
+    internal static string? Level(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -24,6 +24,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             problem = new ApiProblem(StatusCodes.Status500InternalServerError, ProblemTitles.Of(500), ProblemTitles.DetailOf(500));
         }
 
+        if (Web.HtmlErrors.ForPerson(httpContext) && !httpContext.Response.HasStarted)
+        {
+            // A person in the web app reads a Chinese page, not JSON (docs/service.md, "Pages").
+            var detail = Unwrap(exception) is AntiforgeryValidationException
+                ? "表单已过期或缺少防伪令牌：请返回上一页，刷新后重新提交。"
+                : problem.Detail;
+            await Web.HtmlErrors.WriteAsync(httpContext, problem.Status, detail).ConfigureAwait(false);
+            return true;
+        }
+
         httpContext.Response.StatusCode = problem.Status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

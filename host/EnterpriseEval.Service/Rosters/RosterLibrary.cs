@@ -53,6 +53,59 @@ internal sealed class RosterLibrary(
             size.MaxRequestBodySize = o.MaxUploadBytes;
         }
 
+        return await StoreAsync(incoming => ReceiveAsync(request.Body, boundary, incoming, o, ct), actor, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks and stores the roster of a web form's files (the HR officer's upload page): the same limits, checks and
+    /// one rename as <see cref="UploadAsync(HttpRequest, Actor, CancellationToken)"/>.
+    /// </summary>
+    public Task<RosterUpload> UploadAsync(IReadOnlyList<IFormFile> files, Actor actor, CancellationToken ct)
+    {
+        var o = options.Value;
+        return StoreAsync(async incoming =>
+        {
+            var received = new List<ReceivedFile>();
+            var total = 0L;
+            foreach (var file in files)
+            {
+                var name = SafeName(file.FileName);
+                if (received.Count >= o.MaxUploadFiles)
+                {
+                    throw TooMany(o);
+                }
+
+                if (received.Any(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw ApiProblem.BadRequest($"上传中有两个同名文件 {name}");
+                }
+
+                total += file.Length;
+                if (total > o.MaxUploadBytes)
+                {
+                    throw TooLarge(o);
+                }
+
+                var stored = Path.Combine(incoming, $"upload-{received.Count}");
+                var target = File.Create(stored);
+                await using (target.ConfigureAwait(false))
+                {
+                    await file.CopyToAsync(target, ct).ConfigureAwait(false);
+                }
+
+                received.Add(new ReceivedFile(name, stored));
+            }
+
+            return received.Count > 0
+                ? received
+                : throw ApiProblem.BadRequest("没有选择文件：请选择 CSV 文件（可多个）、一个花名册文件夹的 .zip，或一个 .xlsx 工作簿");
+        }, actor, ct);
+    }
+
+    /// <summary>Receives the files into a private folder, checks and reads them, then moves the roster into place.</summary>
+    private async Task<RosterUpload> StoreAsync(Func<string, Task<List<ReceivedFile>>> receive, Actor actor, CancellationToken ct)
+    {
+        var o = options.Value;
         Directory.CreateDirectory(paths.Rosters);
         var id = "r" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var incoming = Path.Combine(paths.Rosters, IncomingPrefix + id);
@@ -60,7 +113,7 @@ internal sealed class RosterLibrary(
         Directory.CreateDirectory(files);
         try
         {
-            var received = await ReceiveAsync(request.Body, boundary, incoming, o, ct).ConfigureAwait(false);
+            var received = await receive(incoming).ConfigureAwait(false);
             var (kind, readPath, names) = Lay(received, incoming, files, o);
             var read = await Task.Run(() => RosterReader.ReadFolder(readPath, ct, limits.Value, formats), ct).ConfigureAwait(false);
             var info = new RosterInfo(

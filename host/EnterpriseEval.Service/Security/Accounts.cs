@@ -268,7 +268,10 @@ internal sealed record Actor(string UserName, string Role, string? EmployeeId)
     public static Actor Of(ClaimsPrincipal user) =>
         new(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "", user.FindFirstValue(Accounts.EmployeeIdClaim));
 
-    public bool SeesIdNumbers => Roles.SeesIdNumbers(Role);
+    /// <summary>Masks every 身份证号 whatever the role: the web app's pages show none whole (docs/service.md, "Pages").</summary>
+    public bool MasksIdNumbers { get; init; }
+
+    public bool SeesIdNumbers => !MasksIdNumbers && Roles.SeesIdNumbers(Role);
 
     public bool IsEmployee => Role == Roles.Employee;
 }

@@ -18,16 +18,28 @@ internal sealed class SecurityHeaders(RequestDelegate next)
     public const string ReferencePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A rendered notice previewed in the web app (docs/service.md, "Pages"): shown only inside a sandboxed frame of the
+    /// service's own page, with its inline styles, and nothing else: no script, no request anywhere, sandboxed even when
+    /// opened on its own.
+    /// </summary>
+    public const string NoticePreviewPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
+    /// <summary>The key of <see cref="HttpContext.Items"/> a page sets to answer under <see cref="NoticePreviewPolicy"/>.</summary>
+    public const string NoticePreviewItem = "eeval:notice-preview";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase)
-                ? ReferencePolicy
+            var preview = context.Items.ContainsKey(NoticePreviewItem);
+            headers.ContentSecurityPolicy = preview ? NoticePreviewPolicy
+                : context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase) ? ReferencePolicy
                 : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = preview ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

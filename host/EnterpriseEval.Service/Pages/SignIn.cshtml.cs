@@ -1,0 +1,74 @@
+using EnterpriseEval.Service.Security;
+using EnterpriseEval.Service.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EnterpriseEval.Service.Pages;
+
+/// <summary>
+/// The sign-in page (docs/service.md, "Pages"): an HTML form with anti-forgery, checked by the same account store,
+/// password hasher and lock-out as <c>POST /api/v1/auth/sign-in</c>; on success the sign-in cookie and the role's home
+/// page (or the local page that sent the user here).
+/// </summary>
+[AllowAnonymous]
+internal sealed class SignInModel(Accounts accounts) : AppPageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Set when a signed-in account was sent here because its role may not open the page it asked for.</summary>
+    public string? SignedInAs { get; private set; }
+
+    public string Home { get; private set; } = "/";
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            var role = Actor.Role;
+            if (string.IsNullOrEmpty(ReturnUrl))
+            {
+                return LocalRedirect(SiteNav.HomeOf(role));
+            }
+
+            SignedInAs = $"{Actor.UserName}，{Roles.Chinese(role)}";
+            Home = SiteNav.HomeOf(role);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        {
+            ShowError("请填写用户名和密码", "无法登录");
+            return Page();
+        }
+
+        var result = accounts.SignIn(UserName, Password);
+        if (result.Locked)
+        {
+            ShowError($"连续登录失败次数过多，账户已锁定至 {result.LockedUntil!.Value.ToLocalTime():yyyy-MM-dd HH:mm}，请稍后再试或联系管理员", "账户已锁定");
+            return Page();
+        }
+
+        if (result.Account is not { } account)
+        {
+            ShowError("用户名或密码不正确", "无法登录");
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(ServiceApp.CookieScheme, Accounts.Principal(account, ServiceApp.CookieScheme, "cookie")).ConfigureAwait(false);
+        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && !IsSignIn(ReturnUrl) ? ReturnUrl : SiteNav.HomeOf(account.Role));
+    }
+
+    private static bool IsSignIn(string url) => url.StartsWith(ServiceApp.SignInPath, StringComparison.OrdinalIgnoreCase);
+}
