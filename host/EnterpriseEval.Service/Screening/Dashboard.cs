@@ -51,7 +51,7 @@ internal sealed class Dashboard
     /// <summary>Decisions per path (rows, in <see cref="Paths"/> order) and outcome (columns, in <see cref="Outcomes"/> order).</summary>
     public int[,] ByPath { get; }
 
-    /// <summary>Decisions per department (most decisions first) and outcome.</summary>
+    /// <summary>Decisions per department (most decisions first; departments without any left out) and outcome.</summary>
     public IReadOnlyList<(string Department, int[] ByOutcome)> Departments { get; }
 
     /// <summary>The coming quarters, from the one after the cut-off date.</summary>
@@ -135,7 +135,7 @@ internal sealed class Dashboard
 
         return new Dashboard(
             byPath,
-            [.. departments.OrderByDescending(d => d.Value.Sum()).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Value))],
+            [.. departments.Where(d => d.Value.Sum() > 0).OrderByDescending(d => d.Value.Sum()).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Value))],
             quarters,
             [.. pipeline.OrderBy(p => LevelOrder(p.Key)).Select(p => (p.Key, p.Value))],
             later);

@@ -13,8 +13,11 @@ internal sealed record ChartSeries(string Name, string Colour, IReadOnlyList<int
 /// </summary>
 internal static class SvgCharts
 {
-    private const int Width = 640;
-    private const int LabelWidth = 150;
+    // Horizontal charts sit two side by side, the vertical one across the page: widths near what they are shown at,
+    // so the text keeps its size.
+    private const int HorizontalWidth = 520;
+    private const int VerticalWidth = 1000;
+    private const int LabelWidth = 130;
     private const int RowHeight = 26;
     private const int BarHeight = 18;
 
@@ -23,13 +26,13 @@ internal static class SvgCharts
     {
         var totals = Totals(categories.Count, series);
         var max = Math.Max(1, totals.DefaultIfEmpty(0).Max());
-        var plot = Width - LabelWidth - 60;
+        var plot = HorizontalWidth - LabelWidth - 50;
         var height = (categories.Count * RowHeight) + 10;
-        var svg = Open(title, Describe(categories, series), height);
+        var svg = Open(title, Describe(categories, series), HorizontalWidth, height);
         for (var c = 0; c < categories.Count; c++)
         {
             var y = 5 + (c * RowHeight);
-            Text(svg, LabelWidth - 8, y + 14, Clip(categories[c], 11), "end", null);
+            Text(svg, LabelWidth - 8, y + 14, Clip(categories[c], 9), "end", null);
             double x = LabelWidth;
             foreach (var s in series)
             {
@@ -54,13 +57,13 @@ internal static class SvgCharts
         var totals = Totals(categories.Count, series);
         var max = Math.Max(1, totals.DefaultIfEmpty(0).Max());
         const int top = 18;
-        const int plot = 200;
+        const int plot = 170;
         const int left = 10;
         var height = top + plot + 40;
-        var step = (double)(Width - left) / Math.Max(1, categories.Count);
+        var step = (double)(VerticalWidth - left) / Math.Max(1, categories.Count);
         var column = Math.Min(56, step * 0.6);
-        var svg = Open(title, Describe(categories, series), height);
-        Line(svg, left, top + plot, Width, top + plot);
+        var svg = Open(title, Describe(categories, series), VerticalWidth, height);
+        Line(svg, left, top + plot, VerticalWidth, top + plot);
         for (var c = 0; c < categories.Count; c++)
         {
             var x = left + (c * step) + ((step - column) / 2);
@@ -100,10 +103,10 @@ internal static class SvgCharts
     private static string Describe(IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series) =>
         string.Join("；", categories.Select((c, i) => $"{c}：{string.Join("，", series.Select(s => $"{s.Name} {s.Values[i]}"))}"));
 
-    private static HtmlContentBuilder Open(string title, string description, int height)
+    private static HtmlContentBuilder Open(string title, string description, int width, int height)
     {
         var svg = new HtmlContentBuilder();
-        svg.AppendHtml($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"");
+        svg.AppendHtml($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"");
         svg.Append(title);
         svg.AppendHtml("\"><title>");
         svg.Append(title);
