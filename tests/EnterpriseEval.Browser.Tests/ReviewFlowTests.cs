@@ -17,6 +17,8 @@ public sealed class ReviewFlowTests(ServeFixture server)
 {
     private const string SecondMemberPassword = "second member password";
 
+    private readonly List<string> _console = [];
+
     [Fact]
     public async Task Two_members_vote_by_secret_ballot_an_employee_objects_hr_resolves_and_issues_and_the_auditor_verifies_and_exports()
     {
@@ -25,7 +27,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         var batchPath = $"/hr/batches/{Uri.EscapeDataString(batch)}";
 
         // The admin adds a second committee member (the demo has one).
-        var admin = await server.SignInAsync("admin");
+        var admin = Watch(await server.SignInAsync("admin"));
         await admin.Locator("#userName").FillAsync("committee2");
         await admin.Locator("#displayName").FillAsync("第二评委");
         await admin.Locator("#role").SelectOptionAsync("committee");
@@ -35,7 +37,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await admin.Context.CloseAsync();
 
         // HR opens the ballot from the batch page, choosing both members.
-        var hr = await server.SignInAsync("hr");
+        var hr = Watch(await server.SignInAsync("hr"));
         await hr.GotoAsync(batchPath);
         await hr.Locator("#ballot-link").ClickAsync();
         await Expect(hr.Locator("#ballot-state")).ToHaveTextAsync("未开启");
@@ -46,7 +48,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await Expect(hr.Locator("#ballot-state")).ToHaveTextAsync("投票进行中");
 
         // The first member: from their batches to the dossiers and the ballot page; votes 赞成 on every candidate.
-        var member = await server.SignInAsync("committee");
+        var member = Watch(await server.SignInAsync("committee"));
         await Expect(member).ToHaveURLAsync(new Regex("/committee$"));
         await member.GetByRole(AriaRole.Link, new() { Name = "候选人档案" }).ClickAsync();
         await Expect(member.Locator("section.dossier").First).ToContainTextAsync("人社部发〔2020〕96号");
@@ -72,7 +74,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await member.Context.CloseAsync();
 
         // The second member votes 反对 on one candidate other than the employee's, 赞成 on the others.
-        var second = await SignInAsync("committee2", SecondMemberPassword);
+        var second = Watch(await SignInAsync("committee2", SecondMemberPassword));
         await second.GotoAsync($"/committee/batches/{Uri.EscapeDataString(batch)}/ballot");
         var againstRow = second.Locator("#ballot tbody tr").Filter(new() { HasNotText = "GP0014" }).First;
         var againstId = (await againstRow.Locator("td").Nth(0).TextContentAsync())!.Trim();
@@ -106,7 +108,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await Expect(hr.Locator(".message.done")).ToContainTextAsync("已公示");
 
         // The employee sees the publicity list during the period and objects.
-        var employee = await server.SignInAsync("employee");
+        var employee = Watch(await server.SignInAsync("employee"));
         await employee.GetByRole(AriaRole.Link, new() { Name = "评审结果公示" }).ClickAsync();
         await employee.GetByRole(AriaRole.Link, new() { Name = "查看公示名单" }).ClickAsync();
         await Expect(employee.Locator("#publicity-list")).ToContainTextAsync("GP0014");
@@ -135,7 +137,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await employee.Context.CloseAsync();
 
         // The auditor verifies the chain and downloads the batch record.
-        var auditor = await server.SignInAsync("auditor");
+        var auditor = Watch(await server.SignInAsync("auditor"));
         await auditor.GetByRole(AriaRole.Link, new() { Name = "审计链与校验" }).First.ClickAsync();
         await auditor.Locator("#verify").ClickAsync();
         await Expect(auditor.Locator("#verify-result")).ToContainTextAsync("校验通过");
@@ -163,6 +165,25 @@ public sealed class ReviewFlowTests(ServeFixture server)
         }
 
         await auditor.Context.CloseAsync();
+
+        // No page of the flow broke the Content-Security-Policy or logged an error.
+        Assert.True(_console.Count == 0, string.Join("\n", _console));
+    }
+
+    /// <summary>Collects the errors and warnings a page logs (a CSP violation among them).</summary>
+    private IPage Watch(IPage page)
+    {
+        page.Console += (_, m) =>
+        {
+            if (m.Type is "error" or "warning")
+            {
+                lock (_console)
+                {
+                    _console.Add($"{page.Url}: {m.Text}");
+                }
+            }
+        };
+        return page;
     }
 
     /// <summary>Chooses <paramref name="choice"/> in one candidate's ballot form and submits it (the page reloads).</summary>

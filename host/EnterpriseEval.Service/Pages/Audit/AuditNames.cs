@@ -3,6 +3,9 @@ namespace EnterpriseEval.Service.Pages.Audit;
 /// <summary>The Chinese names of the audit chain's steps, for people reading it.</summary>
 internal static class AuditNames
 {
+    /// <summary>An entry's UTC time as people read it: 2026-12-07 13:26:22.</summary>
+    public static string Time(string at) => at.Length >= 19 ? at[..19].Replace('T', ' ') : at;
+
     public static string Step(string step) => step switch
     {
         "new" => "建立批次",

@@ -5,6 +5,8 @@ using EnterpriseEval.Service.Web;
 using EnterpriseEval.Workflow.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using EnterpriseEval.Engine.Notices;
 
 namespace EnterpriseEval.Service.Pages.Committee;
 
@@ -14,12 +16,15 @@ namespace EnterpriseEval.Service.Pages.Committee;
 /// the other members' ballots; the success message names the candidate, not the choice.
 /// </summary>
 [Authorize(Policy = Policies.Committee)]
-internal sealed class CommitteeBallotModel(ReviewStoreFactory stores, BatchBallot ballots) : AppPageModel
+internal sealed class CommitteeBallotModel(ReviewStoreFactory stores, BatchBallot ballots, IOptions<ReviewOptions> options) : AppPageModel
 {
     [FromRoute]
     public string Name { get; set; } = "";
 
     public BallotStatus? Ballot { get; private set; }
+
+    /// <summary>The pass rule in force, for the members to read (EnterpriseEval:Review:VotePass and Quorum).</summary>
+    public VoteRule Rule => VoteRule.From(options.Value);
 
     public IActionResult OnGet() => Load() ? Page() : NotFound();
 

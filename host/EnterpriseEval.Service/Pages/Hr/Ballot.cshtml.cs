@@ -5,6 +5,8 @@ using EnterpriseEval.Workflow.Review;
 using EnterpriseEval.Workflow.Review.Store;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using EnterpriseEval.Engine.Notices;
 
 namespace EnterpriseEval.Service.Pages.Hr;
 
@@ -14,12 +16,15 @@ namespace EnterpriseEval.Service.Pages.Hr;
 /// close it: the tally is the batch's vote step. Same Workflow code as the API (<see cref="BatchBallot"/>).
 /// </summary>
 [Authorize(Policy = Policies.Hr)]
-internal sealed class HrBallotModel(ReviewStoreFactory stores, BatchBallot ballots, TimeProvider time) : AppPageModel
+internal sealed class HrBallotModel(ReviewStoreFactory stores, BatchBallot ballots, TimeProvider time, IOptions<ReviewOptions> options) : AppPageModel
 {
     [FromRoute]
     public string Name { get; set; } = "";
 
     public BallotStatus? Ballot { get; private set; }
+
+    /// <summary>The pass rule the tally applies (EnterpriseEval:Review:VotePass and Quorum).</summary>
+    public VoteRule Rule => VoteRule.From(options.Value);
 
     /// <summary>The accounts that may sit on the committee: role 评委, not disabled.</summary>
     public IReadOnlyList<StoredAccount> CommitteeAccounts { get; private set; } = [];
