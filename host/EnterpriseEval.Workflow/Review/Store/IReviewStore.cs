@@ -80,6 +80,12 @@ internal interface IReviewStore : IDisposable
     /// <summary>The ballot counters of a batch: per candidate and choice, how many ballots.</summary>
     IReadOnlyList<StoredBallotCount> BallotCounts(long batchId);
 
+    /// <summary>
+    /// Rewrites the store file from its content (SQLite: VACUUM), so that nothing of the order in which its pages and
+    /// cells were written, nor freed space, remains in the file — after a secret ballot is closed. Outside any lock.
+    /// </summary>
+    void Rewrite();
+
     void SaveNotices(long batchId, IEnumerable<StoredNotice> notices, AuditDraft audit);
 
     IReadOnlyList<StoredNotice> Notices(long batchId);

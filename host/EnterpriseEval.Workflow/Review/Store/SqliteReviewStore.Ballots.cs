@@ -64,6 +64,16 @@ internal sealed partial class SqliteReviewStore
     public IReadOnlyList<StoredBallotVoter> BallotVoters(long batchId) =>
         Query("SELECT user_name, candidate FROM ballot_voters WHERE batch_id = $a ORDER BY id", r => new StoredBallotVoter(r.GetString(0), r.GetString(1)), batchId);
 
+    public void Rewrite()
+    {
+        if (_current is not null)
+        {
+            throw new InvalidOperationException("VACUUM cannot run under the store's write lock.");
+        }
+
+        Busy(() => Execute("VACUUM"));
+    }
+
     public IReadOnlyList<StoredBallotCount> BallotCounts(long batchId) =>
         Query(
             "SELECT candidate, choice, count FROM ballot_counts WHERE batch_id = $a ORDER BY candidate, choice",
