@@ -184,6 +184,40 @@ public sealed partial class PagesTests
     }
 
     [Fact]
+    public async Task A_waiting_or_running_screening_shows_its_progress_and_is_cancelled_with_the_pages_button()
+    {
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" });
+        using var folder = new TempFolder();
+        Workflow.Generation.RosterGenerator.Generate(new Workflow.Generation.GenerationRequest(40_000, 7, folder.Path));
+        var big = await service.UploadRosterAsync(folder.Path);
+        var small = await service.UploadRosterAsync(RepoPaths.Sample("rosters/demo"));
+        var hr = await PageSession.SignInAsync(service, Roles.Hr);
+        var running = (await hr.SubmitAsync("/hr/rosters", "/hr/rosters?handler=Screen", new() { ["rosterId"] = big })).Headers.Location!.OriginalString;
+        var waiting = (await hr.SubmitAsync("/hr/rosters", "/hr/rosters?handler=Screen", new() { ["rosterId"] = small })).Headers.Location!.OriginalString;
+
+        var progress = await hr.PageAsync(waiting);
+        Assert.Contains("<progress", progress);
+        Assert.Contains($"data-status-url=\"/api/v1/screenings/{waiting.Split('/')[^1]}\"", progress);
+        Assert.Contains($"<script src=\"{SiteNav.Assets}/js/screening.js\"></script>", progress);
+        Assert.Contains("排队中", progress);
+        Assert.Contains("取消筛查", progress);
+
+        foreach (var page in new[] { waiting, running })
+        {
+            var cancel = await hr.SubmitAsync(page, $"{page}?handler=Cancel", []);
+            Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+            await service.WaitAsync(page.Split('/')[^1]);
+            var after = await hr.PageAsync(page);
+            Assert.Contains("已取消", after);
+            Assert.DoesNotContain(">取消筛查</button>", after);
+            Assert.DoesNotContain("screening.js", after);
+        }
+
+        var again = await hr.SubmitAsync(running, $"{running}?handler=Cancel", []);
+        Assert.Contains("无法取消", await hr.PageAsync(again.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
     public async Task A_malformed_roster_uploaded_with_the_form_is_shown_with_its_file_row_and_column_and_nothing_is_stored()
     {
         await using var service = await TestService.StartAsync();
@@ -314,8 +348,14 @@ public sealed partial class PagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Screen", new() { ["rosterId"] = rosterId })).StatusCode);
         Assert.Contains("资格筛查完成", await hr.PageAsync(page));
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Score", [])).StatusCode);
-        var votes = await hr.SubmitAsync(page, $"{page}?handler=Vote", new() { ["date"] = "2026-12-30" }, [("sheet", "votes.csv", File.ReadAllBytes(RepoPaths.Sample("review/votes.csv")))]);
-        Assert.True(votes.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)votes.StatusCode}");
+        // The sample vote sheet with one impossible row more: the votes are imported, the row is shown with its place.
+        var sheet = File.ReadAllText(RepoPaths.Sample("review/votes.csv")).TrimEnd('\n') + "\nGP0002,skill_to_title,assistant,15,16,10,1,1\n";
+        var badRow = sheet.TrimEnd('\n').Split('\n').Length;
+        var votes = await hr.SubmitAsync(page, $"{page}?handler=Vote", new() { ["date"] = "2026-12-30" }, [("sheet", "votes.csv", System.Text.Encoding.UTF8.GetBytes(sheet))]);
+        var voted = await votes.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, votes.StatusCode);
+        Assert.Contains("表决结果已导入", voted);
+        Assert.Matches($"id=\"vote-rejects\"[\\s\\S]*<td>votes\\.csv</td><td class=\"num\">{badRow}</td><td>present</td>", voted);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Publicize", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Objection", new() { ["employeeId"] = TestService.EmployeeId, ["reason"] = "专利署名存在争议", ["date"] = "2027-01-05" })).StatusCode);
 
