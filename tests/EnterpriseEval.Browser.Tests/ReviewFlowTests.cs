@@ -175,11 +175,12 @@ public sealed class ReviewFlowTests(ServeFixture server)
     {
         page.Console += (_, m) =>
         {
-            if (m.Type is "error" or "warning")
+            // Chromium asks for /favicon.ico by itself at times (the app has none): not the page's doing.
+            if (m.Type is "error" or "warning" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal))
             {
                 lock (_console)
                 {
-                    _console.Add($"{page.Url}: {m.Text}");
+                    _console.Add($"{page.Url}: {m.Text} ({m.Location})");
                 }
             }
         };
