@@ -92,6 +92,16 @@ internal static class EevalApp
                 review.AddCommand<ReviewVoteCommand>("vote")
                     .WithDescription("评委会表决：导入表决文件（CSV/XLSX），按出席人数2/3以上赞成、到会2/3以上有效（项目默认，人社部令第40号）判定。")
                     .WithExample("review", "vote", "--batch", "2026-工程", "--file", "samples/review/votes.csv", "--date", "2026-12-30");
+                review.AddBranch("ballot", ballot =>
+                {
+                    ballot.SetDescription("无记名投票：代替导入表决文件，由评委在 eeval serve 中逐一投票；开启时选定评委会，结束时按表决规则计票。");
+                    ballot.AddCommand<ReviewBallotOpenCommand>("open")
+                        .WithDescription("开启无记名投票：业绩评分之后，以角色为评委的账户组成评委会（人数计入到会比例）。")
+                        .WithExample("review", "ballot", "open", "--batch", "2026-工程", "--members", "zhao,qian,sun", "--date", "2026-12-28");
+                    ballot.AddCommand<ReviewBallotCloseCommand>("close")
+                        .WithDescription("结束无记名投票并计票：即本批次的评委会表决，结果与导入表决文件相同，选票封存入审计链。")
+                        .WithExample("review", "ballot", "close", "--batch", "2026-工程", "--date", "2026-12-30");
+                });
                 review.AddCommand<ReviewPublicizeCommand>("publicize")
                     .WithDescription("公示：确定公示期（项目默认5个工作日，不计周末与节假日）并导出公示名单；--objection 登记公示期内的异议。");
                 review.AddCommand<ReviewResolveCommand>("resolve")
