@@ -219,6 +219,8 @@ internal static class ServiceApp
         RosterEndpoints.Map(api);
         ScreeningEndpoints.Map(api);
         ReviewEndpoints.Map(api);
+        BallotEndpoints.Map(api);
+        BatchRecordEndpoints.Map(api);
         ApiReference.Map(app);
         app.MapRazorPages();
         return app;

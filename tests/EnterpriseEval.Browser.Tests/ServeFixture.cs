@@ -210,7 +210,8 @@ public sealed partial class ServeFixture : IAsyncLifetime
     [GeneratedRegex(@"已启动：(http://127\.0\.0\.1:\d+)")]
     private static partial Regex Started();
 
-    [GeneratedRegex(@"用户名 (\S+)\s+密码 (\S+)")]
+    // The employee's line goes on with its 工号 right after the password: "密码 Abc…（工号 GP0014）".
+    [GeneratedRegex(@"用户名 (\S+)\s+密码 ([^\s（]+)")]
     private static partial Regex Password();
 }
 

@@ -442,6 +442,12 @@ public sealed partial class PagesTests
         Assert.Matches($"id=\"vote-rejects\"[\\s\\S]*<td>votes\\.csv</td><td class=\"num\">{badRow}</td><td>present</td>", voted);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Publicize", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Objection", new() { ["employeeId"] = TestService.EmployeeId, ["reason"] = "专利署名存在争议", ["date"] = "2027-01-05" })).StatusCode);
+
+        // An open objection stops the issue; resolved on the objections page (upheld: no notice for GP0014), it goes on.
+        var open = await hr.SubmitAsync(page, $"{page}?handler=Issue", new() { ["date"] = "2027-01-08" });
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        Assert.Contains("还有 1 条异议未处理，不能发文", await open.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync($"{page}/objections", $"{page}/objections?handler=Resolve", new() { ["id"] = "1", ["outcome"] = "upheld", ["reason"] = "经核实属实", ["date"] = "2027-01-07" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await hr.SubmitAsync(page, $"{page}?handler=Issue", new() { ["date"] = "2027-01-08" })).StatusCode);
 
         var done = await hr.PageAsync(page);
@@ -451,7 +457,7 @@ public sealed partial class PagesTests
         using var store = Store.Open(service);
         var batch = Assert.Single(store.Batches());
         var byStep = store.Audit(batch.Id).GroupBy(e => e.Step).ToDictionary(g => g.Key, g => g.Select(e => e.User).Distinct().ToList());
-        foreach (var step in new[] { "new", "import", "screen", "score", "vote", "publicize", "objection", "issue" })
+        foreach (var step in new[] { "new", "import", "screen", "score", "vote", "publicize", "objection", "objection-resolve", "issue" })
         {
             Assert.Equal([Roles.Hr], byStep[step]);
         }

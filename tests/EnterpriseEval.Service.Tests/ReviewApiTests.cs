@@ -45,8 +45,11 @@ public sealed class ReviewApiTests
         // The employee objects for themself; naming someone else is refused.
         var other = await service.PostJsonAsync($"{url}/objections", Roles.Employee, new { employeeId = "GP0002", reason = "x", date = "2027-01-05" });
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
-        await service.ReadAsync<JsonElement>(
+        var objection = await service.ReadAsync<JsonElement>(
             await service.PostJsonAsync($"{url}/objections", Roles.Employee, new { reason = "反映其专利署名存在争议", date = "2027-01-05" }), HttpStatusCode.Created);
+        // Objections are resolved before the issue; upheld, the candidate gets no notice (as any objection did before).
+        await service.ReadAsync<JsonElement>(await service.PostJsonAsync(
+            $"{url}/objections/{objection.GetProperty("id").GetInt64()}/resolution", Roles.Hr, new { outcome = "upheld", reason = "经核实确有争议", date = "2027-01-07" }));
 
         var issued = await service.ReadAsync<JsonElement>(await service.PostJsonAsync($"{url}/issue", Roles.Hr, new { date = "2027-01-08" }));
         Assert.NotEqual(0, issued.GetProperty("notices").GetArrayLength());
@@ -68,7 +71,7 @@ public sealed class ReviewApiTests
 
         var audit = await service.ReadAsync<JsonElement>(await service.GetAsync($"{url}/audit", Roles.Auditor));
         var byStep = audit.EnumerateArray().GroupBy(e => e.GetProperty("step").GetString()!).ToDictionary(g => g.Key, g => g.Select(e => e.GetProperty("user").GetString()).ToList());
-        foreach (var step in new[] { "new", "import", "screen", "score", "vote", "publicize", "issue" })
+        foreach (var step in new[] { "new", "import", "screen", "score", "vote", "publicize", "objection-resolve", "issue" })
         {
             Assert.True(byStep.TryGetValue(step, out var users) && users.All(u => u == Roles.Hr), $"{step}: {string.Join(",", byStep.GetValueOrDefault(step) ?? [])}");
         }

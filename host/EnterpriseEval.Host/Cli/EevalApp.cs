@@ -80,7 +80,7 @@ internal static class EevalApp
 
             config.AddBranch("review", review =>
             {
-                review.SetDescription("自主评审：评审批次从资格筛查、业绩评分、评委会表决、公示到发文的全过程，记入评审数据库与防篡改审计日志。");
+                review.SetDescription("自主评审：评审批次从资格筛查、业绩评分、评委会表决、公示、异议处理到发文的全过程，记入评审数据库与防篡改审计日志。");
                 review.AddCommand<ReviewNewCommand>("new")
                     .WithDescription("建立评审批次：年度、系列与层级、截止日期，记录自主评审授权、插件（编号、版本、哈希）与规则集版本。")
                     .WithExample("review", "new", "--batch", "2026-工程", "--year", "2026", "--series", "engineering", "--levels", "assistant,intermediate", "--plugins", "artifacts/plugins/ganpower-supply");
@@ -92,10 +92,23 @@ internal static class EevalApp
                 review.AddCommand<ReviewVoteCommand>("vote")
                     .WithDescription("评委会表决：导入表决文件（CSV/XLSX），按出席人数2/3以上赞成、到会2/3以上有效（项目默认，人社部令第40号）判定。")
                     .WithExample("review", "vote", "--batch", "2026-工程", "--file", "samples/review/votes.csv", "--date", "2026-12-30");
+                review.AddBranch("ballot", ballot =>
+                {
+                    ballot.SetDescription("无记名投票：代替导入表决文件，由评委在 eeval serve 中逐一投票；开启时选定评委会，结束时按表决规则计票。");
+                    ballot.AddCommand<ReviewBallotOpenCommand>("open")
+                        .WithDescription("开启无记名投票：业绩评分之后，以角色为评委的账户组成评委会（人数计入到会比例）。")
+                        .WithExample("review", "ballot", "open", "--batch", "2026-工程", "--members", "zhao,qian,sun", "--date", "2026-12-28");
+                    ballot.AddCommand<ReviewBallotCloseCommand>("close")
+                        .WithDescription("结束无记名投票并计票：即本批次的评委会表决，结果与导入表决文件相同，选票封存入审计链。")
+                        .WithExample("review", "ballot", "close", "--batch", "2026-工程", "--date", "2026-12-30");
+                });
                 review.AddCommand<ReviewPublicizeCommand>("publicize")
                     .WithDescription("公示：确定公示期（项目默认5个工作日，不计周末与节假日）并导出公示名单；--objection 登记公示期内的异议。");
+                review.AddCommand<ReviewResolveCommand>("resolve")
+                    .WithDescription("处理异议：对公示期内登记的异议作出结论——成立（--upheld，该候选人不予发文）或不成立（--dismissed，照常发文），写明理由，记入审计日志。")
+                    .WithExample("review", "resolve", "--batch", "2026-工程", "--objection", "1", "--dismissed", "--reason", "经核实专利署名无误", "--date", "2027-01-07");
                 review.AddCommand<ReviewIssueCommand>("issue")
-                    .WithDescription("发文：公示期满后为通过且无异议的候选人生成通知书，并导出决策、评分、表决、公示 .xlsx。");
+                    .WithDescription("发文：公示期满且异议全部处理后，为通过且无成立异议的候选人生成通知书，并导出决策、评分、表决、公示 .xlsx；有未处理的异议时拒绝发文。");
                 review.AddCommand<ReviewShowCommand>("show")
                     .WithDescription("查看批次状态与审计日志；--employee 查看某员工在批次中的全部记录。");
                 review.AddCommand<ReviewReplayCommand>("replay")

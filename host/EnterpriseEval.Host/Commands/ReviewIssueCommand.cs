@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace EnterpriseEval.Host.Commands;
 
-/// <summary><c>eeval review issue</c>: notices for those passed without objection, and the batch's workbooks.</summary>
+/// <summary><c>eeval review issue</c>: once every objection is resolved, notices for those passed without an upheld objection, and the batch's workbooks.</summary>
 internal sealed class ReviewIssueCommand(ReviewStoreFactory stores, BatchIssue issue, TimeProvider time, IAnsiConsole console) : Command<ReviewIssueSettings>
 {
     public override int Execute(CommandContext context, ReviewIssueSettings settings, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class ReviewIssueCommand(ReviewStoreFactory stores, BatchIssue i
         console.MarkupLine($"[bold]发文完成[/]：{report.Notices.Count} 份通知书，写入 {ConsoleText.Escape(Path.GetFullPath(Path.Combine(settings.Out, "notices")))}");
         foreach (var w in report.Withheld)
         {
-            console.MarkupLine($"[yellow]暂缓：[/]{ConsoleText.Escape(w)}（公示期内有异议）");
+            console.MarkupLine($"[yellow]不予发文：[/]{ConsoleText.Escape(w)}（公示期内异议经核实成立）");
         }
 
         foreach (var file in report.Exports)

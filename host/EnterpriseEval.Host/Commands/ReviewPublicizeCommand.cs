@@ -20,11 +20,11 @@ internal sealed class ReviewPublicizeCommand(ReviewStoreFactory stores, BatchPub
             var (o, again) = publicity.Object(store, batch, settings.Objection, settings.Reason ?? "", on, settings.UserName);
             if (again)
             {
-                console.MarkupLine($"该异议此前已登记（工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，登记人 {ConsoleText.Escape(o.RecordedBy)}），未重复记录。");
+                console.MarkupLine($"该异议此前已登记（异议 #{o.Id}，工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，登记人 {ConsoleText.Escape(o.RecordedBy)}，{ConsoleText.Escape(ObjectionOutcome.Chinese(o.Status))}），未重复记录。");
                 return 0;
             }
 
-            console.MarkupLine($"[bold]已登记异议[/]：工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，{ConsoleText.Escape(o.Reason)}。发文时该候选人暂缓。");
+            console.MarkupLine($"[bold]已登记异议 #{o.Id}[/]：工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，{ConsoleText.Escape(o.Reason)}。发文前须处理：eeval review resolve --objection {o.Id} --upheld 或 --dismissed --reason 理由。");
             return 0;
         }
 

@@ -34,6 +34,21 @@ internal sealed class ReviewShowCommand(ReviewStoreFactory stores, IAnsiConsole 
             console.MarkupLine($"公示期：{ConsoleText.Escape(Dates.Chinese(p.Start))}至{ConsoleText.Escape(Dates.Chinese(p.End))}");
         }
 
+        if (store.BallotRound(batch.Id) is { } round)
+        {
+            var voted = store.BallotVoters(batch.Id).Select(v => v.UserName).Distinct(StringComparer.Ordinal).Count();
+            console.MarkupLine($"无记名投票：{ConsoleText.Escape(Dates.Chinese(round.OpenedOn))}开启，评委会 {round.Committee} 人，已有 {voted} 人投票，{(BatchBallot.IsOpen(store, batch) ? "进行中" : "已结束")}");
+        }
+
+        foreach (var o in store.Objections(batch.Id))
+        {
+            console.MarkupLine(
+                $"异议 #{o.Id}：工号 {ConsoleText.Escape(o.EmployeeId)}，{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))}，{ConsoleText.Escape(o.Reason)} — "
+                + (o.Resolution is { } r
+                    ? $"{ConsoleText.Escape(ObjectionOutcome.Chinese(r.Outcome))}（{ConsoleText.Escape(Dates.Chinese(r.ResolvedOn))}，{ConsoleText.Escape(r.ResolvedBy)}：{ConsoleText.Escape(r.Reason)}）"
+                    : "[yellow]待处理[/]"));
+        }
+
         var log = new Table().Border(TableBorder.Rounded).Title("审计日志").AddColumn("#").AddColumn("步骤").AddColumn("操作人").AddColumn("时间（UTC）").AddColumn("内容");
         foreach (var e in store.Audit(batch.Id))
         {
@@ -76,7 +91,7 @@ internal sealed class ReviewShowCommand(ReviewStoreFactory stores, IAnsiConsole 
 
         foreach (var o in store.Objections(batch.Id).Where(o => o.EmployeeId == id))
         {
-            console.MarkupLine($"  异议：{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))} {ConsoleText.Escape(o.Reason)}（登记人 {ConsoleText.Escape(o.RecordedBy)}）");
+            console.MarkupLine($"  异议 #{o.Id}：{ConsoleText.Escape(Dates.Chinese(o.RaisedOn))} {ConsoleText.Escape(o.Reason)}（登记人 {ConsoleText.Escape(o.RecordedBy)}）— {ConsoleText.Escape(ObjectionOutcome.Chinese(o.Status))}{(o.Resolution is { } r ? $"：{ConsoleText.Escape(r.Reason)}" : "")}");
         }
 
         foreach (var n in store.Notices(batch.Id).Where(n => n.EmployeeId == id))

@@ -89,7 +89,7 @@ internal static class ReviewEndpoints
                 [.. decisions.Select(d => Decision(d, actor))],
                 [.. store.Scores(batch.Id).Where(s => s.EmployeeId == employeeId).Select(s => new ScoreItem(s.EmployeeId, s.Name, s.PluginId, s.Total, s.PassMark, s.Passed))],
                 [.. store.Votes(batch.Id).Where(v => v.EmployeeId == employeeId).Select(Vote)],
-                [.. store.Objections(batch.Id).Where(o => o.EmployeeId == employeeId).Select(o => new ObjectionItem(o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy))],
+                [.. store.Objections(batch.Id).Where(o => o.EmployeeId == employeeId).Select(o => Objection(o, actor))],
                 [.. store.Notices(batch.Id).Where(n => n.EmployeeId == employeeId).Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))]));
         }).RequireAuthorization(Policies.EmployeeRecord).Produces<BatchEmployee>().WithSummary("某员工在批次中的全部记录（review show --employee）；员工只能查看本人");
 
@@ -167,9 +167,30 @@ internal static class ReviewEndpoints
             var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
             var on = Query.Date("date", request.Date) ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
             var (o, again) = publicity.Object(store, batch, employeeId!, request.Reason.Trim(), on, actor.UserName);
-            var item = new ObjectionItem(o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy);
+            var item = Objection(o, actor);
             return again ? Results.Ok(item) : Results.Created($"/api/v1/batches/{Uri.EscapeDataString(batch.Name)}", item);
         }).RequireAuthorization(Policies.Objections).Produces<ObjectionItem>(StatusCodes.Status201Created).WithSummary("登记异议（review publicize --objection）：公示期内；员工只能为本人登记");
+
+        batches.MapPost("/{name}/objections/{id:long}/resolution", (string name, long id, ResolutionRequest request, ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, ClaimsPrincipal user) =>
+        {
+            var outcome = ObjectionOutcome.Parse(request.Outcome)
+                ?? throw ApiProblem.BadRequest("请用 outcome 说明异议是否成立：upheld（成立，不予发文）或 dismissed（不成立，照常发文）", new Dictionary<string, object?> { ["parameter"] = "outcome" });
+            if (string.IsNullOrWhiteSpace(request.Reason))
+            {
+                throw ApiProblem.BadRequest("请用 reason 写明处理理由", new Dictionary<string, object?> { ["parameter"] = "reason" });
+            }
+
+            using var store = stores.Open(null);
+            var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
+            if (!store.Objections(batch.Id).Any(o => o.Id == id))
+            {
+                throw ApiProblem.NotFound($"批次“{batch.Name}”中没有编号为 {id} 的异议");
+            }
+
+            var on = Query.Date("date", request.Date) ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
+            var actor = Actor.Of(user);
+            return Results.Ok(Objection(publicity.Resolve(store, batch, id, outcome, request.Reason, on, actor.UserName), actor));
+        }).RequireAuthorization(Policies.Hr).Produces<ObjectionItem>().WithSummary("处理异议（review resolve）：成立（upheld，不予发文）或不成立（dismissed，照常发文），写明理由");
 
         batches.MapPost("/{name}/issue", (string name, IssueRequest request, ReviewStoreFactory stores, BatchIssue issue, Service.ServicePaths paths, TimeProvider time, ClaimsPrincipal user) =>
         {
@@ -177,7 +198,7 @@ internal static class ReviewEndpoints
             var batch = ReviewStoreFactory.Batch(store, Find(store, name).Name);
             var on = Query.Date("date", request.Date) ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
             return Results.Ok(ReviewSteps.Issue(store, batch, issue, paths, on, Actor.Of(user)));
-        }).RequireAuthorization(Policies.Hr).Produces<IssueResult>().WithSummary("发文（review issue）：公示期满后为通过且无异议者生成通知书，并导出工作簿");
+        }).RequireAuthorization(Policies.Hr).Produces<IssueResult>().WithSummary("发文（review issue）：公示期满且异议全部处理后，为通过且无成立异议者生成通知书，并导出工作簿；有未处理的异议时拒绝");
 
         batches.MapPost("/{name}/replay", (string name, ReviewStoreFactory stores, BatchReplay replay, ClaimsPrincipal user) =>
         {
@@ -233,10 +254,12 @@ internal static class ReviewEndpoints
         var votes = store.Votes(batch.Id);
         var publicity = store.Publicity(batch.Id);
         var steps = store.Audit(batch.Id).Select(e => e.Step).Distinct(StringComparer.Ordinal).ToList();
+        var objections = store.Objections(batch.Id);
         return new BatchSummary(
             d.Name, d.Year, d.Series, d.Levels, d.AsOf, d.Authorisation, d.Plugins, d.RuleSetVersion, steps, progress.Done, progress.Total,
-            store.Scores(batch.Id).Count, votes.Count, votes.Count(v => v.Passed), publicity?.Start, publicity?.End, store.Objections(batch.Id).Count,
-            store.Notices(batch.Id).Count);
+            store.Scores(batch.Id).Count, votes.Count, votes.Count(v => v.Passed), publicity?.Start, publicity?.End, objections.Count,
+            store.Notices(batch.Id).Count, objections.Count(o => o.IsOpen),
+            !steps.Contains(BatchBallot.OpenStep) ? "none" : steps.Contains("vote") ? "closed" : "open");
     }
 
     internal static BatchDecision Decision(StoredDecision d, Actor actor) =>
@@ -247,6 +270,12 @@ internal static class ReviewEndpoints
         new(v.EmployeeId, v.Name, v.Path, v.TargetLevel, v.Committee, v.Present, v.For, v.Against, v.Abstain, v.QuorumMet, v.Passed, v.Reason);
 
     internal static string Scrub(string text, Actor actor) => actor.SeesIdNumbers ? text : IdentityScrubber.Scrub(text);
+
+    /// <summary>An objection as the API shows it: its number, status and resolution; 身份证号 masked for those who need none.</summary>
+    public static ObjectionItem Objection(StoredObjection o, Actor actor) =>
+        new(
+            o.Id, o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy, o.Status, ObjectionOutcome.Chinese(o.Status),
+            o.Resolution is { } r ? Scrub(r.Reason, actor) : null, o.Resolution?.ResolvedOn, o.Resolution?.ResolvedBy);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
@@ -302,7 +331,7 @@ internal sealed record IssueRequest(string? Date);
 internal sealed record BatchSummary(
     string Name, int Year, string Series, string Levels, DateOnly AsOf, string Authorisation, string Plugins, string RuleSetVersion,
     IReadOnlyList<string> StepsDone, int Screened, int? RosterEmployees, int Scores, int Votes, int Passed, DateOnly? PublicityStart,
-    DateOnly? PublicityEnd, int Objections, int Notices);
+    DateOnly? PublicityEnd, int Objections, int Notices, int OpenObjections, string Ballot);
 
 internal sealed record BatchDecision(
     string EmployeeId, string Name, string Path, string PathName, string TargetLevel, string TargetLevelName, string Outcome, string EarliestEligibleOn,
@@ -314,7 +343,12 @@ internal sealed record VoteItem(
     string EmployeeId, string Name, string Path, string TargetLevel, int Committee, int Present, int For, int Against, int Abstain, bool QuorumMet,
     bool Passed, string Reason);
 
-internal sealed record ObjectionItem(string EmployeeId, DateOnly RaisedOn, string Reason, string RecordedBy);
+/// <summary>An objection: <c>status</c> is open, upheld or dismissed (<c>statusName</c> in Chinese), with the resolution once made.</summary>
+internal sealed record ObjectionItem(
+    long Id, string EmployeeId, DateOnly RaisedOn, string Reason, string RecordedBy, string Status, string StatusName, string? Resolution,
+    DateOnly? ResolvedOn, string? ResolvedBy);
+
+internal sealed record ResolutionRequest(string? Outcome, string? Reason, string? Date);
 
 internal sealed record NoticeItem(string EmployeeId, string Path, string TargetLevel, string File, string Sha256);
 

@@ -17,7 +17,7 @@ internal static class ReviewSteps
         [.. new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id)).Select(d => ReviewEndpoints.Decision(d, actor))],
         [.. store.Scores(batch.Id).Select(s => new ScoreItem(s.EmployeeId, s.Name, s.PluginId, s.Total, s.PassMark, s.Passed))],
         [.. store.Votes(batch.Id).Select(ReviewEndpoints.Vote)],
-        [.. store.Objections(batch.Id).Select(o => new ObjectionItem(o.EmployeeId, o.RaisedOn, ReviewEndpoints.Scrub(o.Reason, actor), o.RecordedBy))],
+        [.. store.Objections(batch.Id).Select(o => ReviewEndpoints.Objection(o, actor))],
         [.. store.Notices(batch.Id).Select(n => new NoticeItem(n.EmployeeId, n.Path, n.TargetLevel, Path.GetFileName(n.File), n.Sha256))]);
 
     /// <summary><c>review publicize</c>: the publicity period, then the publicity list as a workbook and as documents.</summary>

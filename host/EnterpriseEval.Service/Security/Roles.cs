@@ -52,6 +52,9 @@ internal static class Policies
     /// <summary>Admin only: accounts, API tokens, the plug-ins in use.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Committee member only: casting their ballots in a batch's secret ballot.</summary>
+    public const string Committee = "committee";
+
     /// <summary>Employee only: their own screening result.</summary>
     public const string Employee = "employee";
 
@@ -70,6 +73,7 @@ internal static class Policies
         [EmployeeRecord] = [Roles.Hr, Roles.Auditor, Roles.Employee],
         [Integrators] = [Roles.Hr, Roles.Admin],
         [Admin] = [Roles.Admin],
+        [Committee] = [Roles.Committee],
         [Employee] = [Roles.Employee],
         [Publicity] = [Roles.Hr, Roles.Committee, Roles.Employee, Roles.Auditor],
         [AnyRole] = Roles.All,

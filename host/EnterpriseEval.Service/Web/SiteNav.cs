@@ -25,22 +25,21 @@ internal static class SiteNav
             new("/hr/batches", "评审批次"),
         ],
 
-        // The committee's pages (dossiers, the secret ballot) are another change's: their links go here.
         [Roles.Committee] =
         [
-            new("/committee", "评委首页"),
+            new("/committee", "我的评审批次"),
         ],
 
-        // The employee's pages (own result, publicity list, objections) are another change's: their links go here.
         [Roles.Employee] =
         [
             new("/me", "我的筛查结果"),
+            new("/me/publicity", "评审结果公示"),
         ],
 
-        // The auditor's pages (batches read-only, audit chain and verify, the record for filing) are another change's.
         [Roles.Auditor] =
         [
-            new("/audit", "审计首页"),
+            new("/audit", "评审批次"),
+            new("/audit/chain", "审计链与校验"),
         ],
 
         [Roles.Admin] =

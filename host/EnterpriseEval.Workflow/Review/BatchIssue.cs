@@ -6,8 +6,8 @@ using EnterpriseEval.Engine;
 namespace EnterpriseEval.Workflow.Review;
 
 /// <summary>
-/// <c>review issue</c>: after the publicity, a 评审结果通知 for every candidate the committee passed and nobody objected
-/// to — rendered by the Scriban documents with the batch's plug-in templates (<see cref="ReviewDocuments"/>,
+/// <c>review issue</c>: after the publicity and once every objection is resolved, a 评审结果通知 for every candidate the
+/// committee passed and no upheld objection concerns — rendered by the Scriban documents with the batch's plug-in templates (<see cref="ReviewDocuments"/>,
 /// docs/documents.md) — plus the batch's tables as workbooks; the files and their hashes go into the audit log. Runs under the store's
 /// write lock on a store that verifies; every notice prints the signed chain head it was issued on, and the filing
 /// list (归档清单.md) the signed head after the issue (docs/security.md).
@@ -27,6 +27,11 @@ internal sealed class BatchIssue(ReviewDocuments documents)
             throw new UserFacingException($"公示期至{Dates.Chinese(publicity.End)}结束，须在公示期满后发文（--date 晚于该日）");
         }
 
+        if (BatchPublicity.OpenObjectionsProblem(store, batch) is { } open)
+        {
+            throw new UserFacingException(open);
+        }
+
         // The batch's plug-ins and templates load, and are checked, before anything is written.
         using var batchDocuments = documents.Open(store, batch);
 
@@ -34,6 +39,11 @@ internal sealed class BatchIssue(ReviewDocuments documents)
         // before it writes a single file.
         using var lease = store.Lock();
         BatchSteps.RequireNotDone(store, batch, "issue", "发文");
+        if (BatchPublicity.OpenObjectionsProblem(store, batch) is { } stillOpen)
+        {
+            throw new UserFacingException(stillOpen);
+        }
+
         var problems = store.Verify(files: false);
         if (problems.Count > 0)
         {
@@ -44,7 +54,8 @@ internal sealed class BatchIssue(ReviewDocuments documents)
         var decisions = store.Decisions(batch.Id);
         var votes = store.Votes(batch.Id);
         var scores = store.Scores(batch.Id);
-        var objected = store.Objections(batch.Id).Select(o => o.EmployeeId).ToHashSet(StringComparer.Ordinal);
+        // Only an objection HR upheld withholds a candidate's notice; a dismissed one does not (none is open here).
+        var objected = store.Objections(batch.Id).Where(o => o.Status == ObjectionOutcome.Upheld).Select(o => o.EmployeeId).ToHashSet(StringComparer.Ordinal);
         var passed = votes.Where(v => v.Passed).ToList();
         var exports = new List<string>
         {
@@ -79,7 +90,7 @@ internal sealed class BatchIssue(ReviewDocuments documents)
         store.SaveNotices(batch.Id, notices, new AuditDraft(
             "issue",
             user,
-            $"发文：{notices.Count} 份通知书，因异议暂缓 {withheld.Count} 人",
+            $"发文：{notices.Count} 份通知书，因异议成立不予发文 {withheld.Count} 人",
             new Dictionary<string, string>
             {
                 ["issued_on"] = issuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -107,7 +118,7 @@ internal sealed class BatchIssue(ReviewDocuments documents)
             .AppendLine($"- 发文日期：{Dates.Chinese(issuedOn)}")
             .AppendLine($"- 审计链锚点（发文后已签名的审计链头）：{head.Describe()}")
             .AppendLine($"- 核对：`eeval review verify --store <评审数据库> --anchor {head.Count}:{head.Hash}`；库中审计链短于此处所记，或该条哈希不同，即评审数据库被截断、回滚或改写。")
-            .AppendLine($"- 因公示期内有异议暂缓：{(withheld.Count == 0 ? "无" : string.Join("、", withheld))}")
+            .AppendLine($"- 公示期内异议经核实成立、不予发文：{(withheld.Count == 0 ? "无" : string.Join("、", withheld))}")
             .AppendLine()
             .AppendLine("| 文件 | SHA-256 |")
             .AppendLine("|---|---|");

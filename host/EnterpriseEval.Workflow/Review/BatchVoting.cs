@@ -1,3 +1,4 @@
+using EnterpriseEval.Engine;
 using EnterpriseEval.Engine.Notices;
 using EnterpriseEval.Workflow.Review.Store;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ internal sealed class BatchVoting(IOptions<ReviewOptions> options)
     {
         BatchSteps.RequireDone(store, batch, "score", "score");
         BatchSteps.RequireNotDone(store, batch, "vote", "记录评委会表决");
+        RequireNoBallot(store, batch);
         var rule = VoteRule.From(options.Value);
         var candidates = new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id));
         var result = VoteImport.Read(file, candidates, rule);
@@ -18,6 +20,7 @@ internal sealed class BatchVoting(IOptions<ReviewOptions> options)
         // Checked again under the write lock: of two `review vote` at once, the second refuses.
         using var lease = store.Lock();
         BatchSteps.RequireNotDone(store, batch, "vote", "记录评委会表决");
+        RequireNoBallot(store, batch);
         store.SaveVotes(batch.Id, result.Votes, votedOn, new AuditDraft(
             "vote",
             user,
@@ -32,5 +35,13 @@ internal sealed class BatchVoting(IOptions<ReviewOptions> options)
             }));
         lease.Commit();
         return result;
+    }
+
+    private static void RequireNoBallot(IReviewStore store, ReviewBatch batch)
+    {
+        if (BatchSteps.Done(store, batch, BatchBallot.OpenStep))
+        {
+            throw new UserFacingException($"批次“{batch.Name}”已开启无记名投票：表决结果在投票结束时由选票统计，不能再导入表决文件");
+        }
     }
 }

@@ -21,6 +21,7 @@ internal static class ReviewServiceCollectionExtensions
         services.AddSingleton<BatchScreening>();
         services.AddSingleton<BatchScoring>();
         services.AddSingleton<BatchVoting>();
+        services.AddSingleton<BatchBallot>();
         services.AddSingleton<BatchPublicity>();
         services.AddSingleton<ReviewDocuments>();
         services.AddSingleton<BatchIssue>();

@@ -24,6 +24,8 @@ public sealed partial class ReviewDocumentsGoldenTests
         await CliRun.Ok(["review", "vote", "--store", store, "--batch", ReviewSample.Batch, "--file", ReviewSample.Votes, "--date", "2026-12-30", "--user", "王审核"]);
         await CliRun.Ok(["review", "publicize", "--store", store, "--batch", ReviewSample.Batch, "--config", ReviewSample.Config, "--out", outDir, "--user", "王审核"]);
         await CliRun.Ok(["review", "publicize", "--store", store, "--batch", ReviewSample.Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
+        // Objections are resolved before the issue; upheld, GP0014 gets no notice (as when any objection withheld it).
+        await CliRun.Ok(["review", "resolve", "--store", store, "--batch", ReviewSample.Batch, "--objection", "1", "--upheld", "--reason", "经核实署名确有争议", "--date", "2027-01-06", "--user", "王审核"]);
         var issue = await CliRun.Ok(["review", "issue", "--store", store, "--batch", ReviewSample.Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
 
         var list = File.ReadAllText(Path.Combine(outDir, "publicity_list_0001.html"));

@@ -67,6 +67,12 @@ public sealed class ReviewStoreHardeningTests
         Assert.Single(objections, r => r.Output.Contains("此前已登记", StringComparison.Ordinal));
         Assert.Equal(1L, Count(store, "objections"));
 
+        // Since objections must be resolved before the issue (upheld: GP0014 gets no notice), the same resolution twice
+        // at once is recorded once.
+        string[] resolve = ["review", "resolve", "--store", store, "--batch", Batch, "--objection", "1", "--upheld", "--reason", "经核实署名确有争议", "--date", "2027-01-06"];
+        OneWins(await Together(resolve, resolve), "不能重复处理");
+        Assert.Equal(1L, Count(store, "objection_resolutions"));
+
         // review issue: one set of notices, and the files are those the store records.
         string[] issue = ["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08"];
         OneWins(await Together(issue, issue), "已经发文，不能重复进行");
@@ -252,6 +258,8 @@ public sealed class ReviewStoreHardeningTests
         // What version 1 left: no UNIQUE keys, no signed head (and none of the later tables: the service's accounts).
         Execute(store, """
             DROP TABLE api_tokens; DROP TABLE accounts;
+            DROP TABLE ballot_rounds; DROP TABLE ballot_members; DROP TABLE ballot_voters; DROP TABLE ballot_counts;
+            DROP TABLE objection_resolutions; DROP INDEX ballot_open_once;
             DROP TABLE audit_head; DELETE FROM schema_version WHERE version >= 2;
             DROP INDEX batch_steps_once; DROP INDEX roster_tables_once; DROP INDEX roster_rows_once; DROP INDEX screen_chunks_once;
             DROP INDEX decisions_once; DROP INDEX scores_once; DROP INDEX votes_once; DROP INDEX publicity_once;

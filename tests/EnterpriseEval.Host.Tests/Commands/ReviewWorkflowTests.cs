@@ -27,7 +27,22 @@ public sealed class ReviewWorkflowTests
         Assert.Contains("经个人申报、资格审查和评审委员会评审", list);
         Assert.Contains("GP0002", list);
         Assert.Contains("2027年1月7日", list);
-        await CliRun.Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
+        var objection = await CliRun.Ok(["review", "publicize", "--store", store, "--batch", Batch, "--objection", "GP0014", "--reason", "专利署名有争议", "--date", "2027-01-05", "--user", "李纪检"]);
+        Assert.Contains("已登记异议 #1", objection);
+
+        // An open objection stops the issue, naming it; nothing is written.
+        var refused = await CliRun.Of(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("还有 1 条异议未处理，不能发文：异议 #1（工号 GP0014", refused.Output);
+        Assert.False(Directory.Exists(Path.Combine(outDir, "notices")));
+
+        // Upheld: GP0014 gets no notice (before objections had to be resolved, any objection withheld the notice).
+        var resolved = await CliRun.Ok(["review", "resolve", "--store", store, "--batch", Batch, "--objection", "1", "--upheld", "--reason", "经核实专利署名确有争议", "--date", "2027-01-07", "--user", "王审核"]);
+        Assert.Contains("已处理异议 #1", resolved);
+        Assert.Contains("异议成立", resolved);
+        var again = await CliRun.Of(["review", "resolve", "--store", store, "--batch", Batch, "--objection", "1", "--dismissed", "--reason", "改判", "--user", "王审核"]);
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("不能重复处理", again.Output);
         var issue = await CliRun.Ok(["review", "issue", "--store", store, "--batch", Batch, "--out", outDir, "--date", "2027-01-08", "--user", "王审核"]);
 
         Assert.Contains("3 份通知书", issue);
@@ -42,6 +57,8 @@ public sealed class ReviewWorkflowTests
 
         var show = await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch]);
         Assert.Contains("李纪检", show);
+        Assert.Contains("异议 #1：工号 GP0014", show);
+        Assert.Contains("异议成立（2027年1月7日，王审核：经核实专利署名确有争议）", show);
         Assert.Contains("issue", show);
         Assert.Contains("通知书：review_result_notice_0001_GP0002.html", await CliRun.Ok(["review", "show", "--store", store, "--batch", Batch, "--employee", "GP0002"]));
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));

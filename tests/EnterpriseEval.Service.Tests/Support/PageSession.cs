@@ -92,6 +92,16 @@ internal sealed partial class PageSession(TestService service)
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = content });
     }
 
+    /// <summary>
+    /// As <see cref="SubmitAsync"/> with fields that may repeat (checkboxes of one name), in order.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = TokenOf(await PageAsync(page));
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = content });
+    }
+
     /// <summary>The anti-forgery token of a page's first form.</summary>
     public static string TokenOf(string html) =>
         TokenField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no anti-forgery token on the page");

@@ -94,6 +94,14 @@ internal sealed class TestService : IAsyncDisposable
 
     public string Token(string role) => _tokens[role];
 
+    /// <summary>Another account (e.g. a second committee member) with an API token, used like a role: by its user name.</summary>
+    public void AddAccount(string userName, string role, string? employeeId = null)
+    {
+        var local = App.Services.GetRequiredService<Accounts>();
+        local.Create(userName, $"测试{Roles.Chinese(role)}{userName}", role, employeeId, Password, "测试准备");
+        _tokens[userName] = local.IssueToken(userName, "tests", "测试准备").Secret;
+    }
+
     /// <summary>A request with the API token of <paramref name="role"/> (none when null).</summary>
     public HttpRequestMessage Request(HttpMethod method, string url, string? role, HttpContent? content = null)
     {

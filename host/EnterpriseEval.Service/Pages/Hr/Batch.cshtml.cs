@@ -155,7 +155,7 @@ internal sealed class BatchModel(
     {
         var on = Query.Date("date", date) ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
         var r = ReviewSteps.Issue(store, Writable(store), issue, paths, on, Actor);
-        return $"已发文：通知书 {r.Notices.Count} 份{(r.Withheld.Count > 0 ? $"，暂缓 {r.Withheld.Count} 人" : "")}。";
+        return $"已发文：通知书 {r.Notices.Count} 份{(r.Withheld.Count > 0 ? $"，异议成立不予发文 {r.Withheld.Count} 人" : "")}。";
     });
 
     /// <summary>A completed step: 已完成 or 未完成.</summary>
@@ -173,6 +173,9 @@ internal sealed class BatchModel(
         "vote" => "表决",
         "publicize" => "公示",
         "objection" => "异议",
+        "objection-resolve" => "处理异议",
+        "ballot-open" => "开启无记名投票",
+        "ballot-cast" => "评委投票",
         "issue" => "发文",
         "replay" => "复现",
         _ => step,

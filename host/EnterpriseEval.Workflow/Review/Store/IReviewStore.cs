@@ -48,9 +48,43 @@ internal interface IReviewStore : IDisposable
 
     StoredPublicity? Publicity(long batchId);
 
-    void AddObjection(long batchId, StoredObjection objection, AuditDraft audit);
+    /// <summary>Records an objection (its <see cref="StoredObjection.Id"/> is ignored) and returns the id it was given.</summary>
+    long AddObjection(long batchId, StoredObjection objection, AuditDraft audit);
 
+    /// <summary>The objections of a batch in the order they were lodged, each with its resolution if any.</summary>
     IReadOnlyList<StoredObjection> Objections(long batchId);
+
+    /// <summary>Records HR's resolution of an objection; a second one for the same objection is refused (UNIQUE).</summary>
+    void ResolveObjection(long batchId, long objectionId, StoredResolution resolution, AuditDraft audit);
+
+    /// <summary>
+    /// Opens the batch's secret ballot: the round, its members and a zero counter for every candidate and choice, with the
+    /// audit entry (docs/service.md, "Secret ballot").
+    /// </summary>
+    void OpenBallot(long batchId, StoredBallotRound round, IEnumerable<StoredBallotMember> members, IEnumerable<string> candidates, AuditDraft audit);
+
+    StoredBallotRound? BallotRound(long batchId);
+
+    IReadOnlyList<StoredBallotMember> BallotMembers(long batchId);
+
+    /// <summary>
+    /// One member's ballot on one candidate: records that <paramref name="member"/> voted on <paramref name="candidate"/>
+    /// (with the audit entry) and adds one to the counter of <paramref name="choice"/> — nothing that links the two.
+    /// A second ballot of the same member on the same candidate is refused (UNIQUE) and writes nothing.
+    /// </summary>
+    void CastBallot(long batchId, string member, string candidate, string choice, AuditDraft audit);
+
+    /// <summary>Who has voted on which candidate (never how).</summary>
+    IReadOnlyList<StoredBallotVoter> BallotVoters(long batchId);
+
+    /// <summary>The ballot counters of a batch: per candidate and choice, how many ballots.</summary>
+    IReadOnlyList<StoredBallotCount> BallotCounts(long batchId);
+
+    /// <summary>
+    /// Rewrites the store file from its content (SQLite: VACUUM), so that nothing of the order in which its pages and
+    /// cells were written, nor freed space, remains in the file — after a secret ballot is closed. Outside any lock.
+    /// </summary>
+    void Rewrite();
 
     void SaveNotices(long batchId, IEnumerable<StoredNotice> notices, AuditDraft audit);
 

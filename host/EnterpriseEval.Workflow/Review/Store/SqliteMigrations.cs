@@ -92,6 +92,38 @@ internal static class SqliteMigrations
                 id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id), name TEXT NOT NULL,
                 token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by TEXT NOT NULL, revoked_at TEXT);
             """),
+
+        // 4: the committee's secret ballot and the resolution of objections (docs/service.md, "Secret ballot",
+        // "Objections"). The round, its members, who has voted on which candidate and each resolution are ordinary data
+        // rows (audit_id, content_hash). The ballots themselves are counters, one per candidate and choice, all created
+        // at zero when the round opens and only ever incremented: no voter, no time, no sequence, no row per cast that
+        // could be lined up with the voters table or the audit entry of a cast. They are not tied to an audit entry
+        // while the round is open; closing it (the step 'vote') records a SHA-256 of the counters with the tally, which
+        // `review verify` recomputes. WITHOUT ROWID keeps the counters free of a hidden insertion number (another
+        // provider: a table without an identity column).
+        (4, """
+            CREATE TABLE ballot_rounds (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, opened_on TEXT NOT NULL,
+                committee INTEGER NOT NULL, content_hash TEXT NOT NULL);
+            CREATE UNIQUE INDEX ballot_rounds_once ON ballot_rounds (batch_id);
+            CREATE TABLE ballot_members (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, user_name TEXT NOT NULL,
+                display_name TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE UNIQUE INDEX ballot_members_once ON ballot_members (batch_id, user_name);
+            CREATE TABLE ballot_voters (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, user_name TEXT NOT NULL,
+                candidate TEXT NOT NULL, content_hash TEXT NOT NULL);
+            CREATE UNIQUE INDEX ballot_voters_once ON ballot_voters (batch_id, user_name, candidate);
+            CREATE TABLE ballot_counts (
+                batch_id INTEGER NOT NULL, candidate TEXT NOT NULL, choice TEXT NOT NULL, count INTEGER NOT NULL,
+                PRIMARY KEY (batch_id, candidate, choice)) WITHOUT ROWID;
+            CREATE UNIQUE INDEX ballot_open_once ON audit (batch_id, step) WHERE step = 'ballot-open';
+            CREATE TABLE objection_resolutions (
+                id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, audit_id INTEGER NOT NULL, objection_id INTEGER NOT NULL,
+                outcome TEXT NOT NULL, reason TEXT NOT NULL, resolved_on TEXT NOT NULL, resolved_by TEXT NOT NULL,
+                content_hash TEXT NOT NULL);
+            CREATE UNIQUE INDEX objection_resolutions_once ON objection_resolutions (objection_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

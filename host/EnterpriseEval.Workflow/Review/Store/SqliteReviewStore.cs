@@ -246,19 +246,39 @@ internal sealed partial class SqliteReviewStore : IReviewStore, IAccountStore
                 r.GetInt32(2), r.GetString(3), r.GetString(4)),
             batchId).FirstOrDefault();
 
-    public void AddObjection(long batchId, StoredObjection o, AuditDraft audit) =>
+    public long AddObjection(long batchId, StoredObjection o, AuditDraft audit)
+    {
+        long id = 0;
         Step(batchId, audit, (tx, seq) =>
         {
             var rows = new TableWriter(_connection, tx, "objections", seq, batchId, "employee_id", "raised_on", "reason", "recorded_by");
             rows.Write(o.EmployeeId, o.RaisedOn, o.Reason, o.RecordedBy);
+            id = (long)Scalar("SELECT id FROM objections WHERE audit_id = $a", tx, seq)!;
             return [rows];
         });
+        return id;
+    }
 
     public IReadOnlyList<StoredObjection> Objections(long batchId) =>
         Query(
-            "SELECT employee_id, raised_on, reason, recorded_by FROM objections WHERE batch_id = $a ORDER BY id",
-            r => new StoredObjection(r.GetString(0), DateOnly.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2), r.GetString(3)),
+            """
+            SELECT o.id, o.employee_id, o.raised_on, o.reason, o.recorded_by, r.outcome, r.reason, r.resolved_on, r.resolved_by
+            FROM objections o LEFT JOIN objection_resolutions r ON r.objection_id = o.id AND r.batch_id = o.batch_id
+            WHERE o.batch_id = $a ORDER BY o.id
+            """,
+            r => new StoredObjection(
+                r.GetInt64(0), r.GetString(1), DateOnly.Parse(r.GetString(2), CultureInfo.InvariantCulture), r.GetString(3), r.GetString(4),
+                r.IsDBNull(5) ? null : new StoredResolution(r.GetString(5), r.GetString(6), DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.GetString(8))),
             batchId);
+
+    public void ResolveObjection(long batchId, long objectionId, StoredResolution resolution, AuditDraft audit) =>
+        Step(batchId, audit, (tx, seq) =>
+        {
+            var rows = new TableWriter(
+                _connection, tx, "objection_resolutions", seq, batchId, "objection_id", "outcome", "reason", "resolved_on", "resolved_by");
+            rows.Write(objectionId, resolution.Outcome, resolution.Reason, resolution.ResolvedOn, resolution.ResolvedBy);
+            return [rows];
+        });
 
     public void SaveNotices(long batchId, IEnumerable<StoredNotice> notices, AuditDraft audit) =>
         Step(batchId, audit, (tx, seq) =>

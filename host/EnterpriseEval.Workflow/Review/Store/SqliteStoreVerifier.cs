@@ -35,6 +35,8 @@ internal sealed class SqliteStoreVerifier(
             d.Dispose();
         }
 
+        CheckBallots();
+
         if (files)
         {
             CheckIssuedFiles();
@@ -155,6 +157,87 @@ internal sealed class SqliteStoreVerifier(
         {
             _problems.Add($"审计记录 #{issue.Seq}（issue）发出的{what} {path} 与发文时记录的 SHA-256 不符：文件发出后被改动");
         }
+    }
+
+    /// <summary>
+    /// The secret ballots (migration 4): the counters carry no audit id of their own, so while a round is open each
+    /// candidate's ballots must add up to the members recorded as having voted on it, and once it was closed (the step
+    /// <c>vote</c>) the counters must still give the seal that entry recorded.
+    /// </summary>
+    private void CheckBallots()
+    {
+        var counts = new Dictionary<long, List<StoredBallotCount>>();
+        foreach (var (batch, candidate, choice, count) in Read(
+            "SELECT batch_id, candidate, choice, count FROM ballot_counts ORDER BY batch_id, candidate, choice",
+            r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3))))
+        {
+            if (!counts.TryGetValue(batch, out var list))
+            {
+                counts[batch] = list = [];
+            }
+
+            list.Add(new StoredBallotCount(candidate, choice, count));
+        }
+
+        var voters = Read(
+            "SELECT batch_id, candidate, COUNT(*) FROM ballot_voters GROUP BY batch_id, candidate",
+            r => (Batch: r.GetInt64(0), Candidate: r.GetString(1), Count: r.GetInt32(2)))
+            .ToDictionary(v => (v.Batch, v.Candidate), v => v.Count);
+
+        foreach (var (batch, list) in counts)
+        {
+            foreach (var candidate in list.GroupBy(c => c.Candidate, StringComparer.Ordinal))
+            {
+                var ballots = candidate.Sum(c => c.Count);
+                var voted = voters.GetValueOrDefault((batch, candidate.Key));
+                if (ballots != voted)
+                {
+                    _problems.Add($"批次 #{batch} 无记名投票中候选人 {Show(candidate.Key)} 的选票（{ballots} 张）与已投票评委记录（{voted} 人）不符：选票被增删");
+                }
+            }
+
+            var close = entries.LastOrDefault(e => e.BatchId == batch && e.Step == "vote");
+            if (close is null)
+            {
+                continue;
+            }
+
+            if (!AuditDetail.Facts(close.Detail).TryGetValue(BallotSeal.Fact, out var seal))
+            {
+                _problems.Add($"批次 #{batch} 有无记名投票的选票，但表决记录 #{close.Seq} 未封存选票：选票是在表决之外添加的");
+            }
+            else if (BallotSeal.Hash(list) != seal)
+            {
+                _problems.Add($"批次 #{batch} 的无记名投票选票与投票结束时记入审计记录 #{close.Seq} 的封存哈希不符：选票在投票结束后被改动");
+            }
+        }
+
+        foreach (var ((batch, candidate), _) in voters.Where(v => !counts.TryGetValue(v.Key.Batch, out var list) || list.All(c => c.Candidate != v.Key.Candidate)))
+        {
+            _problems.Add($"批次 #{batch} 无记名投票中候选人 {Show(candidate)} 有已投票评委记录，却没有选票：选票被删除");
+        }
+
+        foreach (var e in entries.Where(e => e.Step == "vote" && e.BatchId is { } b && !counts.ContainsKey(b) && AuditDetail.Facts(e.Detail).ContainsKey(BallotSeal.Fact)))
+        {
+            _problems.Add($"审计记录 #{e.Seq}（vote）封存了无记名投票的选票，库中却没有该批次的选票：选票被删除");
+        }
+    }
+
+    private static string Show(string candidate) => candidate.Replace('|', ' ');
+
+    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
     }
 
     private void CheckChain()

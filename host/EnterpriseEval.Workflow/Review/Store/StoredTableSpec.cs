@@ -18,5 +18,9 @@ internal sealed record StoredTableSpec(string Name, string Chinese, params strin
         new("publicity", "公示记录", "start_date", "end_date"),
         new("objections", "异议记录", "employee_id"),
         new("notices", "发文记录", "employee_id", "file"),
+        new("ballot_rounds", "无记名投票记录", "opened_on", "committee"),
+        new("ballot_members", "投票评委记录", "user_name"),
+        new("ballot_voters", "已投票记录", "user_name", "candidate"),
+        new("objection_resolutions", "异议处理记录", "objection_id", "outcome"),
     ];
 }
