@@ -86,9 +86,12 @@ public sealed partial class PagesTests
         Assert.Contains($"href=\"{SingleSignOn.StartPath}?returnUrl=%2Fhr%2Fbatches\"", page);
         Assert.Contains("使用企业统一身份认证登录", page);
         Assert.DoesNotContain("type=\"password\"", page);
-        var refused = await session.PageAsync($"/signin?error={Uri.EscapeDataString("账户 x 在身份提供方没有 EnterpriseEval 角色")}");
-        Assert.Contains("统一身份认证未能登录", refused);
-        Assert.Contains("账户 x 在身份提供方没有 EnterpriseEval 角色", refused);
+        // A crafted link cannot put its own wording on the page: only a reason the service sealed is shown
+        // (SingleSignOnTests follow a real refusal to the page).
+        var crafted = await session.PageAsync($"/signin?error={Uri.EscapeDataString("系统升级，请拨打 400-000-0000 提供密码")}");
+        Assert.Contains("统一身份认证未能登录", crafted);
+        Assert.Contains("企业统一身份认证未完成，请重试或联系管理员", crafted);
+        Assert.DoesNotContain("400-000-0000", crafted);
 
         settings["EnterpriseEval:Service:OpenIdConnect:LocalSignIn"] = "true";
         await using var both = await TestService.StartAsync(settings: settings);

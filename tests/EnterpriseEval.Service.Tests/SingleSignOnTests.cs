@@ -152,10 +152,15 @@ public sealed class SingleSignOnTests
         provider.NextUser = user;
         var (last, cookies) = await SignInThroughProviderAsync(service, "/");
         Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
-        var location = Uri.UnescapeDataString(last.Headers.Location!.OriginalString);
+        var location = last.Headers.Location!.OriginalString;
         Assert.StartsWith(ServiceApp.SignInPath + "?error=", location, StringComparison.Ordinal);
-        Assert.Contains(reason, location, StringComparison.Ordinal);
         Assert.False(cookies.ContainsKey(ServiceApp.CookieName));
+
+        // The reason is sealed in the link (not readable, not forgeable) and shown by the sign-in page.
+        Assert.DoesNotContain(reason, Uri.UnescapeDataString(location), StringComparison.Ordinal);
+        var page = await (await service.Client.GetAsync(location)).Content.ReadAsStringAsync();
+        Assert.Contains("统一身份认证未能登录", page, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(reason), page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,8 +44,9 @@ internal sealed class SignInModel(Accounts accounts, SingleSignOnOptions sso) : 
     {
         if (!string.IsNullOrWhiteSpace(error))
         {
-            // The reason the single sign-on was refused (SingleSignOn sends it here).
-            ShowError(error.Length > 300 ? error[..300] : error, "统一身份认证未能登录");
+            // The reason the single sign-on was refused, protected by SingleSignOn: a link with any other text gets the
+            // general sentence, never its own wording on this page.
+            ShowError(SingleSignOn.RefusalReason(HttpContext.RequestServices, error) ?? "企业统一身份认证未完成，请重试或联系管理员", "统一身份认证未能登录");
         }
 
         if (User.Identity?.IsAuthenticated == true)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using EnterpriseEval.Engine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -159,10 +160,13 @@ internal static class SingleSignOn
             };
 
             // Every failure comes back to the sign-in page with a Chinese reason, never an exception page.
+            // The reason travels protected (encrypted, signed, valid for minutes): the page shows only what this
+            // service wrote, never text a crafted link carries.
             o.Events.OnRemoteFailure = context =>
             {
                 var reason = context.Failure is RefusedSignIn refused ? refused.Message : "企业统一身份认证未完成，请重试或联系管理员";
-                context.Response.Redirect($"{ServiceApp.SignInPath}?error={Uri.EscapeDataString(reason)}");
+                var sealedReason = Reasons(context.HttpContext.RequestServices).Protect(reason, TimeSpan.FromMinutes(10));
+                context.Response.Redirect($"{ServiceApp.SignInPath}?error={Uri.EscapeDataString(sealedReason)}");
                 context.HandleResponse();
                 return Task.CompletedTask;
             };
@@ -240,6 +244,30 @@ internal static class SingleSignOn
         var target = returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : "/";
         return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [SchemeName]);
     }
+
+    /// <summary>
+    /// The reason a sign-in was refused, as the sign-in page receives it (<c>?error=</c>): readable only when this
+    /// service protected it within the last minutes; anything else (a crafted link) reads as null.
+    /// </summary>
+    public static string? RefusalReason(IServiceProvider services, string? error)
+    {
+        if (string.IsNullOrWhiteSpace(error))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Reasons(services).Unprotect(error, out _);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static ITimeLimitedDataProtector Reasons(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("eeval.signin.refusal").ToTimeLimitedDataProtector();
 
     /// <summary>A sign-in the service refuses, with the reason the person reads.</summary>
     internal sealed class RefusedSignIn(string message) : Exception(message);
