@@ -66,7 +66,8 @@ internal static class ServiceLoad
         issued.EnsureSuccessStatusCode();
         var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
 
-        using var hr = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(users, 2), UseCookies = false })
+        // No redirects followed: a page that sends the client to sign-in counts as a failure, not as a fast answer.
+        using var hr = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(users, 2), UseCookies = false, AllowAutoRedirect = false })
         {
             BaseAddress = url,
             Timeout = TimeSpan.FromMinutes(10),
