@@ -71,6 +71,32 @@ public sealed class ObjectionApiTests
     }
 
     [Fact]
+    public async Task An_employee_objects_to_a_listed_colleague_and_only_HR_the_auditor_and_the_objector_see_who_objected()
+    {
+        await using var service = await StartAsync();
+        await PublicizedAsync(service);
+
+        // A colleague on the list (as in a real 公示: anyone may object to any listed candidate); not someone off it.
+        var lodged = await service.ReadAsync<JsonElement>(
+            await service.PostJsonAsync($"{Url}/objections", Roles.Employee, new { employeeId = "GP0002", reason = "其业绩材料中的项目并非本人主持", date = "2027-01-05" }),
+            HttpStatusCode.Created);
+        Assert.Equal("GP0002", lodged.GetProperty("employeeId").GetString());
+        Assert.Equal(Roles.Employee, lodged.GetProperty("recordedBy").GetString());
+        var offList = await service.ReadAsync<JsonElement>(
+            await service.PostJsonAsync($"{Url}/objections", Roles.Employee, new { employeeId = "GP0099", reason = "x", date = "2027-01-05" }), HttpStatusCode.BadRequest);
+        Assert.Contains("不在本批次的公示名单中", offList.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Who objected: HR and the auditor see it; the committee reads 不公开.
+        var id = lodged.GetProperty("id").GetInt64();
+        foreach (var (role, expected) in new[] { (Roles.Hr, Roles.Employee), (Roles.Auditor, Roles.Employee), (Roles.Committee, "不公开") })
+        {
+            var batch = await service.ReadAsync<JsonElement>(await service.GetAsync(Url, role));
+            var objection = batch.GetProperty("objections").EnumerateArray().Single(o => o.GetProperty("id").GetInt64() == id);
+            Assert.Equal(expected, objection.GetProperty("recordedBy").GetString());
+        }
+    }
+
+    [Fact]
     public async Task The_auditor_exports_the_whole_batch_record_with_ballots_but_no_voter()
     {
         await using var service = await StartAsync();

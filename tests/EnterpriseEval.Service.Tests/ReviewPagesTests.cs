@@ -104,7 +104,7 @@ public sealed partial class ReviewPagesTests
         var list = await employee.PageAsync(publicityPage);
         Assert.Contains("GP0002", list);
         Assert.Contains("提交异议", list);
-        var lodged = await employee.SubmitFormAsync(publicityPage, publicityPage + "?handler=Object", [new("reason", "本人对公示的层级有异议")]);
+        var lodged = await employee.SubmitFormAsync(publicityPage, publicityPage + "?handler=Object", [new("candidate", TestService.EmployeeId), new("reason", "本人对公示的层级有异议")]);
         Assert.Equal(HttpStatusCode.Redirect, lodged.StatusCode);
         var mine = await employee.PageAsync(publicityPage);
         Assert.Contains("已登记异议 #1", mine);

@@ -147,14 +147,11 @@ internal static class ReviewEndpoints
         batches.MapPost("/{name}/objections", (string name, ObjectionRequest request, ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, ClaimsPrincipal user) =>
         {
             var actor = Actor.Of(user);
+            // Anyone may object to a listed candidate during the 公示 (an employee to a colleague as to themself; the
+            // Workflow refuses anyone not on the list); an employee who names nobody objects to their own listing.
             var employeeId = request.EmployeeId?.Trim();
-            if (actor.IsEmployee)
+            if (actor.IsEmployee && string.IsNullOrEmpty(employeeId))
             {
-                if (employeeId is { Length: > 0 } && employeeId != actor.EmployeeId)
-                {
-                    throw ApiProblem.BadRequest("员工只能为本人登记异议");
-                }
-
                 employeeId = actor.EmployeeId;
             }
 
@@ -169,7 +166,7 @@ internal static class ReviewEndpoints
             var (o, again) = publicity.Object(store, batch, employeeId!, request.Reason.Trim(), on, actor.UserName);
             var item = Objection(o, actor);
             return again ? Results.Ok(item) : Results.Created($"/api/v1/batches/{Uri.EscapeDataString(batch.Name)}", item);
-        }).RequireAuthorization(Policies.Objections).Produces<ObjectionItem>(StatusCodes.Status201Created).WithSummary("登记异议（review publicize --objection）：公示期内；员工只能为本人登记");
+        }).RequireAuthorization(Policies.Objections).Produces<ObjectionItem>(StatusCodes.Status201Created).WithSummary("登记异议（review publicize --objection）：公示期内，针对公示名单中的人员；员工可对名单中任何人提出，提出人只对人事专员、审计与其本人可见");
 
         batches.MapPost("/{name}/objections/{id:long}/resolution", (string name, long id, ResolutionRequest request, ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time, ClaimsPrincipal user) =>
         {
@@ -272,9 +269,16 @@ internal static class ReviewEndpoints
     internal static string Scrub(string text, Actor actor) => actor.SeesIdNumbers ? text : IdentityScrubber.Scrub(text);
 
     /// <summary>An objection as the API shows it: its number, status and resolution; 身份证号 masked for those who need none.</summary>
+    /// <summary>
+    /// An objection as <paramref name="actor"/> sees it: who raised it only for HR and the auditor (who follow it up and
+    /// check it) and for the person who raised it; the candidate, the committee and other employees read 「不公开」, so
+    /// nobody who is objected to learns from the service who objected.
+    /// </summary>
     public static ObjectionItem Objection(StoredObjection o, Actor actor) =>
         new(
-            o.Id, o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor), o.RecordedBy, o.Status, ObjectionOutcome.Chinese(o.Status),
+            o.Id, o.EmployeeId, o.RaisedOn, Scrub(o.Reason, actor),
+            actor.Role is Roles.Hr or Roles.Auditor || o.RecordedBy == actor.UserName ? o.RecordedBy : "不公开",
+            o.Status, ObjectionOutcome.Chinese(o.Status),
             o.Resolution is { } r ? Scrub(r.Reason, actor) : null, o.Resolution?.ResolvedOn, o.Resolution?.ResolvedBy);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace EnterpriseEval.Service.Pages.Me;
 
 /// <summary>
-/// A batch's publicity list during its 公示 period, for an employee, with the form to lodge an objection (异议) about
-/// their own listing (as <c>POST /api/v1/batches/{name}/objections</c>: an employee only for themself) and the status of
-/// the objections they lodged. Outside the period the list is not shown.
+/// A batch's publicity list during its 公示 period, for an employee, with the form to lodge an objection (异议) against
+/// anyone on it — a colleague or themself — as <c>POST /api/v1/batches/{name}/objections</c> does, and the status of the
+/// objections they lodged. Who objected is shown to HR and the auditor only. Outside the period the list is not shown.
 /// </summary>
 [Authorize(Policy = Policies.Employee)]
 internal sealed class MePublicityBatchModel(ReviewStoreFactory stores, BatchPublicity publicity, TimeProvider time) : AppPageModel
@@ -25,14 +25,14 @@ internal sealed class MePublicityBatchModel(ReviewStoreFactory stores, BatchPubl
 
     public IReadOnlyList<StoredVote> Listed { get; private set; } = [];
 
-    /// <summary>Whether the signed-in employee is on the list (and so may object here).</summary>
-    public bool IAmListed { get; private set; }
+    /// <summary>The candidate the form names first: the signed-in employee when listed, else the first on the list.</summary>
+    public string? Preselected { get; private set; }
 
     public IReadOnlyList<ObjectionItem> MyObjections { get; private set; } = [];
 
     public IActionResult OnGet() => Load() ? Page() : NotFound();
 
-    public IActionResult OnPostObject(string? reason)
+    public IActionResult OnPostObject(string? candidate, string? reason)
     {
         string? message = null;
         if (Try(() =>
@@ -44,7 +44,12 @@ internal sealed class MePublicityBatchModel(ReviewStoreFactory stores, BatchPubl
 
             using var store = stores.Open(null);
             var batch = ReviewStoreFactory.Batch(store, ReviewEndpoints.Find(store, Name).Name);
-            var (o, again) = publicity.Object(store, batch, Actor.EmployeeId ?? "", reason.Trim(), Today, Actor.UserName);
+            if (string.IsNullOrWhiteSpace(candidate))
+            {
+                throw new UserFacingException("请选择提出异议的对象");
+            }
+
+            var (o, again) = publicity.Object(store, batch, candidate.Trim(), reason.Trim(), Today, Actor.UserName);
             message = again ? $"这条异议此前已登记（异议 #{o.Id}）。" : $"已登记异议 #{o.Id}：人事部门核实处理后，结论会显示在这里。";
         }))
         {
@@ -68,7 +73,7 @@ internal sealed class MePublicityBatchModel(ReviewStoreFactory stores, BatchPubl
         Publicity = p;
         Running = p.Start <= Today && Today <= p.End;
         Listed = Running ? [.. store.Votes(batch.Id).Where(v => v.Passed)] : [];
-        IAmListed = Listed.Any(v => v.EmployeeId == Actor.EmployeeId);
+        Preselected = Listed.Any(v => v.EmployeeId == Actor.EmployeeId) ? Actor.EmployeeId : Listed.FirstOrDefault()?.EmployeeId;
         MyObjections = [.. store.Objections(batch.Id).Where(o => o.RecordedBy == Actor.UserName).Select(o => ReviewEndpoints.Objection(o, Actor))];
         return true;
     }
