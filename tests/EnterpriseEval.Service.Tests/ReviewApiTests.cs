@@ -42,8 +42,9 @@ public sealed class ReviewApiTests
         var list = await service.ReadAsync<JsonElement>(await service.GetAsync($"{url}/publicity", Roles.Employee));
         Assert.Contains(list.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("employeeId").GetString() == TestService.EmployeeId);
 
-        // The employee objects for themself; naming someone else is refused.
-        var other = await service.PostJsonAsync($"{url}/objections", Roles.Employee, new { employeeId = "GP0002", reason = "x", date = "2027-01-05" });
+        // The employee objects to their own listing; naming someone who is not on the publicity list is refused
+        // (a listed colleague may be objected to: ObjectionApiTests).
+        var other = await service.PostJsonAsync($"{url}/objections", Roles.Employee, new { employeeId = "GP9999", reason = "x", date = "2027-01-05" });
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         var objection = await service.ReadAsync<JsonElement>(
             await service.PostJsonAsync($"{url}/objections", Roles.Employee, new { reason = "反映其专利署名存在争议", date = "2027-01-05" }), HttpStatusCode.Created);
