@@ -103,7 +103,19 @@ public sealed partial class ServeFixture : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(Passwords[userName]);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the person would have seen and what the server said, so a failure under load can be diagnosed.
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(page not readable)", TaskScheduler.Default);
+            var lines = Output.Split('\n');
+            throw new TimeoutException(
+                $"Signing in as {userName} stayed on {page.Url}. The page showed:\n{shown}\nThe server's last output:\n{string.Join('\n', lines[Math.Max(0, lines.Length - 40)..])}", e);
+        }
+
         return page;
     }
 
