@@ -153,7 +153,10 @@ public sealed partial class ServeFixture : IAsyncLifetime
 
     private void StartServer()
     {
-        var eeval = Repo.Eeval();
+        // The server runs from copies of the build output and the plug-in: under `dotnet test EnterpriseEval.sln` other
+        // projects' builds may still be writing host/…/bin and artifacts/plugins while this server loads from them.
+        var eeval = Path.Combine(Copy(Path.GetDirectoryName(Repo.Eeval())!, Path.Combine(Folder, "eeval")), "eeval.dll");
+        var plugins = Copy(Path.Combine(Repo.Root, "artifacts", "plugins", "ganpower-supply"), Path.Combine(Folder, "plugins", "ganpower-supply"));
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Repo.Root,
@@ -166,7 +169,7 @@ public sealed partial class ServeFixture : IAsyncLifetime
         foreach (var argument in new[]
         {
             eeval, "serve", "--port", "0", "--demo", "--store", Path.Combine(Folder, "review.db"),
-            "--config", Path.Combine(Repo.Root, "samples", "review", "review.json"), "--plugins", Path.Combine(Repo.Root, "artifacts", "plugins", "ganpower-supply"),
+            "--config", Path.Combine(Repo.Root, "samples", "review", "review.json"), "--plugins", plugins,
         })
         {
             start.ArgumentList.Add(argument);
@@ -180,6 +183,18 @@ public sealed partial class ServeFixture : IAsyncLifetime
         _server.ErrorDataReceived += (_, e) => Append(e.Data);
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
+    }
+
+    private static string Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        return to;
     }
 
     private void Append(string? line)
