@@ -112,7 +112,9 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await employee.GetByRole(AriaRole.Link, new() { Name = "评审结果公示" }).ClickAsync();
         await employee.GetByRole(AriaRole.Link, new() { Name = "查看公示名单" }).ClickAsync();
         await Expect(employee.Locator("#publicity-list")).ToContainTextAsync("GP0014");
+        await Expect(employee.Locator("#candidate")).ToHaveValueAsync("GP0014");
         await employee.Locator("#reason").FillAsync("本人对公示的申报层级有异议");
+        await ServeFixture.ScreenshotAsync(employee, "objection.png");
         await employee.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).ClickAsync();
         await Expect(employee.Locator(".message.done")).ToContainTextAsync("已登记异议 #");
         await Expect(employee.Locator("#my-objections")).ToContainTextAsync("待处理");
