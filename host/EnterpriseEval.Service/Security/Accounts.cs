@@ -26,7 +26,7 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
     // Verified against when the user name is unknown, so an unknown name takes as long as a wrong password.
     private static readonly string DummyHash = Hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
-    public SqliteReviewStore Open() => stores.OpenAccounts(null);
+    public ReviewStore Open() => stores.OpenAccounts(null);
 
     /// <summary>Checks a user name and password, counting failures and locking the account after too many.</summary>
     public SignInResult SignIn(string userName, string password)

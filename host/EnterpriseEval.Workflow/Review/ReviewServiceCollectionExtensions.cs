@@ -13,6 +13,7 @@ internal static class ReviewServiceCollectionExtensions
     public static IServiceCollection AddEnterpriseEvalReview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ITableSourceOpener, WorkbookRosterFormat>();
+        services.AddOptions<Store.StoreOptions>().Bind(configuration.GetSection(Store.StoreOptions.SectionName));
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<ReviewStoreFactory>();
         services.AddSingleton<AuditRekey>();

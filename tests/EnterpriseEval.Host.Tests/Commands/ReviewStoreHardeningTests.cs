@@ -273,7 +273,7 @@ public sealed class ReviewStoreHardeningTests
         Assert.Contains("审计链头签名缺失", unsigned.Output);
         Assert.Contains("请先运行 eeval review rekey", refused.Output);
         Assert.Contains("已签名", rekey);
-        Assert.Equal((long)Workflow.Review.Store.SqliteMigrations.Latest, Scalar(store, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal((long)Workflow.Review.Store.StoreMigrations.Latest, Scalar(store, "SELECT MAX(version) FROM schema_version"));
         Assert.Contains("校验通过", await CliRun.Ok(["review", "verify", "--store", store]));
         await CliRun.Ok(Score(store));
     }

@@ -55,7 +55,7 @@ internal sealed class HrBallotModel(ReviewStoreFactory stores, BatchBallot ballo
         return $"投票已结束并计票：候选人 {votes.Count} 人，通过 {votes.Count(v => v.Passed)} 人。";
     });
 
-    private IActionResult Step(Func<SqliteReviewStore, string> step)
+    private IActionResult Step(Func<ReviewStore, string> step)
     {
         string? message = null;
         if (Try(() =>

@@ -1,27 +1,17 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using EnterpriseEval.Engine;
 using EnterpriseEval.Engine.Notices;
+using Microsoft.Data.Sqlite;
 
 namespace EnterpriseEval.Workflow.Review.Store;
 
 /// <summary>
-/// The review store in one SQLite file, created and migrated on open. Each step is one IMMEDIATE transaction that
-/// writes the step's rows, its audit entry and the signed chain head together; SQLite's journal makes a crash roll the
-/// step back whole. A command checks and writes under <see cref="Lock"/>, so a second command on the same store waits
-/// (bounded) and then sees what the first did; UNIQUE keys (migration 2) refuse a second copy of any step's rows.
+/// The review store in one SQLite file (the default, docs/store.md): created and migrated on open; a step is an
+/// IMMEDIATE transaction, so another command or process on the same file waits for it (bounded by the busy timeout).
 /// </summary>
-internal sealed partial class SqliteReviewStore : IReviewStore, IAccountStore
+internal sealed class SqliteReviewStore : ReviewStore
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private readonly SqliteConnection _connection;
-    private readonly TimeProvider _time;
-    private readonly Func<AuditKey> _key;
     private readonly string _path;
-    private readonly int _busySeconds;
-    private SqliteTransaction? _current;
 
     /// <param name="path">The SQLite file.</param>
     /// <param name="time">The clock of the audit entries.</param>
@@ -29,16 +19,15 @@ internal sealed partial class SqliteReviewStore : IReviewStore, IAccountStore
     /// <param name="busyTimeoutSeconds">How long to wait for another command writing to the same file.</param>
     /// <param name="mustExist">Refuse a path that does not exist instead of creating an empty store.</param>
     public SqliteReviewStore(string path, TimeProvider time, Func<AuditKey>? key = null, int busyTimeoutSeconds = 300, bool mustExist = false)
+        : base(time, key, busyTimeoutSeconds)
     {
-        _time = time;
-        _key = key ?? (() => throw new UserFacingException("未配置审计密钥，不能写入或校验评审数据库（见 docs/security.md）"));
         _path = Path.GetFullPath(path);
-        _busySeconds = Math.Max(1, busyTimeoutSeconds);
         if (mustExist && !File.Exists(_path))
         {
             throw new UserFacingException($"评审数据库不存在：{_path}。请检查 --store 或配置项 {ReviewOptions.SectionName}:Store；新建批次请先运行 eeval review new");
         }
 
+        SqliteConnection? connection = null;
         try
         {
             var folder = Path.GetDirectoryName(_path);
@@ -49,519 +38,95 @@ internal sealed partial class SqliteReviewStore : IReviewStore, IAccountStore
 
             // No pooling: the file is released when the store is disposed (tests delete it; users copy it).
             // DefaultTimeout: a statement that finds the file locked by another command retries for this long.
-            _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
-                DataSource = path,
+                DataSource = _path,
                 Mode = mustExist ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
                 Pooling = false,
-                DefaultTimeout = _busySeconds,
+                DefaultTimeout = BusySeconds,
             }.ToString());
-            _connection.Open();
-            Busy(() => Execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;"));
-            Migrate();
+            connection.Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;";
+                pragma.ExecuteNonQuery();
+            }
+
+            Start(connection);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            _connection?.Dispose();
+            connection?.Dispose();
             throw new UserFacingException($"无法打开评审数据库：{_path}（{e.Message}）", e);
         }
         catch
         {
-            _connection?.Dispose();
+            connection?.Dispose();
             throw;
         }
     }
 
-    public int SchemaVersion => (int)(long)Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version")!;
+    public override string Location => _path;
 
-    public ReviewBatch? FindBatch(string name) =>
-        Query(
-            "SELECT id, name, year, series, levels, as_of, authorisation, plugins, plugins_directory, rule_set_version, configuration FROM batches WHERE name = $a",
-            ReadBatch,
-            name).FirstOrDefault();
+    public override string Provider => StoreLocation.Sqlite;
 
-    public IReadOnlyList<ReviewBatch> Batches() =>
-        Query(
-            "SELECT id, name, year, series, levels, as_of, authorisation, plugins, plugins_directory, rule_set_version, configuration FROM batches ORDER BY id",
-            ReadBatch);
+    protected override IReadOnlyList<(int Version, string Sql)> Migrations => StoreMigrations.Sqlite;
 
-    public ReviewBatch CreateBatch(BatchDefinition d, AuditDraft audit)
+    protected override string SchemaExistsSql => "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+
+    protected override DbTransaction BeginWrite() => ((SqliteConnection)Connection).BeginTransaction(deferred: false);
+
+    // SQLITE_BUSY, SQLITE_LOCKED after the busy timeout.
+    protected override bool IsBusy(DbException e) => e is SqliteException { SqliteErrorCode: 5 or 6 };
+
+    // SQLITE_CONSTRAINT: a UNIQUE key of migration 2 refused a second copy of a step's rows.
+    protected override bool IsDuplicate(DbException e) => e is SqliteException { SqliteErrorCode: 19 };
+
+    protected override TableWriter Writer(DbTransaction tx, string table, long auditId, long? batchId, params string[] columns) =>
+        new SqliteTableWriter((SqliteConnection)Connection, (SqliteTransaction)tx, table, auditId, batchId, columns);
+
+    // VACUUM rebuilds the whole file from its content: no page order, cell order or freed space of the casts remains.
+    protected override void RewriteStorage() => Execute("VACUUM");
+
+    /// <summary>One prepared INSERT per table, executed per row.</summary>
+    private sealed class SqliteTableWriter : TableWriter
     {
-        long id = 0;
-        Step(null, audit, (tx, seq) =>
-        {
-            var batches = new TableWriter(
-                _connection, tx, "batches", seq, null,
-                "name", "year", "series", "levels", "as_of", "authorisation", "plugins", "plugins_directory", "rule_set_version", "configuration");
-            batches.Write(d.Name, d.Year, d.Series, d.Levels, d.AsOf, d.Authorisation, d.Plugins, d.PluginsDirectory, d.RuleSetVersion, d.Configuration);
-            id = (long)Scalar("SELECT id FROM batches WHERE name = $a", tx, d.Name)!;
-            return [batches];
-        }, () => id);
-        return new ReviewBatch(id, d);
-    }
+        private readonly SqliteCommand _insert;
 
-    public void SaveRoster(long batchId, IEnumerable<StoredTable> tables, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
+        public SqliteTableWriter(SqliteConnection connection, SqliteTransaction transaction, string table, long auditId, long? batchId, string[] columns)
+            : base(table, auditId, batchId, columns)
         {
-            var tableWriter = new TableWriter(_connection, tx, "roster_tables", seq, batchId, "name", "display_name", "header");
-            var rowWriter = new TableWriter(_connection, tx, "roster_rows", seq, batchId, "table_name", "row_number", "fields");
-            foreach (var table in tables)
+            _insert = connection.CreateCommand();
+            _insert.Transaction = transaction;
+            _insert.CommandText =
+                $"INSERT INTO {table} ({string.Join(", ", Columns)}, content_hash) VALUES ({string.Join(", ", Columns.Select((_, i) => "$p" + i))}, $hash)";
+            for (var i = 0; i < Columns.Length; i++)
             {
-                tableWriter.Write(table.Name, table.DisplayName, JsonSerializer.Serialize(table.Header, Json));
-                foreach (var row in table.Rows)
-                {
-                    rowWriter.Write(table.Name, row.RowNumber, JsonSerializer.Serialize(row.Fields, Json));
-                }
+                _insert.Parameters.Add(new SqliteParameter("$p" + i, null));
             }
 
-            return [tableWriter, rowWriter];
-        });
-
-    public IReadOnlyList<StoredTable> RosterTables(long batchId) =>
-        Query(
-            "SELECT name, display_name, header FROM roster_tables WHERE batch_id = $a ORDER BY id",
-            r => new StoredTable(r.GetString(0), r.GetString(1), JsonSerializer.Deserialize<string[]>(r.GetString(2))!, []),
-            batchId);
-
-    public IEnumerable<StoredRow> RosterRows(long batchId, string table)
-    {
-        using var command = Command("SELECT row_number, fields FROM roster_rows WHERE batch_id = $a AND table_name = $b ORDER BY id", null, batchId, table);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return new StoredRow(reader.GetInt32(0), JsonSerializer.Deserialize<string[]>(reader.GetString(1))!);
+            _insert.Parameters.Add(new SqliteParameter("$hash", null));
         }
-    }
 
-    public ScreenProgress ScreenProgress(long batchId) =>
-        Query(
-            "SELECT MAX(to_index), MAX(total) FROM screen_chunks WHERE batch_id = $a",
-            r => r.IsDBNull(0) ? new ScreenProgress(0, null) : new ScreenProgress(r.GetInt32(0), r.GetInt32(1)),
-            batchId).Single();
-
-    public void SaveScreenChunk(long batchId, int from, int to, int total, IEnumerable<StoredDecision> decisions, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
+        protected override void Insert(object?[] values, string contentHash)
         {
-            var chunks = new TableWriter(_connection, tx, "screen_chunks", seq, batchId, "from_index", "to_index", "total");
-            chunks.Write(from, to, total);
-            var rows = new TableWriter(
-                _connection, tx, "decisions", seq, batchId,
-                "employee_index", "employee_id", "name", "path", "target_level", "target_series", "target_occupation", "outcome",
-                "earliest_eligible_on", "theory_exam_exempt", "basis_certificate_no", "rule_ids", "reasons", "findings");
-            foreach (var d in decisions)
+            for (var i = 0; i < values.Length; i++)
             {
-                rows.Write(
-                    d.EmployeeIndex, d.EmployeeId, d.Name, d.Path, d.TargetLevel, d.TargetSeries, d.TargetOccupation, d.Outcome,
-                    d.EarliestEligibleOn, d.TheoryExamExempt, d.BasisCertificateNo, d.RuleIds, d.Reasons, d.FindingsJson);
+                _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            return [chunks, rows];
-        });
+            _insert.Parameters[^1].Value = contentHash;
+            _insert.ExecuteNonQuery();
+        }
 
-    public IReadOnlyList<StoredDecision> Decisions(long batchId) =>
-        Query(
-            """
-            SELECT employee_index, employee_id, name, path, target_level, target_series, target_occupation, outcome,
-                   earliest_eligible_on, theory_exam_exempt, basis_certificate_no, rule_ids, reasons, findings
-            FROM decisions WHERE batch_id = $a ORDER BY id
-            """,
-            r => new StoredDecision(
-                r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.GetInt64(9) != 0, r.GetString(10), r.GetString(11), r.GetString(12), r.GetString(13)),
-            batchId);
-
-    public void SaveScores(long batchId, IEnumerable<StoredScore> scores, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
+        protected override void Dispose(bool disposing)
         {
-            var rows = new TableWriter(_connection, tx, "scores", seq, batchId, "employee_id", "name", "plugin_id", "total", "pass_mark", "passed", "lines");
-            foreach (var s in scores)
+            if (disposing)
             {
-                rows.Write(s.EmployeeId, s.Name, s.PluginId, s.Total, s.PassMark, s.Passed, s.Lines);
+                _insert.Dispose();
             }
 
-            return [rows];
-        });
-
-    public IReadOnlyList<StoredScore> Scores(long batchId) =>
-        Query(
-            "SELECT employee_id, name, plugin_id, total, pass_mark, passed, lines FROM scores WHERE batch_id = $a ORDER BY id",
-            r => new StoredScore(
-                r.GetString(0), r.GetString(1), r.GetString(2), decimal.Parse(r.GetString(3), CultureInfo.InvariantCulture),
-                decimal.Parse(r.GetString(4), CultureInfo.InvariantCulture), r.GetInt64(5) != 0, r.GetString(6)),
-            batchId);
-
-    public void SaveVotes(long batchId, IEnumerable<StoredVote> votes, DateOnly votedOn, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
-        {
-            var rows = new TableWriter(
-                _connection, tx, "votes", seq, batchId,
-                "voted_on", "employee_id", "name", "path", "target_level", "committee", "present", "votes_for", "votes_against",
-                "votes_abstain", "quorum_met", "passed", "reason");
-            foreach (var v in votes)
-            {
-                rows.Write(
-                    votedOn, v.EmployeeId, v.Name, v.Path, v.TargetLevel, v.Committee, v.Present, v.For, v.Against, v.Abstain,
-                    v.QuorumMet, v.Passed, v.Reason);
-            }
-
-            return [rows];
-        });
-
-    public IReadOnlyList<StoredVote> Votes(long batchId) =>
-        Query(
-            """
-            SELECT employee_id, name, path, target_level, committee, present, votes_for, votes_against, votes_abstain,
-                   quorum_met, passed, reason
-            FROM votes WHERE batch_id = $a ORDER BY id
-            """,
-            r => new StoredVote(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
-                r.GetInt32(7), r.GetInt32(8), r.GetInt64(9) != 0, r.GetInt64(10) != 0, r.GetString(11)),
-            batchId);
-
-    public DateOnly? VotedOn(long batchId)
-    {
-        // A vote step is recorded by its audit entry even when no row was accepted; the date is one of its facts.
-        var detail = Query(
-            "SELECT detail FROM audit WHERE batch_id = $a AND step = 'vote' ORDER BY seq DESC LIMIT 1", r => r.GetString(0), batchId)
-            .FirstOrDefault();
-        return detail is not null && AuditDetail.Facts(detail).TryGetValue("voted_on", out var on)
-            ? DateOnly.Parse(on, CultureInfo.InvariantCulture)
-            : null;
-    }
-
-    public void SavePublicity(long batchId, StoredPublicity p, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
-        {
-            var rows = new TableWriter(_connection, tx, "publicity", seq, batchId, "start_date", "end_date", "working_days", "holidays", "working_weekends");
-            rows.Write(p.Start, p.End, p.WorkingDays, p.Holidays, p.WorkingWeekends);
-            return [rows];
-        });
-
-    public StoredPublicity? Publicity(long batchId) =>
-        Query(
-            "SELECT start_date, end_date, working_days, holidays, working_weekends FROM publicity WHERE batch_id = $a ORDER BY id DESC LIMIT 1",
-            r => new StoredPublicity(
-                DateOnly.Parse(r.GetString(0), CultureInfo.InvariantCulture), DateOnly.Parse(r.GetString(1), CultureInfo.InvariantCulture),
-                r.GetInt32(2), r.GetString(3), r.GetString(4)),
-            batchId).FirstOrDefault();
-
-    public long AddObjection(long batchId, StoredObjection o, AuditDraft audit)
-    {
-        long id = 0;
-        Step(batchId, audit, (tx, seq) =>
-        {
-            var rows = new TableWriter(_connection, tx, "objections", seq, batchId, "employee_id", "raised_on", "reason", "recorded_by");
-            rows.Write(o.EmployeeId, o.RaisedOn, o.Reason, o.RecordedBy);
-            id = (long)Scalar("SELECT id FROM objections WHERE audit_id = $a", tx, seq)!;
-            return [rows];
-        });
-        return id;
-    }
-
-    public IReadOnlyList<StoredObjection> Objections(long batchId) =>
-        Query(
-            """
-            SELECT o.id, o.employee_id, o.raised_on, o.reason, o.recorded_by, r.outcome, r.reason, r.resolved_on, r.resolved_by
-            FROM objections o LEFT JOIN objection_resolutions r ON r.objection_id = o.id AND r.batch_id = o.batch_id
-            WHERE o.batch_id = $a ORDER BY o.id
-            """,
-            r => new StoredObjection(
-                r.GetInt64(0), r.GetString(1), DateOnly.Parse(r.GetString(2), CultureInfo.InvariantCulture), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : new StoredResolution(r.GetString(5), r.GetString(6), DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.GetString(8))),
-            batchId);
-
-    public void ResolveObjection(long batchId, long objectionId, StoredResolution resolution, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
-        {
-            var rows = new TableWriter(
-                _connection, tx, "objection_resolutions", seq, batchId, "objection_id", "outcome", "reason", "resolved_on", "resolved_by");
-            rows.Write(objectionId, resolution.Outcome, resolution.Reason, resolution.ResolvedOn, resolution.ResolvedBy);
-            return [rows];
-        });
-
-    public void SaveNotices(long batchId, IEnumerable<StoredNotice> notices, AuditDraft audit) =>
-        Step(batchId, audit, (tx, seq) =>
-        {
-            var rows = new TableWriter(_connection, tx, "notices", seq, batchId, "employee_id", "path", "target_level", "file", "sha256");
-            foreach (var n in notices)
-            {
-                rows.Write(n.EmployeeId, n.Path, n.TargetLevel, n.File, n.Sha256);
-            }
-
-            return [rows];
-        });
-
-    public IReadOnlyList<StoredNotice> Notices(long batchId) =>
-        Query(
-            "SELECT employee_id, path, target_level, file, sha256 FROM notices WHERE batch_id = $a ORDER BY id",
-            r => new StoredNotice(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)),
-            batchId);
-
-    public void Append(long? batchId, AuditDraft audit) => Step(batchId, audit, (_, _) => []);
-
-    public void Resign(AuditDraft audit) => Step(null, audit, (_, _) => [], adopt: true);
-
-    public IReadOnlyList<AuditEntry> Audit(long? batchId) =>
-        Query(
-            $"SELECT seq, batch_id, step, user_name, at, detail, previous_hash, hash FROM audit {(batchId is null ? "" : "WHERE batch_id = $a")} ORDER BY seq",
-            r => new AuditEntry(
-                r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetString(6), r.GetString(7)),
-            batchId is null ? [] : [batchId]);
-
-    public IReadOnlyList<string> Verify(Func<AuditKey>? key = null, bool requireHead = true, bool files = true) =>
-        Busy(() => new SqliteStoreVerifier(_connection, _current, Audit(null), Head(), key ?? _key, requireHead, files).Problems());
-
-    public AuditHead? Head() =>
-        Query("SELECT count, hash, key_id, signature FROM audit_head WHERE id = 1", r => new AuditHead(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)))
-            .FirstOrDefault();
-
-    public IStoreLock Lock()
-    {
-        if (_current is not null)
-        {
-            throw new InvalidOperationException("The store is already locked by this command.");
-        }
-
-        _current = Begin();
-        return new StoreLock(this);
-    }
-
-    public void Dispose()
-    {
-        _current?.Dispose();
-        _connection.Dispose();
-    }
-
-    /// <summary>
-    /// Writes one step: its rows and its audit entry, with the signed head moved on, in one IMMEDIATE transaction
-    /// (or in the caller's <see cref="Lock"/>, which then commits).
-    /// </summary>
-    private void Step(long? batchId, AuditDraft audit, Func<SqliteTransaction, long, TableWriter[]> write, Func<long>? batchOf = null, bool adopt = false)
-    {
-        var own = _current is null;
-        var tx = _current ??= Begin();
-        TableWriter[] writers = [];
-        try
-        {
-            var seq = NextSeq(tx);
-            writers = write(tx, seq);
-            AppendAudit(tx, seq, batchOf?.Invoke() ?? batchId, audit, writers, adopt);
-            if (own)
-            {
-                Busy(tx.Commit);
-            }
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19)
-        {
-            // SQLITE_CONSTRAINT: a UNIQUE key of migration 2 refused a second copy of a step's rows.
-            throw new UserFacingException($"评审数据库拒绝重复记录：{audit.Step} 的数据已经存在（可能有另一个命令同时处理本批次），本次未写入任何内容", e);
-        }
-        finally
-        {
-            foreach (var w in writers)
-            {
-                w.Dispose();
-            }
-
-            if (own)
-            {
-                tx.Dispose();
-                _current = null;
-            }
-        }
-    }
-
-    private SqliteTransaction Begin() => Busy(() => _connection.BeginTransaction(deferred: false));
-
-    /// <summary>Runs a statement, turning "database is locked" after the bounded wait into a Chinese refusal.</summary>
-    private T Busy<T>(Func<T> run)
-    {
-        try
-        {
-            return run();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
-        {
-            throw new UserFacingException(
-                $"评审数据库正被另一个 eeval review 命令使用，等待 {_busySeconds} 秒后仍未释放，本命令未做任何改动：{_path}"
-                + $"（请待其完成后重试；等待时间见配置项 {ReviewOptions.SectionName}:BusyTimeoutSeconds）", e);
-        }
-    }
-
-    private void Busy(Action run) => Busy(() =>
-    {
-        run();
-        return 0;
-    });
-
-    private long NextSeq(SqliteTransaction tx) => (long)Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit", tx)!;
-
-    private void AppendAudit(SqliteTransaction tx, long seq, long? batchId, AuditDraft audit, IEnumerable<TableWriter> writers, bool adopt)
-    {
-        var key = _key();
-        var previous = (string?)Scalar("SELECT hash FROM audit WHERE seq = $a", tx, seq - 1) ?? AuditChain.Genesis;
-        CheckHeadBeforeWriting(key, seq - 1, previous, adopt);
-        var detail = AuditDetail.Build(audit, writers.ToDictionary(w => w.Table, w => w.Digest()));
-        var at = _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var hash = AuditChain.Hash(previous, seq, batchId, audit.Step, audit.User, at, detail);
-        using (var insert = Command(
-            "INSERT INTO audit (seq, batch_id, step, user_name, at, detail, previous_hash, hash) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)",
-            tx, seq, batchId, audit.Step, audit.User, at, detail, previous, hash))
-        {
-            insert.ExecuteNonQuery();
-        }
-
-        using var head = Command(
-            """
-            INSERT INTO audit_head (id, count, hash, key_id, signature) VALUES (1, $a, $b, $c, $d)
-            ON CONFLICT (id) DO UPDATE SET count = excluded.count, hash = excluded.hash, key_id = excluded.key_id, signature = excluded.signature
-            """,
-            tx, seq, hash, key.Id, key.Sign(seq, hash));
-        head.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// A step only extends a chain whose head is still the one the key signed: never re-signs a chain somebody cut
-    /// short, extended or recomputed, nor one signed with another key.
-    /// </summary>
-    private void CheckHeadBeforeWriting(AuditKey key, long count, string lastHash, bool adopt)
-    {
-        var head = Head();
-        if (head is null)
-        {
-            if (count > 0 && !adopt)
-            {
-                throw new UserFacingException("本评审数据库的审计链头尚未签名（由旧版本建立，或签名被删除）：请先运行 eeval review rekey 校验全部记录并签名");
-            }
-
-            return;
-        }
-
-        if (adopt)
-        {
-            return;
-        }
-
-        if (head.KeyId != key.Id)
-        {
-            throw new UserFacingException(
-                $"审计链头由另一把审计密钥签名（密钥编号 {head.KeyId}，当前密钥 {key.Id}，来自 {key.Source}）：请配置签名时的密钥；换用新密钥须先运行 eeval review rekey");
-        }
-
-        if (head.Count != count || head.Hash != lastHash || !key.Verifies(head.Count, head.Hash, head.Signature))
-        {
-            throw new UserFacingException("审计链与签名的链头不符（记录被删除、追加或重新计算），拒绝在被改动的评审数据库上继续写入：请运行 eeval review verify 查看");
-        }
-    }
-
-    private static ReviewBatch ReadBatch(SqliteDataReader r) =>
-        new(
-            r.GetInt64(0),
-            new BatchDefinition(
-                r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), DateOnly.Parse(r.GetString(5), CultureInfo.InvariantCulture),
-                r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10)));
-
-    private void Migrate()
-    {
-        if (Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", r => r.GetString(0)).Count > 0 && SchemaVersion == SqliteMigrations.Latest)
-        {
-            // Up to date: no write lock needed (a store another command is writing to still opens at once).
-            return;
-        }
-
-        // One IMMEDIATE transaction: two commands opening a new store at once create its schema once.
-        using var tx = Begin();
-        using (var create = Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", tx))
-        {
-            create.ExecuteNonQuery();
-        }
-
-        var current = (int)(long)Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version", tx)!;
-        if (current > SqliteMigrations.Latest)
-        {
-            throw new UserFacingException($"评审数据库的结构版本（{current}）高于本程序支持的版本（{SqliteMigrations.Latest}），请升级 eeval");
-        }
-
-        foreach (var (version, sql) in SqliteMigrations.All.Where(m => m.Version > current))
-        {
-            try
-            {
-                using var command = Command(sql, tx);
-                command.ExecuteNonQuery();
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19)
-            {
-                throw new UserFacingException(
-                    $"评审数据库无法升级到结构版本 {version}：库中已有重复记录（{e.Message}），多半是此前两个命令同时处理了同一批次；"
-                    + "请保留此文件交系统管理员核查，本次未做任何改动", e);
-            }
-
-            using var mark = Command("INSERT INTO schema_version (version, applied_at) VALUES ($a, $b)", tx, version, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            mark.ExecuteNonQuery();
-        }
-
-        Busy(tx.Commit);
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = Command(sql, null);
-        command.ExecuteNonQuery();
-    }
-
-    private object? Scalar(string sql, SqliteTransaction? tx = null, params object?[] args)
-    {
-        using var command = Command(sql, tx, args);
-        var value = Busy(() => command.ExecuteScalar());
-        return value is DBNull ? null : value;
-    }
-
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params object?[] args)
-    {
-        using var command = Command(sql, null, args);
-        using var reader = Busy(() => command.ExecuteReader());
-        var list = new List<T>();
-        while (reader.Read())
-        {
-            list.Add(map(reader));
-        }
-
-        return list;
-    }
-
-    private SqliteCommand Command(string sql, SqliteTransaction? tx, params object?[] args)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = tx ?? _current;
-        for (var i = 0; i < args.Length; i++)
-        {
-            command.Parameters.AddWithValue("$" + (char)('a' + i), RowHash.Canonical(args[i]) ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    /// <summary>The write lock of one command: a transaction that Step joins; disposed without commit, it rolls back.</summary>
-    private sealed class StoreLock(SqliteReviewStore store) : IStoreLock
-    {
-        public void Commit()
-        {
-            var tx = store._current ?? throw new InvalidOperationException("The lock was already released.");
-            store.Busy(tx.Commit);
-            tx.Dispose();
-            store._current = null;
-        }
-
-        public void Dispose()
-        {
-            if (store._current is { } tx)
-            {
-                tx.Dispose();
-                store._current = null;
-            }
+            base.Dispose(disposing);
         }
     }
 }

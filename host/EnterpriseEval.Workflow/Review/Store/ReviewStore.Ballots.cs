@@ -9,26 +9,29 @@ namespace EnterpriseEval.Workflow.Review.Store;
 /// no row of its own per cast. All counters exist from the opening, at zero, so not even the first ballot of a choice
 /// adds a row.
 /// </summary>
-internal sealed partial class SqliteReviewStore
+internal abstract partial class ReviewStore
 {
+    /// <summary>Rewrites the storage of the ballot counters so no trace of the order of casts remains (see <see cref="Rewrite"/>).</summary>
+    protected abstract void RewriteStorage();
+
     public void OpenBallot(long batchId, StoredBallotRound round, IEnumerable<StoredBallotMember> members, IEnumerable<string> candidates, AuditDraft audit) =>
         Step(batchId, audit, (tx, seq) =>
         {
-            var rounds = new TableWriter(_connection, tx, "ballot_rounds", seq, batchId, "opened_on", "committee");
+            var rounds = Writer(tx, "ballot_rounds", seq, batchId, "opened_on", "committee");
             rounds.Write(round.OpenedOn, round.Committee);
-            var memberRows = new TableWriter(_connection, tx, "ballot_members", seq, batchId, "user_name", "display_name");
+            var memberRows = Writer(tx, "ballot_members", seq, batchId, "user_name", "display_name");
             foreach (var m in members)
             {
                 memberRows.Write(m.UserName, m.DisplayName);
             }
 
-            using var counter = Command("INSERT INTO ballot_counts (batch_id, candidate, choice, count) VALUES ($a, $b, $c, 0)", tx, batchId, "", "");
+            using var counter = Command("INSERT INTO ballot_counts (batch_id, candidate, choice, count) VALUES (@a, @b, @c, 0)", tx, batchId, "", "");
             foreach (var candidate in candidates)
             {
                 foreach (var choice in BallotChoice.All)
                 {
-                    counter.Parameters["$b"].Value = candidate;
-                    counter.Parameters["$c"].Value = choice;
+                    counter.Parameters[1].Value = candidate;
+                    counter.Parameters[2].Value = choice;
                     counter.ExecuteNonQuery();
                 }
             }
@@ -38,20 +41,20 @@ internal sealed partial class SqliteReviewStore
 
     public StoredBallotRound? BallotRound(long batchId) =>
         Query(
-            "SELECT opened_on, committee FROM ballot_rounds WHERE batch_id = $a",
-            r => new StoredBallotRound(DateOnly.Parse(r.GetString(0), CultureInfo.InvariantCulture), r.GetInt32(1)),
+            "SELECT opened_on, committee FROM ballot_rounds WHERE batch_id = @a",
+            r => new StoredBallotRound(DateOnly.Parse(r.GetString(0), CultureInfo.InvariantCulture), Int(r, 1)),
             batchId).FirstOrDefault();
 
     public IReadOnlyList<StoredBallotMember> BallotMembers(long batchId) =>
-        Query("SELECT user_name, display_name FROM ballot_members WHERE batch_id = $a ORDER BY id", r => new StoredBallotMember(r.GetString(0), r.GetString(1)), batchId);
+        Query("SELECT user_name, display_name FROM ballot_members WHERE batch_id = @a ORDER BY id", r => new StoredBallotMember(r.GetString(0), r.GetString(1)), batchId);
 
     public void CastBallot(long batchId, string member, string candidate, string choice, AuditDraft audit) =>
         Step(batchId, audit, (tx, seq) =>
         {
-            var voters = new TableWriter(_connection, tx, "ballot_voters", seq, batchId, "user_name", "candidate");
+            var voters = Writer(tx, "ballot_voters", seq, batchId, "user_name", "candidate");
             voters.Write(member, candidate);
             using var count = Command(
-                "UPDATE ballot_counts SET count = count + 1 WHERE batch_id = $a AND candidate = $b AND choice = $c", tx, batchId, candidate, choice);
+                "UPDATE ballot_counts SET count = count + 1 WHERE batch_id = @a AND candidate = @b AND choice = @c", tx, batchId, candidate, choice);
             if (count.ExecuteNonQuery() != 1)
             {
                 voters.Dispose();
@@ -62,21 +65,22 @@ internal sealed partial class SqliteReviewStore
         });
 
     public IReadOnlyList<StoredBallotVoter> BallotVoters(long batchId) =>
-        Query("SELECT user_name, candidate FROM ballot_voters WHERE batch_id = $a ORDER BY id", r => new StoredBallotVoter(r.GetString(0), r.GetString(1)), batchId);
+        Query("SELECT user_name, candidate FROM ballot_voters WHERE batch_id = @a ORDER BY id", r => new StoredBallotVoter(r.GetString(0), r.GetString(1)), batchId);
 
     public void Rewrite()
     {
-        if (_current is not null)
+        if (Current is not null)
         {
-            throw new InvalidOperationException("VACUUM cannot run under the store's write lock.");
+            throw new InvalidOperationException("The store cannot be rewritten under its write lock.");
         }
 
-        Busy(() => Execute("VACUUM"));
+        RewriteStorage();
     }
 
     public IReadOnlyList<StoredBallotCount> BallotCounts(long batchId) =>
         Query(
-            "SELECT candidate, choice, count FROM ballot_counts WHERE batch_id = $a ORDER BY candidate, choice",
-            r => new StoredBallotCount(r.GetString(0), r.GetString(1), r.GetInt32(2)),
-            batchId);
+            "SELECT candidate, choice, count FROM ballot_counts WHERE batch_id = @a",
+            r => new StoredBallotCount(r.GetString(0), r.GetString(1), Int(r, 2)),
+            batchId)
+        .OrderBy(c => c.Candidate, StringComparer.Ordinal).ThenBy(c => c.Choice, StringComparer.Ordinal).ToList();
 }

@@ -1,15 +1,15 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using EnterpriseEval.Engine;
 
 namespace EnterpriseEval.Workflow.Review.Store;
 
 /// <summary>
-/// <c>review verify</c> on a SQLite store: walks the audit chain, checks its signed head (length, last hash, HMAC
+/// <c>review verify</c> on a store of any provider: walks the audit chain, checks its signed head (length, last hash, HMAC
 /// under the audit key), recomputes every row's content hash and every entry's row digests, re-hashes every issued
 /// file, and names each entry, row or file that no longer matches.
 /// </summary>
-internal sealed class SqliteStoreVerifier(
-    SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<AuditEntry> entries, AuditHead? head, Func<AuditKey> key, bool requireHead, bool files)
+internal sealed class StoreVerifier(
+    ReviewStore store, IReadOnlyList<AuditEntry> entries, AuditHead? head, Func<AuditKey> key, bool requireHead, bool files)
 {
     private readonly List<string> _problems = [];
 
@@ -103,21 +103,14 @@ internal sealed class SqliteStoreVerifier(
     private void CheckIssuedFiles()
     {
         var notices = new Dictionary<long, List<(string File, string Sha256)>>();
-        using (var command = connection.CreateCommand())
+        foreach (var (auditId, file, sha) in store.Read("SELECT audit_id, file, sha256 FROM notices ORDER BY id", r => (r.GetInt64(0), r.GetString(1), r.GetString(2))))
         {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT audit_id, file, sha256 FROM notices ORDER BY id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (!notices.TryGetValue(auditId, out var list))
             {
-                var auditId = reader.GetInt64(0);
-                if (!notices.TryGetValue(auditId, out var list))
-                {
-                    notices[auditId] = list = [];
-                }
-
-                list.Add((reader.GetString(1), reader.GetString(2)));
+                notices[auditId] = list = [];
             }
+
+            list.Add((file, sha));
         }
 
         foreach (var e in entries.Where(e => e.Step == "issue"))
@@ -167,9 +160,10 @@ internal sealed class SqliteStoreVerifier(
     private void CheckBallots()
     {
         var counts = new Dictionary<long, List<StoredBallotCount>>();
-        foreach (var (batch, candidate, choice, count) in Read(
-            "SELECT batch_id, candidate, choice, count FROM ballot_counts ORDER BY batch_id, candidate, choice",
-            r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3))))
+        foreach (var (batch, candidate, choice, count) in store.Read(
+            "SELECT batch_id, candidate, choice, count FROM ballot_counts",
+            r => (r.GetInt64(0), r.GetString(1), r.GetString(2), checked((int)r.GetInt64(3))))
+            .OrderBy(c => c.Item1).ThenBy(c => c.Item2, StringComparer.Ordinal).ThenBy(c => c.Item3, StringComparer.Ordinal))
         {
             if (!counts.TryGetValue(batch, out var list))
             {
@@ -179,9 +173,9 @@ internal sealed class SqliteStoreVerifier(
             list.Add(new StoredBallotCount(candidate, choice, count));
         }
 
-        var voters = Read(
+        var voters = store.Read(
             "SELECT batch_id, candidate, COUNT(*) FROM ballot_voters GROUP BY batch_id, candidate",
-            r => (Batch: r.GetInt64(0), Candidate: r.GetString(1), Count: r.GetInt32(2)))
+            r => (Batch: r.GetInt64(0), Candidate: r.GetString(1), Count: checked((int)r.GetInt64(2))))
             .ToDictionary(v => (v.Batch, v.Candidate), v => v.Count);
 
         foreach (var (batch, list) in counts)
@@ -225,21 +219,6 @@ internal sealed class SqliteStoreVerifier(
 
     private static string Show(string candidate) => candidate.Replace('|', ' ');
 
-    private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var list = new List<T>();
-        while (reader.Read())
-        {
-            list.Add(map(reader));
-        }
-
-        return list;
-    }
-
     private void CheckChain()
     {
         var previous = AuditChain.Genesis;
@@ -267,9 +246,7 @@ internal sealed class SqliteStoreVerifier(
 
     private void CheckRows(StoredTableSpec table, Dictionary<(string, long), RowDigest> digests)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT * FROM {table.Name} ORDER BY id";
+        using var command = store.ReadCommand($"SELECT * FROM {table.Name} ORDER BY id");
         using var reader = command.ExecuteReader();
         var idIndex = reader.GetOrdinal("id");
         var hashIndex = reader.GetOrdinal("content_hash");
@@ -338,7 +315,7 @@ internal sealed class SqliteStoreVerifier(
 
     private static string Count(string? digest) => digest is null ? "0" : digest[..digest.IndexOf(':', StringComparison.Ordinal)];
 
-    private static string Label(StoredTableSpec table, SqliteDataReader reader, int idIndex)
+    private static string Label(StoredTableSpec table, DbDataReader reader, int idIndex)
     {
         var parts = table.LabelColumns.Select(c => Convert.ToString(reader.GetValue(reader.GetOrdinal(c)), System.Globalization.CultureInfo.InvariantCulture));
         return $"{table.Chinese} #{reader.GetValue(idIndex)}（{string.Join(" ", parts)}）";
