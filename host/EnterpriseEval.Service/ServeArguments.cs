@@ -1,8 +1,10 @@
+using EnterpriseEval.Workflow.Review.Store;
+
 namespace EnterpriseEval.Service;
 
 /// <summary>What <c>eeval serve</c> was asked on its command line (docs/service.md, "Starting").</summary>
 /// <param name="Urls">Where Kestrel listens (<c>--urls</c>, or <c>--port</c> on loopback); default http://localhost:5080.</param>
-/// <param name="Store">The review store file (<c>--store</c>); default the configured one.</param>
+/// <param name="Store">The review store (<c>--store</c>): a SQLite file or <c>postgres:…</c>; default the configured one.</param>
 /// <param name="Plugins">The plug-ins folder (<c>--plugins</c>); default the configured one, or statutory rules only.</param>
 /// <param name="Demo">Seed demo data into an empty store (<c>--demo</c>).</param>
 internal sealed record ServeArguments(string Urls = ServeArguments.DefaultUrls, string? Store = null, string? Plugins = null, bool Demo = false)
@@ -14,7 +16,20 @@ internal sealed record ServeArguments(string Urls = ServeArguments.DefaultUrls, 
     {
         if (!string.IsNullOrWhiteSpace(Store))
         {
-            yield return new("EnterpriseEval:Review:Store", Path.GetFullPath(Store));
+            // A SQLite file or a PostgreSQL database, as every command's --store (docs/store.md); it overrides
+            // EnterpriseEval:Store from the configuration either way.
+            var location = StoreLocation.Parse(Store);
+            if (location.Provider == StoreLocation.Postgres)
+            {
+                yield return new("EnterpriseEval:Store:Provider", StoreLocation.Postgres);
+                yield return new("EnterpriseEval:Store:ConnectionString", location.Target);
+            }
+            else
+            {
+                yield return new("EnterpriseEval:Store:Provider", StoreLocation.Sqlite);
+                yield return new("EnterpriseEval:Store:ConnectionString", "");
+                yield return new("EnterpriseEval:Review:Store", location.Target);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(Plugins))

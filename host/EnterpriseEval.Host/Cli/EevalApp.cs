@@ -121,6 +121,15 @@ internal static class EevalApp
                     .WithExample("review", "rekey", "--store", "out/review/review.db", "--old-key-file", "~/.config/eeval/audit-2026.key");
             });
 
+            config.AddBranch("store", store =>
+            {
+                store.SetDescription("评审数据库：在 SQLite 与 PostgreSQL 之间迁移整个评审数据库（docs/store.md）。");
+                store.AddCommand<StoreCopyCommand>("copy")
+                    .WithDescription("复制评审数据库：把全部表与记录（审计链、签名的链头、账户、令牌、各批次数据，保留编号）复制到新的 SQLite 文件或空的 PostgreSQL 数据库，逐表显示进度，完成后校验目标库；目标已有记录时拒绝，失败时目标不留半成品。")
+                    .WithExample("store", "copy", "--from", "out/review/review.db", "--to", "postgres:Host=db.example;Database=eeval;Username=eeval")
+                    .WithExample("store", "copy", "--from", "postgresql://eeval@db.example/eeval", "--to", "backup/review-2027.db");
+            });
+
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("启动服务：HTTP API v1（/api/v1，JSON，OpenAPI 文档 /openapi/v1.json）供人事系统与各角色使用；本地账户登录或 API 令牌，默认只监听本机（docs/service.md）。")
                 .WithExample("serve", "--demo", "--store", "out/demo/review.db", "--config", "samples/review/review.json", "--plugins", "artifacts/plugins/ganpower-supply")

@@ -6,8 +6,8 @@ namespace EnterpriseEval.Host.Commands;
 /// <summary>Options every <c>eeval review</c> command shares: the store, who runs it, extra configuration.</summary>
 internal class ReviewSettings : CommandSettings
 {
-    [CommandOption("-s|--store <FILE>")]
-    [Description("评审数据库文件（SQLite），首次使用时自动创建。省略时使用配置项 EnterpriseEval:Review:Store（默认 eeval-review.db）。")]
+    [CommandOption("-s|--store <STORE>")]
+    [Description("评审数据库：SQLite 文件路径，或 PostgreSQL 数据库 postgres:Host=主机;Database=库名;Username=用户名（也可写作 postgresql://用户名@主机:端口/库名；密码用环境变量 PGPASSWORD 或 ~/.pgpass 提供）。只有 review new 会新建它。省略时使用配置项 EnterpriseEval:Store（Provider、ConnectionString），未配置则为 SQLite 文件 EnterpriseEval:Review:Store（默认 eeval-review.db）。见 docs/store.md。")]
     public string? Store { get; init; }
 
     [CommandOption("-u|--user <NAME>")]

@@ -17,8 +17,8 @@ internal sealed class ServeSettings : CommandSettings
     [Description("只监听本机（127.0.0.1）的端口，等同 --urls http://127.0.0.1:PORT；0 表示由系统分配。不能与 --urls 同用。")]
     public int? Port { get; init; }
 
-    [CommandOption("-s|--store <FILE>")]
-    [Description("评审数据库文件（SQLite），账户与评审批次都在其中；不存在时创建。省略时使用配置项 EnterpriseEval:Review:Store。")]
+    [CommandOption("-s|--store <STORE>")]
+    [Description("评审数据库，账户与评审批次都在其中：SQLite 文件路径，或 PostgreSQL 数据库 postgres:Host=主机;Database=库名;Username=用户名（也可写作 postgresql://…；密码用环境变量 PGPASSWORD 或 ~/.pgpass 提供）；不存在时创建。省略时使用配置项 EnterpriseEval:Store（Provider、ConnectionString），未配置则为 SQLite 文件 EnterpriseEval:Review:Store。见 docs/store.md。")]
     public string? Store { get; init; }
 
     [CommandOption("-p|--plugins <DIR>")]

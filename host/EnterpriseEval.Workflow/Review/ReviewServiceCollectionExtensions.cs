@@ -17,6 +17,7 @@ internal static class ReviewServiceCollectionExtensions
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<ReviewStoreFactory>();
         services.AddSingleton<AuditRekey>();
+        services.AddSingleton<StoreCopy>();
         services.AddSingleton<BatchRules>();
         services.AddSingleton<ReviewBatches>();
         services.AddSingleton<BatchScreening>();

@@ -134,6 +134,76 @@ internal sealed class PostgresReviewStore : ReviewStore
         }
     }
 
+    internal override IReadOnlyList<StoreTable> Tables()
+    {
+        // The store's tables are those of the connection's current schema (the first of its search_path).
+        var columns = Query(
+            """
+            SELECT table_name::text, column_name::text, lower(data_type::text),
+                   is_identity::text = 'YES' OR COALESCE(column_default::text, '') LIKE 'nextval(%'
+            FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
+            """,
+            r => (Table: r.GetString(0), Column: new StoreColumn(r.GetString(1), r.GetString(2), r.GetBoolean(3))));
+        var keys = Query(
+            """
+            SELECT c.relname::text, a.attname::text
+            FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+            WHERE i.indisprimary AND n.nspname = current_schema()
+            ORDER BY c.relname, k.ord
+            """,
+            r => (Table: r.GetString(0), Column: r.GetString(1)));
+        var references = Query(
+            """
+            SELECT DISTINCT c.relname::text, t.relname::text
+            FROM pg_constraint f
+            JOIN pg_class c ON c.oid = f.conrelid
+            JOIN pg_class t ON t.oid = f.confrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE f.contype = 'f' AND n.nspname = current_schema()
+            """,
+            r => (Table: r.GetString(0), Referenced: r.GetString(1)));
+        return [.. Query(
+            """
+            SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY c.relname
+            """,
+            r => r.GetString(0))
+            .Select(name => new StoreTable(
+                name,
+                [.. columns.Where(c => c.Table == name).Select(c => c.Column)],
+                [.. keys.Where(k => k.Table == name).Select(k => k.Column)],
+                [.. references.Where(f => f.Table == name).Select(f => f.Referenced)]))];
+    }
+
+    // Binary COPY into the write lock's transaction: the whole copy commits at once or not at all.
+    internal override RowCopier OpenCopy(StoreTable table, IReadOnlyList<string> columns)
+    {
+        if (Current is null)
+        {
+            throw new InvalidOperationException("store copy writes under the store's write lock.");
+        }
+
+        BeforeCommand();
+        return new PostgresRowCopier((NpgsqlConnection)Connection, table, columns);
+    }
+
+    // Rows came with their ids: the next id a step takes must come after the largest one copied.
+    internal override void AfterCopy(StoreTable table)
+    {
+        foreach (var column in table.Columns.Where(c => c.Identity))
+        {
+            Scalar(
+                $"SELECT setval(pg_get_serial_sequence(@a, @b), COALESCE((SELECT MAX({Quote(column.Name)}) FROM {Quote(table.Name)}), 0) + 1, false)",
+                null,
+                Quote(table.Name),
+                column.Name);
+        }
+    }
+
     /// <summary>
     /// Binary COPY of one table's rows. Opened at the first row; finished when the store runs any other statement or
     /// another table's rows start (a step's audit entry always follows its rows), and opened again if more rows come.
@@ -215,5 +285,114 @@ internal sealed class PostgresReviewStore : ReviewStore
 
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>Binary COPY of a table's rows for <c>store copy</c>, each value as the target's column type.</summary>
+    private sealed class PostgresRowCopier : RowCopier
+    {
+        private readonly StoreColumn[] _columns;
+        private NpgsqlBinaryImporter? _copy;
+
+        public PostgresRowCopier(NpgsqlConnection connection, StoreTable table, IReadOnlyList<string> columns)
+        {
+            _columns = [.. columns.Select(name => table.Column(name) ?? throw new ArgumentException($"No column {name} in {table.Name}.", nameof(columns)))];
+            _copy = connection.BeginBinaryImport(
+                $"COPY {Quote(table.Name)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)");
+        }
+
+        public override void Write(IReadOnlyList<object?> values)
+        {
+            var copy = _copy ?? throw new InvalidOperationException("The copy was completed.");
+            copy.StartRow();
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                WriteValue(copy, _columns[i], values[i]);
+            }
+        }
+
+        public override void Complete()
+        {
+            if (_copy is { } copy)
+            {
+                _copy = null;
+                copy.Complete();
+                copy.Dispose();
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _copy is { } copy)
+            {
+                // Not completed: the copy failed; this cancels the COPY and the write lock rolls back.
+                _copy = null;
+                try
+                {
+                    copy.Dispose();
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+                {
+                    // The COPY was already broken off; the rollback follows.
+                }
+            }
+        }
+
+        private static void WriteValue(NpgsqlBinaryImporter copy, StoreColumn column, object? value)
+        {
+            if (value is null)
+            {
+                copy.WriteNull();
+                return;
+            }
+
+            switch (column.Type)
+            {
+                case "bigint":
+                    copy.Write(Whole(column, value), NpgsqlDbType.Bigint);
+                    break;
+                case "integer":
+                    copy.Write(checked((int)Whole(column, value)), NpgsqlDbType.Integer);
+                    break;
+                case "smallint":
+                    copy.Write(checked((short)Whole(column, value)), NpgsqlDbType.Smallint);
+                    break;
+                case "text" or "character varying":
+                    if (value is not string s)
+                    {
+                        throw new StoreCopyValueException(column.Name, $"不是文本（{value.GetType().Name}：{value}）");
+                    }
+
+                    if (s.Contains('\0', StringComparison.Ordinal))
+                    {
+                        throw new StoreCopyValueException(column.Name, "含有空字符（U+0000），PostgreSQL 不能保存它");
+                    }
+
+                    copy.Write(s, NpgsqlDbType.Text);
+                    break;
+                case "double precision" or "real":
+                    copy.Write(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), column.Type == "real" ? NpgsqlDbType.Real : NpgsqlDbType.Double);
+                    break;
+                case "numeric":
+                    copy.Write(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Numeric);
+                    break;
+                case "boolean":
+                    copy.Write(value is bool b ? b : Whole(column, value) != 0, NpgsqlDbType.Boolean);
+                    break;
+                case "bytea":
+                    copy.Write(value as byte[] ?? throw new StoreCopyValueException(column.Name, $"不是二进制数据（{value.GetType().Name}）"), NpgsqlDbType.Bytea);
+                    break;
+                default:
+                    throw new StoreCopyValueException(column.Name, $"列类型 {column.Type} 不在 store copy 支持的类型之内（bigint、integer、text、real、numeric、boolean、bytea）");
+            }
+        }
+
+        private static long Whole(StoreColumn column, object value) => value switch
+        {
+            long l => l,
+            int i => i,
+            short s => s,
+            bool b => b ? 1 : 0,
+            _ => throw new StoreCopyValueException(column.Name, $"不是整数（{value.GetType().Name}：{value}）"),
+        };
     }
 }

@@ -88,6 +88,32 @@ internal sealed class SqliteReviewStore : ReviewStore
     // VACUUM rebuilds the whole file from its content: no page order, cell order or freed space of the casts remains.
     protected override void RewriteStorage() => Execute("VACUUM");
 
+    internal override IReadOnlyList<StoreTable> Tables() =>
+        [.. Query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name",
+            r => r.GetString(0))
+            .Select(name =>
+            {
+                var columns = Query(
+                    "SELECT name, lower(type), pk FROM pragma_table_info(@a) ORDER BY cid",
+                    r => (Name: r.GetString(0), Type: r.GetString(1), Key: r.GetInt64(2)),
+                    name);
+                return new StoreTable(
+                    name,
+                    [.. columns.Select(c => new StoreColumn(c.Name, c.Type, Identity: false))],
+                    [.. columns.Where(c => c.Key > 0).OrderBy(c => c.Key).Select(c => c.Name)],
+                    Query("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(@a)", r => r.GetString(0), name));
+            })];
+
+    // One prepared INSERT per row, in the write lock's transaction: a new file is written in one transaction and
+    // renamed into place by the copy (docs/store.md, "Copying a store").
+    internal override RowCopier OpenCopy(StoreTable table, IReadOnlyList<string> columns) =>
+        new SqliteRowCopier(
+            (SqliteConnection)Connection,
+            Current as SqliteTransaction ?? throw new InvalidOperationException("store copy writes under the store's write lock."),
+            table.Name,
+            columns);
+
     /// <summary>One prepared INSERT per table, executed per row.</summary>
     private sealed class SqliteTableWriter : TableWriter
     {
@@ -127,6 +153,47 @@ internal sealed class SqliteReviewStore : ReviewStore
             }
 
             base.Dispose(disposing);
+        }
+    }
+
+    private sealed class SqliteRowCopier : RowCopier
+    {
+        private readonly SqliteCommand _insert;
+
+        public SqliteRowCopier(SqliteConnection connection, SqliteTransaction transaction, string table, IReadOnlyList<string> columns)
+        {
+            _insert = connection.CreateCommand();
+            _insert.Transaction = transaction;
+            _insert.CommandText =
+                $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            for (var i = 0; i < columns.Count; i++)
+            {
+                _insert.Parameters.Add(new SqliteParameter("$p" + i, null));
+            }
+
+            _insert.Prepare();
+        }
+
+        public override void Write(IReadOnlyList<object?> values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            _insert.ExecuteNonQuery();
+        }
+
+        public override void Complete()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _insert.Dispose();
+            }
         }
     }
 }
