@@ -18,7 +18,7 @@ internal sealed class ServeSettings : CommandSettings
     public int? Port { get; init; }
 
     [CommandOption("-s|--store <FILE>")]
-    [Description("评审数据库文件（SQLite），账户与评审批次都在其中；不存在时创建。省略时使用配置项 EnterpriseEval:Review:Store。")]
+    [Description("评审数据库：SQLite 文件，或 PostgreSQL（postgres:Host=…;Database=… 或 postgresql://…，多个服务实例共用一库时使用）；账户、评审批次与筛查任务都在其中；不存在时创建。省略时使用配置项 EnterpriseEval:Store 或 EnterpriseEval:Review:Store。")]
     public string? Store { get; init; }
 
     [CommandOption("-p|--plugins <DIR>")]

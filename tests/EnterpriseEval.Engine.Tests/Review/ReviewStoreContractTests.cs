@@ -300,6 +300,23 @@ public abstract class ReviewStoreContractTests
     private static StoredJob Job(string id, DateTimeOffset at) =>
         new(id, "screening", JobStates.Queued, "r0123456789abcdef", new DateOnly(2026, 12, 31), "{}", "hr", at, 0, null, null, 0, null, null, false, "排队", 0, 0, null, null, null, null);
 
+    [Fact]
+    public async Task Failed_sign_ins_counted_through_many_connections_at_once_all_count()
+    {
+        using var store = Open();
+        var account = store.CreateAccount(
+            new StoredAccount(0, "hr1", "王审核", "hr", null, "hash", 0, null, false, DateTimeOffset.UtcNow), new AuditDraft("account", "admin", "新建"));
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
+        {
+            using var own = Open();
+            return own.CountFailedSignIn(account.Id);
+        })));
+
+        Assert.Equal(Enumerable.Range(1, 12), counts.Order());
+        Assert.Equal(12, store.FindAccount(account.Id)!.FailedSignIns);
+    }
+
     /// <summary>The same steps at the same instants: the audit chain (its entries and hashes) the provider gives.</summary>
     private protected static IReadOnlyList<AuditEntry> History(ReviewStore store)
     {

@@ -55,6 +55,12 @@ internal abstract partial class ReviewStore
         Busy(() => update.ExecuteNonQuery());
     }
 
+    public int CountFailedSignIn(long accountId)
+    {
+        using var update = Command("UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @a RETURNING failed_sign_ins", null, accountId);
+        return Busy(() => update.ExecuteScalar()) is { } count and not DBNull ? Convert.ToInt32(count, CultureInfo.InvariantCulture) : 0;
+    }
+
     public StoredApiToken CreateToken(StoredApiToken token, AuditDraft audit)
     {
         long id = 0;
