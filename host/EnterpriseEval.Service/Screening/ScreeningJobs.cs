@@ -71,9 +71,6 @@ internal sealed class ScreeningJobs(
         }
     }
 
-    /// <summary>Jobs this instance is running now.</summary>
-    public int RunningHere => _running.Count;
-
     public ScreeningJobRun? Find(string id)
     {
         using var store = stores.Open(null);

@@ -57,8 +57,8 @@ internal abstract partial class ReviewStore
 
     public int CountFailedSignIn(long accountId)
     {
-        using var update = Command("UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @a RETURNING failed_sign_ins", null, accountId);
-        return Busy(() => update.ExecuteScalar()) is { } count and not DBNull ? Convert.ToInt32(count, CultureInfo.InvariantCulture) : 0;
+        var count = ChangeReturning("UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @a RETURNING failed_sign_ins", accountId);
+        return count is null ? 0 : Convert.ToInt32(count, CultureInfo.InvariantCulture);
     }
 
     public StoredApiToken CreateToken(StoredApiToken token, AuditDraft audit)

@@ -58,15 +58,14 @@ internal abstract partial class ReviewStore : IJobStore
 
     public JobBeat HeartbeatJob(string id, string owner, DateTimeOffset at, string stage, int done, int total)
     {
-        using var beat = Command(
+        var requested = ChangeReturning(
             """
             UPDATE jobs SET beats = beats + 1, heartbeat_at = @a, stage = @b, done = @c, total = @d
             WHERE id = @e AND owner_instance = @f AND state = 'running'
             RETURNING cancel_requested
             """,
-            null, Stamp(at), stage, done, total, id, owner);
-        var requested = Busy(() => beat.ExecuteScalar());
-        return requested is null or DBNull ? new JobBeat(false, false) : new JobBeat(true, Convert.ToInt64(requested, CultureInfo.InvariantCulture) != 0);
+            Stamp(at), stage, done, total, id, owner);
+        return requested is null ? new JobBeat(false, false) : new JobBeat(true, Convert.ToInt64(requested, CultureInfo.InvariantCulture) != 0);
     }
 
     public bool FinishJob(string id, string owner, StoredJobEnd end) =>
@@ -127,11 +126,43 @@ internal abstract partial class ReviewStore : IJobStore
         return result;
     }
 
+    /// <summary>
+    /// Runs one UPDATE … RETURNING and answers the value it returned (null when it changed no row), in a short write
+    /// transaction of its own (or the current one).
+    /// </summary>
+    private object? ChangeReturning(string sql, params object?[] args) =>
+        Short(tx =>
+        {
+            using var command = Command(sql, tx, args);
+            return Busy(() => command.ExecuteScalar()) is { } value and not DBNull ? value : null;
+        });
+
     /// <summary>Runs one conditional UPDATE (in the current transaction, if any); true when it changed a row.</summary>
-    private bool Change(string sql, params object?[] args)
+    private bool Change(string sql, params object?[] args) =>
+        Short(tx =>
+        {
+            using var command = Command(sql, tx, args);
+            return Busy(() => command.ExecuteNonQuery()) == 1;
+        });
+
+    /// <summary>
+    /// A statement in a transaction of its own (the current one when a lock is held), never in autocommit: a SQLite
+    /// transaction begins IMMEDIATE, so the statement never has to turn a read lock into a write lock while another
+    /// connection waits to commit (SQLite answers that "busy" at once, without waiting), and SQLite commits an
+    /// UPDATE … RETURNING in autocommit only when its reader is reset, where a busy answer is not waited for either.
+    /// On PostgreSQL a plain transaction: no advisory lock, so job bookkeeping never waits for a review step.
+    /// </summary>
+    private T Short<T>(Func<DbTransaction?, T> run)
     {
-        using var command = Command(sql, null, args);
-        return Busy(() => command.ExecuteNonQuery()) == 1;
+        if (Current is not null)
+        {
+            return run(null);
+        }
+
+        using var tx = Busy(() => Connection.BeginTransaction());
+        var result = run(tx);
+        Busy(tx.Commit);
+        return result;
     }
 
     private static DateTimeOffset? Stamp(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : ParseStamp(r.GetString(ordinal));
