@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
@@ -65,6 +66,11 @@ internal static class ServiceApp
         services.AddOptions<ServiceOptions>().Bind(builder.Configuration.GetSection(ServiceOptions.SectionName))
             .Validate(o => o.MaxUploadBytes > 0 && o.MaxUploadFiles > 0 && o.MaxExpandedBytes > 0 && o.LockoutThreshold > 0 && o.MaxPageSize > 0 && o.MaxRunningScreenings > 0,
                 $"{ServiceOptions.SectionName} 的上限须为正数")
+            .Validate(o => o.JobHeartbeatSeconds > 0 && o.JobSweepSeconds > 0 && o.JobPollSeconds > 0 && o.JobAttempts > 0
+                    && o.JobHeartbeatSeconds <= 3600 && o.JobSweepSeconds <= 3600 && o.JobPollSeconds <= 3600 && o.JobTimeoutSeconds <= 86400,
+                $"{ServiceOptions.SectionName} 的 JobHeartbeatSeconds、JobSweepSeconds、JobPollSeconds、JobAttempts 须为正数（秒数不超过 3600）")
+            .Validate(o => o.JobTimeoutSeconds >= 3 * o.JobHeartbeatSeconds,
+                $"{ServiceOptions.SectionName}:JobTimeoutSeconds 须至少为 JobHeartbeatSeconds 的 3 倍，否则正常运行的任务也会被当作所在实例已停止")
             .ValidateOnStart();
         services.AddSingleton<ServicePaths>();
 
@@ -78,7 +84,9 @@ internal static class ServiceApp
         services.AddSingleton<ServiceAudit>();
         services.AddSingleton<Accounts>();
         services.AddSingleton<RosterLibrary>();
+        services.AddSingleton<ServiceInstance>();
         services.AddSingleton<ScreeningJobs>();
+        services.AddHostedService<ScreeningJobWorker>();
         services.AddSingleton<NoticeRendering>();
         services.AddSingleton<DemoData>();
 
@@ -231,7 +239,16 @@ internal static class ServiceApp
     {
         var stores = app.Services.GetRequiredService<ReviewStoreFactory>();
         var (store, createdKey) = stores.OpenForNew(null);
-        store.Dispose();
+        using (store)
+        {
+            // The first key protecting sign-in cookies is created once, under the store's write lock: instances started
+            // at the same moment on a new data folder would otherwise each create a key of their own, and a cookie one
+            // of them issued would be refused by the others until they re-read the folder (docs/service.md, "Several
+            // instances"). Later keys are made ahead of their activation by ASP.NET Core, which every instance picks up.
+            using var lease = store.Lock();
+            EnsureSigningKey(app.Services.GetRequiredService<IKeyManager>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+
         if (createdKey is not null)
         {
             say($"已创建审计密钥文件 {createdKey}（仅本用户可读写）：它为审计链签名，请妥善保管并另行备份（见 docs/security.md）。");
@@ -250,6 +267,15 @@ internal static class ServiceApp
                     say("评审数据库中还没有任何账户：用 eeval serve --demo 在新库中建立演示账户，或由管理员通过 /api/v1/accounts 建立（见 docs/service.md）。");
                 }
             }
+        }
+    }
+
+    /// <summary>Creates a data protection key when none is active now and for the next two days (ASP.NET Core's own rule).</summary>
+    private static void EnsureSigningKey(IKeyManager keys, DateTimeOffset now)
+    {
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(2)))
+        {
+            keys.CreateNewKey(now, now.AddDays(90));
         }
     }
 

@@ -37,4 +37,28 @@ internal sealed class ServiceOptions
 
     /// <summary>Largest page of decisions one request may ask for (default 500).</summary>
     public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// How often an instance records a heartbeat for each job it runs, in seconds (default 5; docs/service.md, "Several
+    /// instances"). The heartbeat also carries the job's progress to the other instances and brings back a cancel request.
+    /// </summary>
+    public double JobHeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a running job's heartbeats may stand still, as another instance sees them, before it takes the job over
+    /// (default 60 seconds; at least three heartbeats).
+    /// </summary>
+    public double JobTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How often every instance looks for jobs whose owner stopped (default 10 seconds).</summary>
+    public double JobSweepSeconds { get; set; } = 10;
+
+    /// <summary>How often an instance with a free slot looks for queued jobs (default 2 seconds; at once when it queues one).</summary>
+    public double JobPollSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How many times a job may be started by an instance that then stopped (default 2): after the first such stop the
+    /// job is queued again for another instance; after the last one it is marked failed with the reason.
+    /// </summary>
+    public int JobAttempts { get; set; } = 2;
 }

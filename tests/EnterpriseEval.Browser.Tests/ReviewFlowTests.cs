@@ -208,7 +208,19 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // As ServeFixture.SignInAsync: what the person saw and what the server said, for a failure under load.
+            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(page not readable)", TaskScheduler.Default);
+            var lines = server.Output.Split('\n');
+            throw new TimeoutException(
+                $"Signing in as {userName} stayed on {page.Url}. The page showed:\n{shown}\nThe server's last output:\n{string.Join('\n', lines[Math.Max(0, lines.Length - 40)..])}", e);
+        }
+
         return page;
     }
 

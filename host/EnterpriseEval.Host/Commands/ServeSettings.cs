@@ -18,7 +18,7 @@ internal sealed class ServeSettings : CommandSettings
     public int? Port { get; init; }
 
     [CommandOption("-s|--store <STORE>")]
-    [Description("评审数据库，账户与评审批次都在其中：SQLite 文件路径，或 PostgreSQL 数据库 postgres:Host=主机;Database=库名;Username=用户名（也可写作 postgresql://…；密码用环境变量 PGPASSWORD 或 ~/.pgpass 提供）；不存在时创建。省略时使用配置项 EnterpriseEval:Store（Provider、ConnectionString），未配置则为 SQLite 文件 EnterpriseEval:Review:Store。见 docs/store.md。")]
+    [Description("评审数据库，账户、评审批次与筛查任务都在其中：SQLite 文件路径，或 PostgreSQL 数据库 postgres:Host=主机;Database=库名;Username=用户名（也可写作 postgresql://…；密码用环境变量 PGPASSWORD 或 ~/.pgpass 提供）；不存在时创建。省略时使用配置项 EnterpriseEval:Store（Provider、ConnectionString），未配置则为 SQLite 文件 EnterpriseEval:Review:Store。多个服务实例共用一个 PostgreSQL 库，见 docs/store.md 与 docs/service.md。")]
     public string? Store { get; init; }
 
     [CommandOption("-p|--plugins <DIR>")]

@@ -37,24 +37,31 @@ internal sealed class DemoData(
         ("admin", "系统管理员", Roles.Admin, null),
     ];
 
-    /// <summary>Seeds the demo; refuses a store that already has accounts or batches.</summary>
+    /// <summary>
+    /// Seeds the demo; refuses a store that already has accounts or batches. The check and the accounts are one
+    /// transaction under the store's write lock: of several instances started with <c>--demo</c> on one new database at
+    /// once, exactly one seeds it and the others say so (docs/service.md, "Several instances").
+    /// </summary>
     public IReadOnlyDictionary<string, string> Seed(Action<string> say, string? rosterFolder = null)
     {
+        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var store = stores.OpenAccounts(null))
         {
+            using var lease = store.Lock();
             if (store.Accounts().Count > 0 || store.Batches().Count > 0)
             {
                 say("评审数据库中已有账户或批次：--demo 只在新库或空库中建立演示数据，本次未改动任何内容。");
-                return new Dictionary<string, string>();
+                return passwords;
             }
-        }
 
-        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (userName, displayName, role, employeeId) in People)
-        {
-            var password = Accounts.NewPassword();
-            accounts.Create(userName, displayName, role, employeeId, password, DemoActor);
-            passwords[userName] = password;
+            foreach (var (userName, displayName, role, employeeId) in People)
+            {
+                var password = Accounts.NewPassword();
+                accounts.Create(store, userName, displayName, role, employeeId, password, DemoActor);
+                passwords[userName] = password;
+            }
+
+            lease.Commit();
         }
 
         var actor = new Actor(DemoActor, Roles.Hr, null);

@@ -96,8 +96,8 @@ internal static class BallotEndpoints
             throw ApiProblem.BadRequest("请填写候选人的工号 employeeId 与申报层级 targetLevel（有多条路径时另填 path）");
         }
 
-        var matches = BatchBallot.Candidates(store, batch)
-            .Where(c => c.EmployeeId == employeeId.Trim() && c.TargetLevel == level.Trim() && (string.IsNullOrWhiteSpace(path) || c.Path == path.Trim()))
+        var matches = BatchBallot.Candidates(store, batch, employeeId.Trim())
+            .Where(c => c.TargetLevel == level.Trim() && (string.IsNullOrWhiteSpace(path) || c.Path == path.Trim()))
             .ToList();
         return matches.Count switch
         {

@@ -73,9 +73,8 @@ internal static class ScreeningEndpoints
         api.MapGet("/me/screening", (ScreeningJobs jobs, ClaimsPrincipal user) =>
         {
             var actor = Actor.Of(user);
-            var latest = jobs.All.LastOrDefault(j => j.Results?.Index.Employee(actor.EmployeeId ?? "") is not null)
-                ?? throw ApiProblem.NotFound("还没有包含本人的筛查结果");
-            var found = latest.Results!.Index.Employee(actor.EmployeeId!)!.Value;
+            var latest = jobs.LatestWith(actor.EmployeeId ?? "") ?? throw ApiProblem.NotFound("还没有包含本人的筛查结果");
+            var found = latest.Results.Index.Employee(actor.EmployeeId!)!.Value;
             return Results.Ok(DecisionViews.Screening(found.Record, found.Decisions, actor));
         }).RequireAuthorization(Policies.Employee).Produces<EmployeeScreening>().WithTags("资格筛查").WithSummary("本人最近一次筛查结果（员工）");
 
@@ -96,10 +95,21 @@ internal static class ScreeningEndpoints
                     {
                         if (!File.Exists(file))
                         {
-                            var staging = folder + ".staging";
+                            // Aside in a folder of this process's own, then moved in whole (another instance may export too).
+                            var staging = $"{folder}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}";
                             Directory.CreateDirectory(staging);
-                            ReviewExports.Decisions(staging, DecisionRecord.FromResult(results.Screened.Result, 0));
-                            Directory.Move(staging, folder);
+                            try
+                            {
+                                ReviewExports.Decisions(staging, DecisionRecord.FromResult(results.Screened.Result, 0));
+                                NoticeRendering.PublishFolder(staging, folder);
+                            }
+                            finally
+                            {
+                                if (Directory.Exists(staging))
+                                {
+                                    Directory.Delete(staging, recursive: true);
+                                }
+                            }
                         }
                     }
                     finally
@@ -153,16 +163,11 @@ internal static class ScreeningEndpoints
         _ => "已取消",
     };
 
-    internal static JobStatus Status(ScreeningJobRun job)
-    {
-        var r = job.Results;
-        return new JobStatus(
+    internal static JobStatus Status(ScreeningJobRun job) =>
+        new(
             job.Id, job.RosterId, job.AsOf, job.State.ToString().ToLowerInvariant(), StateName(job.State), job.Stage, job.Done, job.Total, job.StartedBy,
-            job.CreatedAt,
-            r is null ? null : new JobCounts(
-                r.Index.Employees, r.Screened.Roster.Rejects.Count, r.Screened.Result.NotApplied, r.Index.Count, r.Index.OutcomeCounts()),
-            job.Error?.ToProblemDetails());
-    }
+            job.CreatedAt, job.State == JobState.Completed ? job.Counts : null, job.Error?.ToProblemDetails(), job.Message,
+            job.State == JobState.Running ? job.Stored.Owner : null, job.Stored.Attempts);
 
     internal static T? ParseCode<T>(string name, string? text)
         where T : struct, Enum =>
@@ -192,6 +197,11 @@ internal sealed record StartScreening(string? RosterId, string? AsOf, bool Allow
 
 internal sealed record JobCounts(int Employees, int RosterRejects, int NotApplied, int Decisions, IReadOnlyDictionary<string, int> Outcomes);
 
+/// <summary>
+/// A screening job's status; <c>message</c> says what happened to it beyond its state (e.g. taken over by another
+/// instance after the one running it stopped), <c>instance</c> which instance of the service runs it (host:process:random)
+/// and <c>attempts</c> how many times an instance started it (docs/service.md, "Several instances").
+/// </summary>
 internal sealed record JobStatus(
     string Id, string RosterId, DateOnly AsOf, string State, string StateName, string Stage, int Done, int Total, string StartedBy,
-    DateTimeOffset CreatedAt, JobCounts? Counts, ProblemDetails? Error);
+    DateTimeOffset CreatedAt, JobCounts? Counts, ProblemDetails? Error, string? Message, string? Instance, int Attempts);

@@ -44,19 +44,16 @@ internal sealed class NoticeRendering(NoticesJob notices, TimeProvider time)
         {
             if (!File.Exists(Path.Combine(folder, NoticesJob.IndexFile)))
             {
-                // Rendered aside and moved in whole: a failed rendering leaves no half folder behind.
-                var staging = folder + ".staging";
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
-
+                // Rendered aside and moved in whole: a failed rendering leaves no half folder behind. The staging folder
+                // is this process's own, since another instance on the shared data folder may render the same kind at
+                // the same moment: whichever moves its folder in first wins, the other's is dropped (the same notices).
+                var staging = $"{folder}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}";
                 Directory.CreateDirectory(staging);
                 try
                 {
                     var request = new NoticesRequest(new ScreeningRequest("", results.Screened.Result.AsOf, staging), kind, format, on);
                     await Task.Run(() => notices.Render(results.Screened, request), ct).ConfigureAwait(false);
-                    Directory.Move(staging, folder);
+                    PublishFolder(staging, folder);
                 }
                 finally
                 {
@@ -73,6 +70,22 @@ internal sealed class NoticeRendering(NoticesJob notices, TimeProvider time)
         }
 
         return (folder, ReadIndex(Path.Combine(folder, NoticesJob.IndexFile)));
+    }
+
+    /// <summary>
+    /// Moves a folder rendered aside into place in one rename; when another instance put the same folder in place first,
+    /// that one stays (the caller deletes its own).
+    /// </summary>
+    public static void PublishFolder(string staging, string folder)
+    {
+        try
+        {
+            Directory.Move(staging, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // Rendered by another instance meanwhile.
+        }
     }
 
     /// <summary>A zip of every file of a rendered folder.</summary>

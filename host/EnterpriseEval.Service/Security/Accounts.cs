@@ -47,7 +47,8 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
 
         if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
-            var failures = account.FailedSignIns + 1;
+            // Counted in the store itself: failures sent to several instances at once all count (docs/service.md).
+            var failures = store.CountFailedSignIn(account.Id);
             if (failures >= options.Value.LockoutThreshold)
             {
                 var lockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
@@ -55,7 +56,6 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
                 return new SignInResult(null, true, lockedUntil);
             }
 
-            store.RecordSignIn(account.Id, failures, null);
             return new SignInResult(null, false, null);
         }
 
@@ -70,6 +70,13 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
     /// <summary>Creates an account; the password is hashed, never stored.</summary>
     /// <exception cref="UserFacingException">The user name is taken, or the role or 工号 do not fit.</exception>
     public StoredAccount Create(string userName, string displayName, string role, string? employeeId, string password, string actor)
+    {
+        using var store = Open();
+        return Create(store, userName, displayName, role, employeeId, password, actor);
+    }
+
+    /// <summary>Creates an account in a store the caller holds open (and may hold locked, as the demo does).</summary>
+    public StoredAccount Create(IAccountStore store, string userName, string displayName, string role, string? employeeId, string password, string actor)
     {
         userName = userName.Trim();
         if (userName.Length is 0 or > 64 || userName.Any(char.IsControl) || userName.Contains(' ', StringComparison.Ordinal))
@@ -92,7 +99,6 @@ internal sealed class Accounts(ReviewStoreFactory stores, IOptions<ServiceOption
             throw new UserFacingException("密码至少 12 个字符");
         }
 
-        using var store = Open();
         if (store.FindAccount(userName) is not null)
         {
             throw new UserFacingException($"用户名“{userName}”已被使用");

@@ -30,6 +30,10 @@ internal sealed class BatchBallot(IOptions<ReviewOptions> options)
     public static IReadOnlyList<StoredDecision> Candidates(IReviewStore store, ReviewBatch batch) =>
         [.. new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id)).DistinctBy(d => d.CandidateKey)];
 
+    /// <summary>One employee's candidates (the same as <see cref="Candidates(IReviewStore, ReviewBatch)"/> of that employee).</summary>
+    public static IReadOnlyList<StoredDecision> Candidates(IReviewStore store, ReviewBatch batch, string employeeId) =>
+        [.. new BatchScope(batch.Definition).Candidates(store.Decisions(batch.Id, employeeId)).DistinctBy(d => d.CandidateKey)];
+
     public StoredBallotRound Open(IReviewStore store, IAccountStore accounts, ReviewBatch batch, IReadOnlyList<string> memberNames, DateOnly openedOn, string user)
     {
         BatchSteps.RequireDone(store, batch, "score", "score");
@@ -90,9 +94,12 @@ internal sealed class BatchBallot(IOptions<ReviewOptions> options)
             throw new UserFacingException($"您不是批次“{batch.Name}”评委会的成员，不能投票");
         }
 
-        var candidate = Candidates(store, batch).FirstOrDefault(c => c.CandidateKey == candidateKey)
+        // Looked up by the candidate's 工号 (an index), not by reading every decision and ballot of the batch: a committee
+        // of 20 casting on hundreds of candidates makes thousands of casts, each under the store's write lock.
+        var employeeId = candidateKey.Split('|')[0];
+        var candidate = Candidates(store, batch, employeeId).FirstOrDefault(c => c.CandidateKey == candidateKey)
             ?? throw new UserFacingException($"批次“{batch.Name}”没有这位候选人（{candidateKey.Replace('|', ' ')}），不能投票");
-        if (store.BallotVoters(batch.Id).Any(v => v.UserName == member && v.Candidate == candidateKey))
+        if (store.HasVoted(batch.Id, member, candidateKey))
         {
             throw new UserFacingException($"您已对候选人 {candidate.EmployeeId} {candidate.Name}（{ReviewExports.LevelName(candidate.TargetLevel)}）投过票，每位评委对每位候选人只能投一次");
         }

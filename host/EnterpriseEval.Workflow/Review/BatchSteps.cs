@@ -14,7 +14,7 @@ internal static class BatchSteps
         }
     }
 
-    public static bool Done(IReviewStore store, ReviewBatch batch, string step) => store.Audit(batch.Id).Any(e => e.Step == step);
+    public static bool Done(IReviewStore store, ReviewBatch batch, string step) => store.HasStep(batch.Id, step);
 
     public static void RequireDone(IReviewStore store, ReviewBatch batch, string step, string command)
     {

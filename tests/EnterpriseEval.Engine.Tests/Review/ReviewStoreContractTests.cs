@@ -196,6 +196,127 @@ public abstract class ReviewStoreContractTests
         Assert.Empty(store.Verify());
     }
 
+    [Fact]
+    public async Task A_queued_job_claimed_by_many_instances_at_once_is_claimed_by_exactly_one()
+    {
+        using var store = Open();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        string[] ids = [.. Enumerable.Range(1, 6).Select(i => $"s{i:D16}")];
+        foreach (var id in ids)
+        {
+            store.CreateJob(Job(id, at.AddSeconds(id[^1])), new AuditDraft("screening", "hr", $"开始 {id}"));
+        }
+
+        // Eight "instances" (connections) claim as fast as they can until the queue is empty.
+        var claims = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(() =>
+        {
+            using var own = Open();
+            var mine = new List<string>();
+            while (own.ClaimJob("screening", $"instance-{i}", at) is { } job)
+            {
+                mine.Add(job.Id);
+            }
+
+            return mine;
+        })));
+
+        Assert.Equal(ids.Order(), claims.SelectMany(c => c).Order());
+        Assert.All(store.Jobs("screening"), j => Assert.Equal((JobStates.Running, 1), (j.State, j.Attempts)));
+        Assert.All(store.Jobs("screening"), j => Assert.Contains(j.Id, claims[int.Parse(j.Owner!["instance-".Length..], System.Globalization.CultureInfo.InvariantCulture) - 1]));
+        Assert.Null(store.ClaimJob("screening", "late", at));
+        Assert.Equal(ids.Length, store.Head()!.Count);
+        Assert.Empty(store.Verify());
+    }
+
+    [Fact]
+    public void Only_the_owner_beats_and_ends_a_job_and_a_take_over_needs_the_beats_it_saw()
+    {
+        using var store = Open();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        store.CreateJob(Job("s1", at), new AuditDraft("screening", "hr", "开始"));
+        var job = store.ClaimJob("screening", "a", at)!;
+
+        Assert.Equal(new JobBeat(true, false), store.HeartbeatJob("s1", "a", at.AddSeconds(5), "筛查", 10, 100));
+        Assert.Equal(new JobBeat(false, false), store.HeartbeatJob("s1", "b", at.AddSeconds(5), "筛查", 10, 100));
+        var beaten = store.FindJob("s1")!;
+        Assert.Equal((1L, "筛查", 10, 100), (beaten.Beats, beaten.Stage, beaten.Done, beaten.Total));
+
+        // A take-over with the beats seen before the last one changes nothing: the owner is alive.
+        Assert.False(store.TakeOverJob("s1", "a", job.Beats, null, "停止", at.AddMinutes(1)));
+        Assert.True(store.TakeOverJob("s1", "a", beaten.Beats, null, "实例 a 已停止，重新排队", at.AddMinutes(1)));
+        Assert.False(store.TakeOverJob("s1", "a", beaten.Beats, null, "再接管", at.AddMinutes(1)));
+        Assert.Equal(new JobBeat(false, false), store.HeartbeatJob("s1", "a", at.AddMinutes(2), "筛查", 20, 100));
+        Assert.False(store.FinishJob("s1", "a", new StoredJobEnd(JobStates.Succeeded, "完成", at.AddMinutes(2))));
+        var requeued = store.FindJob("s1")!;
+        Assert.Equal((JobStates.Queued, (string?)null, "实例 a 已停止，重新排队"), (requeued.State, requeued.Owner, requeued.Message));
+
+        var again = store.ClaimJob("screening", "b", at.AddMinutes(3))!;
+        Assert.Equal((2, 0L), (again.Attempts, again.Beats));
+        Assert.True(store.FinishJob("s1", "b", new StoredJobEnd(JobStates.Succeeded, "完成", at.AddMinutes(4), 100, 100, Result: "{}", ResultDigest: "d")));
+        var done = store.FindJob("s1")!;
+        Assert.Equal((JobStates.Succeeded, "d", "实例 a 已停止，重新排队"), (done.State, done.ResultDigest, done.Message));
+        Assert.Equal(at.AddMinutes(4), done.EndedAt);
+        Assert.False(store.TakeOverJob("s1", "b", done.Beats, new StoredJobEnd(JobStates.Failed, "出错", at), "晚了", at));
+    }
+
+    [Fact]
+    public void A_cancel_ends_a_queued_job_at_once_reaches_a_running_one_through_its_heartbeat_and_is_audited_once()
+    {
+        using var store = Open();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        store.CreateJob(Job("s1", at), new AuditDraft("screening", "hr", "开始 1"));
+        store.CreateJob(Job("s2", at.AddSeconds(1)), new AuditDraft("screening", "hr", "开始 2"));
+        store.ClaimJob("screening", "a", at);
+
+        Assert.Equal(JobCancel.Cancelled, store.RequestCancel("s2", at, new AuditDraft("screening-cancel", "hr", "取消 2")));
+        Assert.Equal(JobCancel.Requested, store.RequestCancel("s1", at, new AuditDraft("screening-cancel", "hr", "取消 1")));
+        Assert.Equal(new JobBeat(true, true), store.HeartbeatJob("s1", "a", at, "筛查", 1, 2));
+        Assert.True(store.FinishJob("s1", "a", new StoredJobEnd(JobStates.Cancelled, "已取消", at)));
+        Assert.Equal(JobCancel.Ended, store.RequestCancel("s1", at, new AuditDraft("screening-cancel", "hr", "再取消")));
+        Assert.Equal(JobCancel.Missing, store.RequestCancel("nope", at, new AuditDraft("screening-cancel", "hr", "取消")));
+
+        Assert.Equal([JobStates.Cancelled, JobStates.Cancelled], store.Jobs("screening").Select(j => j.State));
+        Assert.Null(store.ClaimJob("screening", "b", at));
+        Assert.Equal(2, store.Audit(null).Count(e => e.Step == "screening-cancel"));
+        Assert.Empty(store.Verify());
+    }
+
+    [Fact]
+    public void A_job_released_on_shutdown_is_queued_again_without_counting_an_attempt()
+    {
+        using var store = Open();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        store.CreateJob(Job("s1", at), new AuditDraft("screening", "hr", "开始"));
+        store.ClaimJob("screening", "a", at);
+
+        Assert.False(store.ReleaseJob("s1", "b", "别人的"));
+        Assert.True(store.ReleaseJob("s1", "a", "实例 a 停止服务"));
+
+        var job = store.FindJob("s1")!;
+        Assert.Equal((JobStates.Queued, 0, (string?)null), (job.State, job.Attempts, job.Owner));
+        Assert.Equal(1, store.ClaimJob("screening", "b", at)!.Attempts);
+    }
+
+    private static StoredJob Job(string id, DateTimeOffset at) =>
+        new(id, "screening", JobStates.Queued, "r0123456789abcdef", new DateOnly(2026, 12, 31), "{}", "hr", at, 0, null, null, 0, null, null, false, "排队", 0, 0, null, null, null, null);
+
+    [Fact]
+    public async Task Failed_sign_ins_counted_through_many_connections_at_once_all_count()
+    {
+        using var store = Open();
+        var account = store.CreateAccount(
+            new StoredAccount(0, "hr1", "王审核", "hr", null, "hash", 0, null, false, DateTimeOffset.UtcNow), new AuditDraft("account", "admin", "新建"));
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() =>
+        {
+            using var own = Open();
+            return own.CountFailedSignIn(account.Id);
+        })));
+
+        Assert.Equal(Enumerable.Range(1, 12), counts.Order());
+        Assert.Equal(12, store.FindAccount(account.Id)!.FailedSignIns);
+    }
+
     /// <summary>The same steps at the same instants: the audit chain (its entries and hashes) the provider gives.</summary>
     private protected static IReadOnlyList<AuditEntry> History(ReviewStore store)
     {

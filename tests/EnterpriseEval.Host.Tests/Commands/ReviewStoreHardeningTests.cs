@@ -255,8 +255,9 @@ public sealed class ReviewStoreHardeningTests
         var store = dir.File("review.db");
         await CliRun.Ok(New(store));
         await CliRun.Ok(Screen(store));
-        // What version 1 left: no UNIQUE keys, no signed head (and none of the later tables: the service's accounts).
+        // What version 1 left: no UNIQUE keys, no signed head (and none of the later tables: the service's accounts and jobs).
         Execute(store, """
+            DROP TABLE jobs; DROP INDEX audit_by_step; DROP INDEX decisions_by_employee;
             DROP TABLE api_tokens; DROP TABLE accounts;
             DROP TABLE ballot_rounds; DROP TABLE ballot_members; DROP TABLE ballot_voters; DROP TABLE ballot_counts;
             DROP TABLE objection_resolutions; DROP INDEX ballot_open_once;

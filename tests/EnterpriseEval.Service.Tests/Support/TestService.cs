@@ -23,11 +23,14 @@ internal sealed class TestService : IAsyncDisposable
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
-    private TestService(WebApplication app, string folder)
+    private readonly bool _ownsFolder;
+
+    private TestService(WebApplication app, string folder, bool ownsFolder)
     {
         App = app;
         Folder = folder;
         Client = app.GetTestClient();
+        _ownsFolder = ownsFolder;
     }
 
     public WebApplication App { get; }
@@ -38,6 +41,9 @@ internal sealed class TestService : IAsyncDisposable
 
     public string StorePath => Path.Combine(Folder, "review.db");
 
+    /// <summary>What the service was given as <c>--store</c>.</summary>
+    public string? StoreArgument { get; private init; }
+
     public string DataFolder => Path.Combine(Folder, "review.files");
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -46,14 +52,21 @@ internal sealed class TestService : IAsyncDisposable
     /// <param name="settings">Configuration on top (limits, lock-out).</param>
     /// <param name="authorisation">Adds samples/review/review.json (the review authorisation, holidays).</param>
     /// <param name="map">Extra endpoints (a test's own), mapped before the app starts.</param>
+    /// <param name="accounts">Creates one account (and API token) per role.</param>
+    /// <param name="shareWith">Another test service whose store, audit key and data folder this one uses too: a second
+    /// instance of the service in the same process (docs/service.md, "Several instances").</param>
+    /// <param name="store">The review store (<c>--store</c>), e.g. <c>postgres:…</c>; default <c>review.db</c> in the folder.</param>
     public static async Task<TestService> StartAsync(
         string? plugins = null, IDictionary<string, string?>? settings = null, bool authorisation = false, Action<WebApplication>? map = null,
-        bool accounts = true)
+        bool accounts = true, TestService? shareWith = null, string? store = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "eeval-serve-" + Guid.NewGuid().ToString("N"));
+        var folder = shareWith?.Folder ?? Path.Combine(Path.GetTempPath(), "eeval-serve-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var key = Path.Combine(folder, "audit.key");
-        File.WriteAllText(key, AuditKey.NewText());
+        if (shareWith is null)
+        {
+            File.WriteAllText(key, AuditKey.NewText());
+        }
         var configuration = new ConfigurationBuilder();
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
         if (authorisation)
@@ -65,20 +78,32 @@ internal sealed class TestService : IAsyncDisposable
         {
             ["EnterpriseEval:Review:AuditKeyFile"] = key,
             ["EnterpriseEval:Plugins:Isolation"] = "InProcess",
+            ["EnterpriseEval:Service:DataDirectory"] = Path.Combine(folder, "review.files"),
         });
         if (settings is not null)
         {
             configuration.AddInMemoryCollection(settings);
         }
 
-        var arguments = new ServeArguments("http://127.0.0.1:0", Path.Combine(folder, "review.db"), plugins);
+        var arguments = new ServeArguments("http://127.0.0.1:0", store ?? shareWith?.StoreArgument ?? Path.Combine(folder, "review.db"), plugins);
         var builder = ServiceApp.CreateBuilder(configuration.Build(), arguments);
         builder.WebHost.UseTestServer();
         var app = ServiceApp.Build(builder);
         map?.Invoke(app);
         ServiceApp.Prepare(app, arguments, _ => { });
         await app.StartAsync();
-        var service = new TestService(app, folder);
+        var service = new TestService(app, folder, shareWith is null) { StoreArgument = arguments.Store };
+        if (shareWith is not null)
+        {
+            // The accounts and tokens live in the shared store.
+            foreach (var (name, token) in shareWith._tokens)
+            {
+                service._tokens[name] = token;
+            }
+
+            return service;
+        }
+
         var local = app.Services.GetRequiredService<Accounts>();
         foreach (var role in accounts ? Roles.All : [])
         {
@@ -193,6 +218,11 @@ internal sealed class TestService : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

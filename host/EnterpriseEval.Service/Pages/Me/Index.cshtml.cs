@@ -23,9 +23,9 @@ internal sealed class MeHomeModel(ScreeningJobs jobs, ReviewStoreFactory stores)
     public void OnGet()
     {
         var id = Actor.EmployeeId ?? "";
-        if (jobs.All.LastOrDefault(j => j.Results?.Index.Employee(id) is not null) is { } job)
+        if (jobs.LatestWith(id) is { } latest)
         {
-            var found = job.Results!.Index.Employee(id)!.Value;
+            var found = latest.Results.Index.Employee(id)!.Value;
             Screening = DecisionViews.Screening(found.Record, found.Decisions, Actor);
             return;
         }

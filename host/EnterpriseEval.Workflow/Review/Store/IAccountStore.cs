@@ -22,6 +22,12 @@ internal interface IAccountStore
     /// <summary>Records the outcome of a sign-in: failed attempts so far and the lock-out end, if any.</summary>
     void RecordSignIn(long accountId, int failedSignIns, DateTimeOffset? lockedUntil);
 
+    /// <summary>
+    /// Counts one more failed sign-in in one statement and answers the count: failures sent at once to several
+    /// instances of the service all count.
+    /// </summary>
+    int CountFailedSignIn(long accountId);
+
     StoredApiToken CreateToken(StoredApiToken token, AuditDraft audit);
 
     /// <summary>The token with that SHA-256 hash, revoked or not.</summary>

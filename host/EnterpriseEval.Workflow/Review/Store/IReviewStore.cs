@@ -33,6 +33,9 @@ internal interface IReviewStore : IDisposable
 
     IReadOnlyList<StoredDecision> Decisions(long batchId);
 
+    /// <summary>One employee's decisions in a batch, in the order <see cref="Decisions(long)"/> gives them.</summary>
+    IReadOnlyList<StoredDecision> Decisions(long batchId, string employeeId);
+
     void SaveScores(long batchId, IEnumerable<StoredScore> scores, AuditDraft audit);
 
     IReadOnlyList<StoredScore> Scores(long batchId);
@@ -74,6 +77,9 @@ internal interface IReviewStore : IDisposable
     /// </summary>
     void CastBallot(long batchId, string member, string candidate, string choice, AuditDraft audit);
 
+    /// <summary>Whether <paramref name="member"/> has cast their ballot on <paramref name="candidate"/> (never how).</summary>
+    bool HasVoted(long batchId, string member, string candidate);
+
     /// <summary>Who has voted on which candidate (never how).</summary>
     IReadOnlyList<StoredBallotVoter> BallotVoters(long batchId);
 
@@ -92,6 +98,9 @@ internal interface IReviewStore : IDisposable
 
     /// <summary>Records a step that stores no data of its own (e.g. a replay).</summary>
     void Append(long? batchId, AuditDraft audit);
+
+    /// <summary>Whether the batch has an audit entry of that step (a step done).</summary>
+    bool HasStep(long batchId, string step);
 
     /// <summary>The audit entries of a batch (or of the whole store), oldest first.</summary>
     IReadOnlyList<AuditEntry> Audit(long? batchId);

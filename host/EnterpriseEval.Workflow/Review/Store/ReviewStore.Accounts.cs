@@ -55,6 +55,12 @@ internal abstract partial class ReviewStore
         Busy(() => update.ExecuteNonQuery());
     }
 
+    public int CountFailedSignIn(long accountId)
+    {
+        var count = ChangeReturning("UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = @a RETURNING failed_sign_ins", accountId);
+        return count is null ? 0 : Convert.ToInt32(count, CultureInfo.InvariantCulture);
+    }
+
     public StoredApiToken CreateToken(StoredApiToken token, AuditDraft audit)
     {
         long id = 0;

@@ -64,6 +64,10 @@ internal abstract partial class ReviewStore
             return [voters];
         });
 
+    public bool HasVoted(long batchId, string member, string candidate) =>
+        Query(
+            "SELECT 1 FROM ballot_voters WHERE batch_id = @a AND user_name = @b AND candidate = @c", _ => true, batchId, member, candidate).Count > 0;
+
     public IReadOnlyList<StoredBallotVoter> BallotVoters(long batchId) =>
         Query("SELECT user_name, candidate FROM ballot_voters WHERE batch_id = @a ORDER BY id", r => new StoredBallotVoter(r.GetString(0), r.GetString(1)), batchId);
 

@@ -163,10 +163,21 @@ internal abstract partial class ReviewStore : IReviewStore, IAccountStore
                    earliest_eligible_on, theory_exam_exempt, basis_certificate_no, rule_ids, reasons, findings
             FROM decisions WHERE batch_id = @a ORDER BY id
             """,
-            r => new StoredDecision(
-                Int(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.GetInt64(9) != 0, r.GetString(10), r.GetString(11), r.GetString(12), r.GetString(13)),
+            ReadDecision,
             batchId);
+
+    public IReadOnlyList<StoredDecision> Decisions(long batchId, string employeeId) =>
+        Query(
+            """
+            SELECT employee_index, employee_id, name, path, target_level, target_series, target_occupation, outcome,
+                   earliest_eligible_on, theory_exam_exempt, basis_certificate_no, rule_ids, reasons, findings
+            FROM decisions WHERE batch_id = @a AND employee_id = @b ORDER BY id
+            """,
+            ReadDecision,
+            batchId, employeeId);
+
+    public bool HasStep(long batchId, string step) =>
+        Query("SELECT 1 FROM audit WHERE batch_id = @a AND step = @b LIMIT 1", _ => true, batchId, step).Count > 0;
 
     public void SaveScores(long batchId, IEnumerable<StoredScore> scores, AuditDraft audit) =>
         Step(batchId, audit, (tx, seq) =>
@@ -515,6 +526,11 @@ internal abstract partial class ReviewStore : IReviewStore, IAccountStore
             throw new UserFacingException("审计链与签名的链头不符（记录被删除、追加或重新计算），拒绝在被改动的评审数据库上继续写入：请运行 eeval review verify 查看");
         }
     }
+
+    private static StoredDecision ReadDecision(DbDataReader r) =>
+        new(
+            Int(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.GetInt64(9) != 0, r.GetString(10), r.GetString(11), r.GetString(12), r.GetString(13));
 
     private static ReviewBatch ReadBatch(DbDataReader r) =>
         new(

@@ -126,6 +126,24 @@ internal static class StoreMigrations
                 content_hash TEXT NOT NULL);
             CREATE UNIQUE INDEX objection_resolutions_once ON objection_resolutions (objection_id);
             """),
+
+        // 5: several `eeval serve` instances on one store (docs/service.md, "Several instances"). The background jobs
+        // every instance sees and claims: operational state like the accounts' sign-in counters — no batch_id, no
+        // audit_id, no content_hash; starting and cancelling a job are audit entries. The owner is the instance running
+        // it (host, process, random) and `beats` counts its heartbeats: another instance that sees them stop moving for
+        // the configured time takes the job over. Two indexes make the checks of a ballot cast (has this step been
+        // done, this employee's decisions) look rows up instead of reading the batch's whole audit or decisions.
+        (5, """
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL, roster TEXT NOT NULL, as_of TEXT NOT NULL,
+                options TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL,
+                owner_instance TEXT, heartbeat_at TEXT, beats INTEGER NOT NULL, started_at TEXT, ended_at TEXT,
+                cancel_requested INTEGER NOT NULL, stage TEXT NOT NULL, done INTEGER NOT NULL, total INTEGER NOT NULL,
+                message TEXT, error TEXT, result TEXT, result_digest TEXT);
+            CREATE INDEX jobs_by_state ON jobs (kind, state, created_at);
+            CREATE INDEX audit_by_step ON audit (batch_id, step);
+            CREATE INDEX decisions_by_employee ON decisions (batch_id, employee_id);
+            """),
     ];
 
     /// <summary>
