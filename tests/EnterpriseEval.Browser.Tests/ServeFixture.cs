@@ -105,7 +105,11 @@ public sealed partial class ServeFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+            // Wait for the redirect itself (Commit) and then for the page's content, not for the "load" event: under a
+            // loaded machine Playwright once kept waiting for "load" on a page that was already shown (the URL was the
+            // role's home page and its content was there), which failed a sign-in that had worked.
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("main").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         }
         catch (TimeoutException e)
         {
