@@ -5,6 +5,7 @@ using EnterpriseEval.Service.Rosters;
 using EnterpriseEval.Service.Screening;
 using EnterpriseEval.Service.Security;
 using EnterpriseEval.Workflow.Review;
+using EnterpriseEval.Workflow.Review.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -239,6 +240,7 @@ internal static class ServiceApp
     {
         var stores = app.Services.GetRequiredService<ReviewStoreFactory>();
         var (store, createdKey) = stores.OpenForNew(null);
+        var provider = store.Provider;
         using (store)
         {
             // The first key protecting sign-in cookies is created once, under the store's write lock: instances started
@@ -252,6 +254,13 @@ internal static class ServiceApp
         if (createdKey is not null)
         {
             say($"已创建审计密钥文件 {createdKey}（仅本用户可读写）：它为审计链签名，请妥善保管并另行备份（见 docs/security.md）。");
+        }
+
+        if (provider == StoreLocation.Postgres && string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory))
+        {
+            // A PostgreSQL store has no file to put the service's folder beside (docs/service.md, "Where data lives").
+            say($"评审数据库在 PostgreSQL 上，但未配置服务文件夹 {ServiceOptions.SectionName}:DataDirectory：上传的花名册、筛查结果与登录密钥暂存于 "
+                + $"{app.Services.GetRequiredService<ServicePaths>().Root}。请配置一个固定的文件夹，多个服务实例须共用同一个（见 docs/service.md“Several instances”）。");
         }
 
         if (arguments.Demo)
