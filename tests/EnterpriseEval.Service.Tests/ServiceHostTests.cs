@@ -17,32 +17,13 @@ public sealed class ServiceHostTests
     public async Task Eeval_serve_listens_on_loopback_answers_health_and_stops_on_cancellation()
     {
         using var folder = new TempFolder();
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(TextWriter.Synchronized(output)) });
-        console.Profile.Width = 400;
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var key = Path.Combine(folder.Path, "audit.key");
-        File.WriteAllText(key, Workflow.Review.Store.AuditKey.NewText());
-        var run = EevalApp.RunAsync(
-            ["serve", "--port", "0", "--store", Path.Combine(folder.Path, "review.db")],
-            console,
-            b => b.Configuration["EnterpriseEval:Review:AuditKeyFile"] = key,
-            stop.Token);
+        using var serve = await InProcessServe.StartAsync(folder, ["--store", Path.Combine(folder.Path, "review.db")]);
 
-        string? address = null;
-        for (var i = 0; i < 300 && address is null && !run.IsCompleted; i++)
-        {
-            await Task.Delay(100);
-            address = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"已启动：(http://127\.0\.0\.1:\d+)") is { Success: true } m ? m.Groups[1].Value : null;
-        }
-
-        Assert.True(address is not null, output.ToString());
         using var client = new HttpClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(address + "/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(address + "/api/v1/batches")).StatusCode);
-        stop.Cancel();
-        Assert.Equal(0, await run);
-        Assert.Contains("还没有任何账户", output.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(serve.Address + "/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(serve.Address + "/api/v1/batches")).StatusCode);
+        Assert.Equal(0, await serve.StopAsync());
+        Assert.Contains("还没有任何账户", serve.Output);
     }
 
     [Fact]
