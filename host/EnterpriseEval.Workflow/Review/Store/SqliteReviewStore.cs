@@ -114,35 +114,24 @@ internal sealed class SqliteReviewStore : ReviewStore
             table.Name,
             columns);
 
-    /// <summary>One prepared INSERT per table, executed per row.</summary>
+    /// <summary>A step's rows: one prepared INSERT per table (the same one <c>store copy</c> uses), executed per row.</summary>
     private sealed class SqliteTableWriter : TableWriter
     {
-        private readonly SqliteCommand _insert;
+        private readonly SqliteRowCopier _insert;
+        private readonly object?[] _row;
 
         public SqliteTableWriter(SqliteConnection connection, SqliteTransaction transaction, string table, long auditId, long? batchId, string[] columns)
             : base(table, auditId, batchId, columns)
         {
-            _insert = connection.CreateCommand();
-            _insert.Transaction = transaction;
-            _insert.CommandText =
-                $"INSERT INTO {table} ({string.Join(", ", Columns)}, content_hash) VALUES ({string.Join(", ", Columns.Select((_, i) => "$p" + i))}, $hash)";
-            for (var i = 0; i < Columns.Length; i++)
-            {
-                _insert.Parameters.Add(new SqliteParameter("$p" + i, null));
-            }
-
-            _insert.Parameters.Add(new SqliteParameter("$hash", null));
+            _insert = new SqliteRowCopier(connection, transaction, table, [.. Columns, "content_hash"]);
+            _row = new object?[Columns.Length + 1];
         }
 
         protected override void Insert(object?[] values, string contentHash)
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            _insert.Parameters[^1].Value = contentHash;
-            _insert.ExecuteNonQuery();
+            values.CopyTo(_row, 0);
+            _row[^1] = contentHash;
+            _insert.Write(_row);
         }
 
         protected override void Dispose(bool disposing)
