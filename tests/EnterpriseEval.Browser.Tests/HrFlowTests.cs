@@ -117,6 +117,12 @@ public sealed class HrFlowTests(ServeFixture server)
         Assert.Contains("资格审查结果通知", await File.ReadAllTextAsync(saved));
         Assert.Contains("程丽萍", await File.ReadAllTextAsync(saved));
 
+        // The screenings list: jobs kept in the review store, with the counts their instance recorded.
+        await page.GotoAsync("/hr");
+        await Expect(page.Locator("table tbody tr").First).ToContainTextAsync("74");
+        await Expect(page.Locator("p.hint").Last).ToContainTextAsync("筛查任务保存在评审数据库中");
+        await ServeFixture.ScreenshotAsync(page, "screenings.png");
+
         Assert.True(blocked.Count == 0, string.Join("\n", blocked));
         await page.Context.CloseAsync();
     }
