@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EnterpriseEval.Service.Screening;
 using EnterpriseEval.Service.Security;
 using EnterpriseEval.Service.Tests.Support;
 using EnterpriseEval.Workflow.Generation;
@@ -60,7 +61,9 @@ public sealed class JobInstancesTests
     [Fact]
     public async Task Two_instances_on_one_store_see_the_same_jobs_and_results_take_each_others_cookies_and_cancel_each_others_jobs()
     {
-        await using var a = await TestService.StartAsync(settings: Fast());
+        // A holds the long job below "running, with progress" until it is stopped, so the cancel cannot come too late.
+        var hold = new JobHold(armed: false);
+        await using var a = await TestService.StartAsync(settings: Fast(), services: hold.On("a"));
         // B never polls: whatever A is asked to start, A runs, and B shows it from the store and the shared data folder.
         await using var b = await TestService.StartAsync(settings: Fast(poll: 3600), shareWith: a);
         var rosterId = await a.UploadRosterAsync(RepoPaths.Sample("rosters/ganpower"));
@@ -93,8 +96,10 @@ public sealed class JobInstancesTests
         using var folder = new TempFolder();
         RosterGenerator.Generate(new GenerationRequest(40_000, 7, folder.Path));
         var large = await a.UploadRosterAsync(folder.Path);
+        hold.Arm();
         var started = await a.ReadAsync<JsonElement>(await a.PostJsonAsync("/api/v1/screenings", Roles.Hr, new { rosterId = large }), HttpStatusCode.Accepted);
         var longId = started.GetProperty("id").GetString()!;
+        Assert.Equal("a", await hold.HeldOnAsync());
         Assert.Equal(HttpStatusCode.Accepted, (await b.SendAsync(HttpMethod.Post, $"/api/v1/screenings/{longId}/cancel", Roles.Hr)).StatusCode);
 
         var ended = await b.WaitAsync(longId);
@@ -108,27 +113,25 @@ public sealed class JobInstancesTests
     [Fact]
     public async Task The_job_of_an_instance_that_stops_goes_back_to_the_queue_and_another_instance_finishes_it()
     {
-        await using var a = await TestService.StartAsync(settings: Fast());
-        await using var b = await TestService.StartAsync(settings: Fast(), shareWith: a);
+        // Whichever instance claims the job holds it "running, with progress" until it is stopped, however fast the machine.
+        var hold = new JobHold();
+        await using var a = await TestService.StartAsync(settings: Fast(), services: hold.On("a"));
+        await using var b = await TestService.StartAsync(settings: Fast(), shareWith: a, services: hold.On("b"));
         using var folder = new TempFolder();
         RosterGenerator.Generate(new GenerationRequest(40_000, 7, folder.Path));
         var rosterId = await a.UploadRosterAsync(folder.Path);
         var started = await a.ReadAsync<JsonElement>(await a.PostJsonAsync("/api/v1/screenings", Roles.Hr, new { rosterId }), HttpStatusCode.Accepted);
         var id = started.GetProperty("id").GetString()!;
 
-        // Whichever instance claimed it stops (as on Ctrl+C or SIGTERM) while it runs.
-        string? owner = null;
-        for (var i = 0; i < 1500 && owner is null; i++)
-        {
-            var status = await a.ReadAsync<JsonElement>(await a.GetAsync($"/api/v1/screenings/{id}", Roles.Hr));
-            Assert.True(status.GetProperty("state").GetString() is "queued" or "running", status.ToString());
-            owner = status.GetProperty("state").GetString() == "running" && status.GetProperty("done").GetInt32() > 0 ? status.GetProperty("instance").GetString() : null;
-            await Task.Delay(owner is null ? 20 : 0);
-        }
-
-        Assert.NotNull(owner);
-        var stopping = owner == a.App.Services.GetRequiredService<Screening.ServiceInstance>().Id ? a : b;
+        var holder = await hold.HeldOnAsync();
+        var stopping = holder == "a" ? a : b;
         var survivor = stopping == a ? b : a;
+        var owner = stopping.App.Services.GetRequiredService<ServiceInstance>().Id;
+        var status = await survivor.ReadAsync<JsonElement>(await survivor.GetAsync($"/api/v1/screenings/{id}", Roles.Hr));
+        Assert.Equal("running", status.GetProperty("state").GetString());
+        Assert.Equal(owner, status.GetProperty("instance").GetString());
+
+        // It stops (as on Ctrl+C or SIGTERM) while the job runs.
         await stopping.App.StopAsync();
 
         var ended = await survivor.WaitAsync(id);
@@ -136,6 +139,7 @@ public sealed class JobInstancesTests
         Assert.Equal(1, ended.GetProperty("attempts").GetInt32());
         Assert.Contains($"服务实例 {owner} 停止服务，任务已交回队列", ended.GetProperty("message").GetString());
         Assert.True(File.Exists(Path.Combine(survivor.DataFolder, "screenings", id, "decisions.csv")));
+        Assert.True(ended.GetProperty("counts").GetProperty("employees").GetInt32() > 0);
     }
 
     /// <summary>Heartbeats, sweeps and polls of a fraction of a second, a job taken over after one second without beats.</summary>

@@ -273,7 +273,9 @@ public sealed partial class PagesTests
     [Fact]
     public async Task A_waiting_or_running_screening_shows_its_progress_and_is_cancelled_with_the_pages_button()
     {
-        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" });
+        // The large screening is held running until cancelled, however fast the machine.
+        var hold = new JobHold();
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" }, services: hold.On("service"));
         using var folder = new TempFolder();
         Workflow.Generation.RosterGenerator.Generate(new Workflow.Generation.GenerationRequest(40_000, 7, folder.Path));
         var big = await service.UploadRosterAsync(folder.Path);
@@ -281,6 +283,7 @@ public sealed partial class PagesTests
         var hr = await PageSession.SignInAsync(service, Roles.Hr);
         var running = (await hr.SubmitAsync("/hr/rosters", "/hr/rosters?handler=Screen", new() { ["rosterId"] = big })).Headers.Location!.OriginalString;
         var waiting = (await hr.SubmitAsync("/hr/rosters", "/hr/rosters?handler=Screen", new() { ["rosterId"] = small })).Headers.Location!.OriginalString;
+        await hold.HeldOnAsync();
 
         var progress = await hr.PageAsync(waiting);
         Assert.Contains("<progress", progress);

@@ -210,7 +210,9 @@ public sealed class ScreeningApiTests
     [Fact]
     public async Task A_cancelled_job_ends_cancelled_not_running_and_has_no_results_and_a_queued_one_too()
     {
-        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" });
+        // The large job is held running until cancelled, however fast the machine.
+        var hold = new JobHold();
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["EnterpriseEval:Service:MaxRunningScreenings"] = "1" }, services: hold.On("service"));
         using var folder = new TempFolder();
         RosterGenerator.Generate(new GenerationRequest(40_000, 7, folder.Path));
         var rosterId = await service.UploadRosterAsync(folder.Path);
@@ -226,6 +228,7 @@ public sealed class ScreeningApiTests
         Assert.Equal(HttpStatusCode.Accepted, (await service.SendAsync(HttpMethod.Post, $"/api/v1/screenings/{queued}/cancel", Roles.Hr)).StatusCode);
         Assert.Equal("cancelled", (await service.WaitAsync(queued)).GetProperty("state").GetString());
 
+        await hold.HeldOnAsync();
         var cancel = await service.SendAsync(HttpMethod.Post, $"/api/v1/screenings/{id}/cancel", Roles.Hr);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 

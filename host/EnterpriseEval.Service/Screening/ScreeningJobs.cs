@@ -41,6 +41,7 @@ internal sealed class ScreeningJobs(
     IEnumerable<ITableSourceOpener> formats,
     TimeProvider time,
     IOptions<ServiceOptions> options,
+    IEnumerable<IScreeningRunProbe> probes,
     ILogger<ScreeningJobs> logger) : IDisposable
 {
     /// <summary>The kind of these jobs in the store.</summary>
@@ -359,7 +360,15 @@ internal sealed class ScreeningJobs(
             var memory = new InMemoryDecisionSink();
             using (var files = new ResultSetSink(folder, job.AsOf, plugins, new StageTimes()))
             {
-                var progress = new InlineProgress<EngineProgress>(p => run.Report(p.Stage, p.Done, p.Total));
+                var watching = probes.ToArray();
+                var progress = new InlineProgress<EngineProgress>(p =>
+                {
+                    run.Report(p.Stage, p.Done, p.Total);
+                    foreach (var probe in watching)
+                    {
+                        probe.Progress(job.Id, p.Done, ct);
+                    }
+                });
                 engine.RunAsync(RosterSource.FromRead(read), job.AsOf, plugins, new TeeSink(files, memory), progress, null, ct).GetAwaiter().GetResult();
             }
 

@@ -56,9 +56,10 @@ internal sealed class TestService : IAsyncDisposable
     /// <param name="shareWith">Another test service whose store, audit key and data folder this one uses too: a second
     /// instance of the service in the same process (docs/service.md, "Several instances").</param>
     /// <param name="store">The review store (<c>--store</c>), e.g. <c>postgres:…</c>; default <c>review.db</c> in the folder.</param>
+    /// <param name="services">Registrations added to the service's own (e.g. a <see cref="Screening.IScreeningRunProbe"/>).</param>
     public static async Task<TestService> StartAsync(
         string? plugins = null, IDictionary<string, string?>? settings = null, bool authorisation = false, Action<WebApplication>? map = null,
-        bool accounts = true, TestService? shareWith = null, string? store = null)
+        bool accounts = true, TestService? shareWith = null, string? store = null, Action<IServiceCollection>? services = null)
     {
         var folder = shareWith?.Folder ?? Path.Combine(Path.GetTempPath(), "eeval-serve-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -88,6 +89,7 @@ internal sealed class TestService : IAsyncDisposable
         var arguments = new ServeArguments("http://127.0.0.1:0", store ?? shareWith?.StoreArgument ?? Path.Combine(folder, "review.db"), plugins);
         var builder = ServiceApp.CreateBuilder(configuration.Build(), arguments);
         builder.WebHost.UseTestServer();
+        services?.Invoke(builder.Services);
         var app = ServiceApp.Build(builder);
         map?.Invoke(app);
         ServiceApp.Prepare(app, arguments, _ => { });
