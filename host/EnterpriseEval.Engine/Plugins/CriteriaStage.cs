@@ -59,8 +59,10 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             return stamped;
         }
 
+        // The statutory rules hand arrays: read as spans, not through the list interface (a dispatch per access).
+        ReadOnlySpan<Decision> screened = decisions as Decision[] ?? [.. decisions];
         var view = new RecordView(record);
-        var result = new Decision[decisions.Count];
+        var result = new Decision[screened.Length];
         Span<FindingKind> kindsBuffer = stackalloc FindingKind[16];
         Span<DateOnly?> datesBuffer = stackalloc DateOnly?[16];
 
@@ -71,33 +73,21 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         var perDecision = timed && _groups.Length > 1;
         var perEmployee = timed && _groups.Length == 1;
         var employeeClock = perEmployee ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
-        for (var i = 0; i < decisions.Count; i++)
+        for (var i = 0; i < screened.Length; i++)
         {
-            var decision = decisions[i];
-            var original = decision.Findings;
+            var decision = screened[i];
+            var original = decision.Findings as Finding[] ?? [.. decision.Findings];
 
             // The statutory verdicts as the rules gave them, kept where plug-in code cannot reach: a criterion that
             // rewrites a finding by reflection is found after its plug-in's criteria ran, undone, and named
             // (docs/plugins.md).
-            var statutory = original.Count;
+            var statutory = original.Length;
             var kinds = statutory <= kindsBuffer.Length ? kindsBuffer[..statutory] : new FindingKind[statutory];
             var dates = statutory <= datesBuffer.Length ? datesBuffer[..statutory] : new DateOnly?[statutory];
-            if (original is Finding[] array)
+            for (var f = 0; f < original.Length; f++)
             {
-                for (var f = 0; f < array.Length; f++)
-                {
-                    kinds[f] = array[f].Kind;
-                    dates[f] = array[f].MetOn;
-                }
-            }
-            else
-            {
-                for (var f = 0; f < statutory; f++)
-                {
-                    var finding = original[f];
-                    kinds[f] = finding.Kind;
-                    dates[f] = finding.MetOn;
-                }
+                kinds[f] = original[f].Kind;
+                dates[f] = original[f].MetOn;
             }
 
             // The decision's findings once a criterion adds one (or a tampering is undone): until then the statutory
@@ -132,7 +122,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 }
 
                 if (tamperer is null
-                    && (readChanged || Changed(findings ?? original, kinds, dates)))
+                    && (readChanged || Changed(findings is null ? original : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(findings), kinds, dates)))
                 {
                     tamperer = group.Plugin;
                 }
@@ -149,7 +139,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                     $"插件 {tamperer.Manifest.Id} 在运行中改动了法定审查结论，已按法定结论恢复，请人工复核该插件"));
             }
 
-            result[i] = Conclude(decision, findings, statutory, asOf, slot);
+            result[i] = Conclude(decision, original, findings, asOf, slot);
         }
 
         if (perEmployee)
@@ -162,7 +152,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     // The decision's findings while the stage edits them: the worker's own list, reused decision after decision (the
     // decision keeps an exact array of them, made in Conclude).
-    private static List<Finding> Editable(IReadOnlyList<Finding> original, WorkerSlot slot)
+    private static List<Finding> Editable(Finding[] original, WorkerSlot slot)
     {
         var findings = slot.Findings;
         findings.Clear();
@@ -170,7 +160,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return findings;
     }
 
-    private static bool Changed(IReadOnlyList<Finding> findings, ReadOnlySpan<FindingKind> kinds, ReadOnlySpan<DateOnly?> dates)
+    private static bool Changed(ReadOnlySpan<Finding> findings, ReadOnlySpan<FindingKind> kinds, ReadOnlySpan<DateOnly?> dates)
     {
         for (var f = 0; f < kinds.Length; f++)
         {
@@ -288,12 +278,13 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return finding;
     }
 
-    private Decision Conclude(Decision decision, List<Finding>? findings, int statutory, DateOnly asOf, WorkerSlot slot)
+    private Decision Conclude(Decision decision, Finding[] original, List<Finding>? findings, DateOnly asOf, WorkerSlot slot)
     {
-        var (outcome, earliest) = Decision.Evaluate(findings ?? decision.Findings);
+        var statutory = original.Length;
+        var (outcome, earliest) = Decision.Evaluate(findings is null ? original : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(findings));
         if (outcome != Outcome.NotEligible && OutsideAuthorisation(decision, asOf) is { } outside)
         {
-            findings ??= Editable(decision.Findings, slot);
+            findings ??= Editable(original, slot);
             findings.Add(outside);
             outcome = Outcome.OutOfScope;
         }
@@ -317,7 +308,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         return decision with
         {
-            Findings = findings is null ? decision.Findings : findings.ToArray(),
+            Findings = findings is null ? original : findings.ToArray(),
             Outcome = outcome,
             EarliestEligibleOn = earliest,
             PluginProvenance = _provenance,

@@ -17,7 +17,7 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
     public AchievementScore Score(EmployeeRecord record, DateOnly asOf)
     {
         var achievements = InDateOrder(record.Achievements);
-        if (achievements.Count == 0)
+        if (achievements.Length == 0)
         {
             return new AchievementScore(0, _passMark, []);
         }
@@ -25,7 +25,7 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
         // The points counted so far for each capped kind (a handful of kinds: a short list, not a dictionary).
         var capped = new List<(string Kind, decimal Counted)>(2);
         var total = 0m;
-        var lines = new List<string>(achievements.Count);
+        var lines = new List<string>(achievements.Length);
         foreach (var achievement in achievements)
         {
             if (achievement.Date > asOf)
@@ -75,14 +75,16 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
     }
 
     // The achievements by date, ties in file order (a stable sort); the roster lists them in date order as a rule, and
-    // then they are not copied or sorted at all. A handful per employee: an insertion sort, which is stable.
-    private static IReadOnlyList<Achievement> InDateOrder(IReadOnlyList<Achievement> achievements)
+    // then they are not copied or sorted at all. A handful per employee: an insertion sort, which is stable. The roster
+    // reader hands an array, read as one (an array read through IReadOnlyList costs an interface call per element).
+    private static Achievement[] InDateOrder(IReadOnlyList<Achievement> list)
     {
-        for (var i = 1; i < achievements.Count; i++)
+        var achievements = list as Achievement[] ?? [.. list];
+        for (var i = 1; i < achievements.Length; i++)
         {
             if (achievements[i].Date < achievements[i - 1].Date)
             {
-                var sorted = achievements.ToArray();
+                var sorted = (Achievement[])achievements.Clone();
                 for (var j = 1; j < sorted.Length; j++)
                 {
                     var next = sorted[j];
