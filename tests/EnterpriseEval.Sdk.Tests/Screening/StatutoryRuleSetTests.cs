@@ -76,6 +76,26 @@ public sealed partial class StatutoryRuleSetTests
         Assert.Empty(Screen.All(new EmployeeRecordBuilder()));
 
     [Fact]
+    public void Without_a_certificate_honour_or_title_no_path_opens_however_long_the_service_but_each_of_them_alone_opens_its_own()
+    {
+        var veteran = new EmployeeRecordBuilder().InTechnicalPost().HiredOn("1990-03-01").Worked("1990-03-01", null).AssessedQualified(2015, 2025);
+        Assert.Empty(Screen.All(veteran));
+
+        Assert.Equal(
+            [ScreeningPath.SkillToTitle, ScreeningPath.SkillPromotion],
+            Screen.All(new EmployeeRecordBuilder().InTechnicalPost().Certificate(SkillLevel.SeniorWorker, "2020-01-01")).Select(d => d.Path).Distinct());
+        Assert.Equal(
+            [ScreeningPath.GreenChannel],
+            Screen.All(new EmployeeRecordBuilder().Honour(HonourKind.ChinaSkillsAward, "2024-05-01")).Select(d => d.Path).Distinct());
+        Assert.Equal(
+            [ScreeningPath.TitleToSkill],
+            Screen.All(new EmployeeRecordBuilder().Title(TitleLevel.Intermediate, "2019-06-01")).Select(d => d.Path).Distinct());
+
+        // An application is screened whatever the employee holds.
+        Assert.Equal(ScreeningPath.SkillToTitle, Screen.One(new EmployeeRecordBuilder().Applies(ScreeningPath.SkillToTitle, TitleLevel.Assistant)).Path);
+    }
+
+    [Fact]
     public void Earliest_eligible_date_is_absent_when_something_other_than_time_fails()
     {
         var employee = new EmployeeRecordBuilder()
