@@ -7,6 +7,9 @@
 # Env:   WORK=DIR (default out/measure)  SEED=N (default 42)  RUNS=N timed runs per case (default 3)
 #        BASELINE=REV  also build git revision REV (e.g. the previous main) and run it interleaved with this build,
 #                      case by case and run by run, on the same rosters: the only fair before/after on a shared machine.
+#        OUT=DIR       write each run's result files under DIR instead of WORK, and delete them after the run: with a
+#                      RAM-backed DIR (/dev/shm/...) the kernel's write-back of 1.5–1.9 GB of results to a shared disk,
+#                      which lands on whichever run comes next, is kept out of the times (BENCHMARKS.md "End to end").
 #        INPROCESS=1   also run this build with plug-in code in the host's own process
 #                      (EnterpriseEval:Plugins:Isolation=InProcess, docs/plugins.md "Process isolation"), interleaved:
 #                      what the worker process costs.
@@ -25,6 +28,8 @@ SIZES=("$@")
 [[ ${#SIZES[@]} -eq 0 ]] && SIZES=(100000 1000000)
 
 mkdir -p "$WORK"
+OUT="${OUT:-}"
+[[ -n "$OUT" ]] && mkdir -p "$OUT"
 
 # publish SOURCE_ROOT BUILD_NAME: the host (Release) into $WORK/BUILD_NAME/eeval, both plug-ins into $WORK/BUILD_NAME/plugins.
 publish() {
@@ -63,7 +68,8 @@ for n in "${SIZES[@]}"; do
   for run in $(seq 1 "$RUNS"); do
     for mode in none both; do
       for build in "${BUILDS[@]}"; do
-        args=(screen --roster "$roster" --as-of 2026-12-31 --out "$WORK/out-$build-$n-$mode")
+        out="${OUT:-$WORK}/out-$build-$n-$mode"
+        args=(screen --roster "$roster" --as-of 2026-12-31 --out "$out")
         binary=$build isolation=Process
         [[ $build == inprocess ]] && binary=current isolation=InProcess
         [[ $mode == both ]] && args+=(--plugins "$WORK/$binary/plugins")
@@ -74,6 +80,7 @@ for n in "${SIZES[@]}"; do
         rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
         cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
         printf '%-10s %-9s %-8s %-4s %8s %8s %12s\n' "$n" "$build" "$mode" "$run" "$wall" "$cpu" "$rss"
+        [[ -n "$OUT" ]] && rm -rf "$out"
       done
     done
   done
