@@ -12,10 +12,12 @@ internal static class AnnualAssessmentRule
     private const string RuleId = "R4";
     private const int Years = 3;
 
-    // Most employees pass with one of eight combinations of 优秀 and 合格: their finding is built once per combination
-    // (and cut-off year) and shared, instead of formatting the same sentence a million times. A run has one cut-off,
-    // so one table serves it; another cut-off year replaces the table.
-    private static volatile MetTable? _met;
+    // What R4 finds depends only on the cut-off year and on each of the three years' result or its absence: 5 × 5 × 5
+    // combinations a cut-off. Each is worded once and its findings shared by every employee with that combination,
+    // instead of formatting the same sentences (and lists of years) for a million employees. A run has one cut-off, so
+    // one table serves it; another cut-off year replaces the table.
+    private const int States = 5;
+    private static volatile Table? _table;
 
     /// <summary>Adds one finding, or two when a year is unacceptable and another is missing.</summary>
     internal static void Check(EmployeeFacts facts, ref StackList<Finding> findings)
@@ -45,7 +47,32 @@ internal static class AnnualAssessmentRule
             }
         }
 
-        // Most employees have three good years: the lists are only allocated when something is wrong.
+        // The combination's number: per year 0 when missing, else the result's value (1–4); a value outside the
+        // vocabulary (a record built in code) is worded for this employee alone.
+        var index = 0;
+        for (var i = 0; i < Years; i++)
+        {
+            var state = (found & (1 << i)) == 0 ? 0 : (int)results[i];
+            if ((found & (1 << i)) != 0 && state is < 1 or >= States)
+            {
+                return Word(first, results, found);
+            }
+
+            index = (index * States) + state;
+        }
+
+        var table = _table;
+        if (table is null || table.First != first)
+        {
+            _table = table = new Table(first);
+        }
+
+        // Two threads may both word a missing entry; they word equal findings and either is kept.
+        return (table.Entries[index] ??= new StrongBox(Word(first, results, found))).Value;
+    }
+
+    private static AssessmentFindings Word(int first, ReadOnlySpan<AssessmentResult> results, int found)
+    {
         List<string>? failed = null;
         List<string>? missing = null;
         for (var i = 0; i < Years; i++)
@@ -82,32 +109,8 @@ internal static class AnnualAssessmentRule
         {
             ({ } f, var m) => new AssessmentFindings(f, m),
             (null, { } m) => new AssessmentFindings(m, null),
-            _ => new AssessmentFindings(MetFinding(first, results), null),
+            _ => new AssessmentFindings(Met(first, results.ToArray()), null),
         };
-    }
-
-    private static Finding MetFinding(int first, ReadOnlySpan<AssessmentResult> results)
-    {
-        var table = _met;
-        if (table is null || table.First != first)
-        {
-            _met = table = new MetTable(first);
-        }
-
-        // Three bits, one per year (优秀 0, 合格 1), index the combination; anything else is not shared.
-        var index = 0;
-        foreach (var r in results)
-        {
-            if (r is not (AssessmentResult.Excellent or AssessmentResult.Qualified))
-            {
-                return Met(first, results.ToArray());
-            }
-
-            index = (index << 1) | (r == AssessmentResult.Excellent ? 0 : 1);
-        }
-
-        // Two threads may both build a missing entry; they build equal findings and either is kept.
-        return table.Findings[index] ??= Met(first, results.ToArray());
     }
 
     private static Finding Met(int first, AssessmentResult[] results) => Finding.Create(
@@ -116,11 +119,17 @@ internal static class AnnualAssessmentRule
         FindingKind.Met,
         $"近3年年度考核结果为{string.Join("、", results.Select((r, i) => $"{first + i}年度{r.ToChinese()}"))}，均为合格以上");
 
-    private sealed class MetTable(int first)
+    // One cut-off year's findings, by combination; an entry is replaced whole (a reference), never torn.
+    private sealed class Table(int first)
     {
         public int First { get; } = first;
 
-        public Finding?[] Findings { get; } = new Finding?[1 << Years];
+        public StrongBox?[] Entries { get; } = new StrongBox?[States * States * States];
+    }
+
+    private sealed class StrongBox(AssessmentFindings value)
+    {
+        public AssessmentFindings Value { get; } = value;
     }
 }
 

@@ -98,4 +98,66 @@ public sealed class AnnualAssessmentRuleTests
         Assert.All(decisions, d => Assert.Equal([FindingKind.Failed, FindingKind.NeedsReview], d.Of("R4").Select(f => f.Kind)));
         Assert.Equal(decisions[0].Of("R4").Select(f => f.Message), decisions[1].Of("R4").Select(f => f.Message));
     }
+    [Fact]
+    public void Every_combination_of_three_years_is_worded_as_the_clause_says_at_every_cut_off_and_shared_only_between_equals()
+    {
+        const string cite = "（人社部发〔2020〕96号 二（二）1）";
+        AssessmentResult?[] states = [null, AssessmentResult.Excellent, AssessmentResult.Qualified, AssessmentResult.BasicallyQualified, AssessmentResult.Unqualified];
+        var seen = new Dictionary<string, Finding>();
+
+        // Two cut-off years, alternating, so that a table of one year never answers for the other.
+        foreach (var cutOff in new[] { "2026-12-31", "2027-06-30", "2026-12-31" })
+        {
+            var first = EmployeeRecordBuilder.D(cutOff).Year - 3;
+            foreach (var a in states)
+            {
+                foreach (var b in states)
+                {
+                    foreach (var c in states)
+                    {
+                        AssessmentResult?[] years = [a, b, c];
+                        var employee = Technician();
+                        for (var i = 0; i < 3; i++)
+                        {
+                            employee = years[i] is { } result ? employee.Assessed(first + i, result) : employee.NotAssessed(first + i);
+                        }
+
+                        var failed = Enumerable.Range(0, 3).Where(i => years[i] is AssessmentResult.BasicallyQualified or AssessmentResult.Unqualified)
+                            .Select(i => $"{first + i}年度为{years[i]!.Value.ToChinese()}").ToList();
+                        var missing = Enumerable.Range(0, 3).Where(i => years[i] is null).Select(i => $"{first + i}").ToList();
+                        var expected = new List<string>();
+                        if (failed.Count > 0)
+                        {
+                            expected.Add($"近3年年度考核中{string.Join("、", failed)}，不符合近3年年度考核合格的要求{cite}");
+                        }
+
+                        if (missing.Count > 0)
+                        {
+                            expected.Add($"缺少{string.Join("、", missing)}年度考核结果，无法确认近3年年度考核合格，请人工核实{cite}");
+                        }
+
+                        if (expected.Count == 0)
+                        {
+                            expected.Add($"近3年年度考核结果为{string.Join("、", Enumerable.Range(0, 3).Select(i => $"{first + i}年度{years[i]!.Value.ToChinese()}"))}，均为合格以上{cite}");
+                        }
+
+                        var r4 = Screen.One(employee, cutOff).Of("R4").ToList();
+                        Assert.Equal(expected, r4.Select(f => f.Message));
+                        Assert.Equal(failed.Count > 0 ? FindingKind.Failed : missing.Count > 0 ? FindingKind.NeedsReview : FindingKind.Met, r4[0].Kind);
+
+                        // The same combination and cut-off gives the same finding, however many employees have it.
+                        foreach (var finding in r4)
+                        {
+                            if (seen.TryGetValue(finding.Message, out var before))
+                            {
+                                Assert.Equal(before, finding);
+                            }
+
+                            seen[finding.Message] = finding;
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
