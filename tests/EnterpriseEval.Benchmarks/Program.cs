@@ -4,6 +4,9 @@ using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
 // `... -- --loop core|sentences|plugins|grouprules|stage|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
+// `... -- --split [seconds] [employees]` alternates the statutory core, the criteria stage and both together in one process
+// on the first `employees` of the roster (default all 20,000), and prints each one's fastest and median iteration per
+// candidate-path: with 1,000 (records that stay in the cache) against 20,000, how much of the time is memory.
 // `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
 // plug-in governs, per call and per decision of the whole roster.
 // `... -- --service URL ADMIN_PASSWORD ROSTER_ZIP [users] [requests] [seconds] [paths…]` measures a running `eeval serve`
@@ -11,6 +14,13 @@ using EnterpriseEval.Benchmarks;
 if (args.Length > 0 && args[0] == "--criteria")
 {
     return CriteriaAlone(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
+if (args.Length > 0 && args[0] == "--split")
+{
+    return Split(
+        args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue);
 }
 
 if (args.Length > 0 && args[0] == "--service")
@@ -141,6 +151,72 @@ static int CriteriaAlone(double seconds)
             $"{criterion.Id,-10} {criterion.GetType().FullName}: {median:F2} ms a pass, {calls:N0} Evaluate calls, " +
             $"{median * 1e6 / Math.Max(1, calls):N0} ns a call, {median * 1e6 / decisions:N0} ns a decision, " +
             $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / times.Count / (double)Math.Max(1, calls):N0} B allocated a call");
+    }
+
+    return 0;
+}
+
+static int Split(double seconds, int employees)
+{
+    using var f = new ScreeningFixture();
+    var (records, asOf) = (f.Records.Take(employees).ToList(), f.AsOf);
+    var decisions = f.StatutoryDecisions.Take(records.Count).Sum(d => d.Count);
+    var work = new (string Name, Func<int> Body)[]
+    {
+        ("core", () =>
+        {
+            var n = 0;
+            for (var i = 0; i < records.Count; i++)
+            {
+                n += f.GroupRules[f.GroupOf[i]].Screen(records[i], asOf).Count;
+            }
+
+            return n;
+        }),
+        ("stage", () =>
+        {
+            var n = 0;
+            for (var i = 0; i < records.Count; i++)
+            {
+                n += f.Criteria[f.GroupOf[i]].Apply(records[i], f.StatutoryDecisions[i], asOf, f.Slot).Count;
+            }
+
+            return n;
+        }),
+        ("plugins", () =>
+        {
+            var n = 0;
+            for (var i = 0; i < records.Count; i++)
+            {
+                var g = f.GroupOf[i];
+                n += f.Criteria[g].Apply(records[i], f.GroupRules[g].Screen(records[i], asOf), asOf, f.Slot).Count;
+            }
+
+            return n;
+        }),
+    };
+    var times = work.Select(_ => new List<double>()).ToArray();
+    var allocated = new long[work.Length];
+    var clock = Stopwatch.StartNew();
+    while (clock.Elapsed.TotalSeconds < seconds || times[^1].Count < 3)
+    {
+        for (var w = 0; w < work.Length; w++)
+        {
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var start = ThreadCpu.Milliseconds();
+            work[w].Body();
+            times[w].Add(ThreadCpu.Milliseconds() - start);
+            allocated[w] += GC.GetAllocatedBytesForCurrentThread() - bytes;
+        }
+    }
+
+    Console.WriteLine($"{records.Count:N0} employees, {decisions:N0} candidate-paths; thread CPU time a candidate-path:");
+    for (var w = 0; w < work.Length; w++)
+    {
+        times[w].Sort();
+        Console.WriteLine(
+            $"{work[w].Name,-8} fastest {times[w][0] * 1e6 / decisions,6:N0} ns, median {times[w][times[w].Count / 2] * 1e6 / decisions,6:N0} ns, " +
+            $"{allocated[w] / times[w].Count / (double)decisions,6:N0} B allocated");
     }
 
     return 0;
