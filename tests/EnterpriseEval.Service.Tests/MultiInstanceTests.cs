@@ -54,7 +54,9 @@ public sealed partial class MultiInstanceTests(PostgresServer server, ITestOutpu
             ["EEVAL_EnterpriseEval__Review__AuditKey"] = AuditKey.NewText(),
             ["EEVAL_EnterpriseEval__Service__DataDirectory"] = Path.Combine(folder.Path, "data"),
             ["EEVAL_EnterpriseEval__Service__JobHeartbeatSeconds"] = "0.5",
-            ["EEVAL_EnterpriseEval__Service__JobTimeoutSeconds"] = "3",
+            // Twelve missed beats before a job counts as abandoned: a live instance slowed down by the rest of the suite
+            // is not taken for the killed one.
+            ["EEVAL_EnterpriseEval__Service__JobTimeoutSeconds"] = "6",
             ["EEVAL_EnterpriseEval__Service__JobSweepSeconds"] = "0.5",
             ["EEVAL_EnterpriseEval__Service__JobPollSeconds"] = "0.5",
         };
