@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
 
@@ -53,7 +54,7 @@ internal static class AnnualAssessmentRule
         for (var i = 0; i < Years; i++)
         {
             var state = (found & (1 << i)) == 0 ? 0 : (int)results[i];
-            if ((found & (1 << i)) != 0 && state is < 1 or >= States)
+            if (state == 0 ? (found & (1 << i)) != 0 : (uint)state >= States)
             {
                 return Word(first, results, found);
             }
@@ -68,7 +69,7 @@ internal static class AnnualAssessmentRule
         }
 
         // Two threads may both word a missing entry; they word equal findings and either is kept.
-        return (table.Entries[index] ??= new StrongBox(Word(first, results, found))).Value;
+        return (table.Entries[index] ??= new StrongBox<AssessmentFindings>(Word(first, results, found))).Value;
     }
 
     private static AssessmentFindings Word(int first, ReadOnlySpan<AssessmentResult> results, int found)
@@ -124,12 +125,7 @@ internal static class AnnualAssessmentRule
     {
         public int First { get; } = first;
 
-        public StrongBox?[] Entries { get; } = new StrongBox?[States * States * States];
-    }
-
-    private sealed class StrongBox(AssessmentFindings value)
-    {
-        public AssessmentFindings Value { get; } = value;
+        public StrongBox<AssessmentFindings>?[] Entries { get; } = new StrongBox<AssessmentFindings>?[States * States * States];
     }
 }
 

@@ -66,8 +66,8 @@ internal sealed partial class StatutoryRuleSet
 
         // Without applications every path starts from a row the employee may not have: skill_to_title and
         // skill_promotion from a certificate, green_channel from an honour, title_to_skill from a title. With none of
-        // them (a quarter of the employees of a generated roster) no path opens, and the employee's
-        // facts are not even gathered.
+        // them (a quarter of the employees of a generated roster) no path opens, and the employee's facts are not
+        // gathered.
         if (applications.Count == 0 && record.Certificates.Count == 0 && record.Honours.Count == 0 && record.Titles.Count == 0)
         {
             return [];
