@@ -189,7 +189,7 @@ static int Split(double seconds, int employees)
             for (var i = 0; i < records.Count; i++)
             {
                 var g = f.GroupOf[i];
-                n += f.Criteria[g].Apply(records[i], f.GroupRules[g].Screen(records[i], asOf), asOf, f.Slot).Count;
+                n += f.Criteria[g].ApplyToFresh(records[i], f.GroupRules[g].Screen(records[i], asOf), asOf, f.Slot).Count;
             }
 
             return n;

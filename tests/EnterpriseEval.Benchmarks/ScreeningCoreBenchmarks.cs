@@ -70,7 +70,7 @@ public class ScreeningCoreBenchmarks
         for (var r = 0; r < records.Count; r++)
         {
             var group = groupOf[r];
-            decisions += criteria[group].Apply(records[r], rules[group].Screen(records[r], _fixture.AsOf), _fixture.AsOf, _fixture.Slot).Count;
+            decisions += criteria[group].ApplyToFresh(records[r], rules[group].Screen(records[r], _fixture.AsOf), _fixture.AsOf, _fixture.Slot).Count;
         }
 
         return decisions;

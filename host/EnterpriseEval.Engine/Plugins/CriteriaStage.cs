@@ -40,7 +40,21 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
     public bool IsActive => _criteriaCount > 0 || plugins.InForce.Count > 0 || _provenance.Length > 0;
 
-    public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot)
+    /// <summary>
+    /// The criteria applied to <paramref name="decisions"/>, which stay as they are: the concluded decisions are copies.
+    /// </summary>
+    public IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot) =>
+        Apply(record, decisions, asOf, slot, inPlace: false);
+
+    /// <summary>
+    /// The criteria applied to decisions the statutory rules have just made for this call and that nobody else holds
+    /// (<see cref="ScreeningPass"/>: the rules' result goes straight here): each decision is concluded in place
+    /// (<see cref="Decision.ConcludeInPlace"/>) and the rules' array is returned, which saves a copy of every decision.
+    /// </summary>
+    public IReadOnlyList<Decision> ApplyToFresh(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot) =>
+        Apply(record, decisions, asOf, slot, inPlace: decisions is Decision[]);
+
+    private IReadOnlyList<Decision> Apply(EmployeeRecord record, IReadOnlyList<Decision> decisions, DateOnly asOf, WorkerSlot slot, bool inPlace)
     {
         if (!IsActive || decisions.Count == 0)
         {
@@ -62,7 +76,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         // The statutory rules hand arrays: read as spans, not through the list interface (a dispatch per access).
         ReadOnlySpan<Decision> screened = decisions as Decision[] ?? [.. decisions];
         var view = new RecordView(record);
-        var result = new Decision[screened.Length];
+        var result = inPlace ? (Decision[])decisions : new Decision[screened.Length];
         Span<FindingKind> kindsBuffer = stackalloc FindingKind[16];
         Span<DateOnly?> datesBuffer = stackalloc DateOnly?[16];
 
@@ -139,7 +153,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                     $"插件 {tamperer.Manifest.Id} 在运行中改动了法定审查结论，已按法定结论恢复，请人工复核该插件"));
             }
 
-            result[i] = Conclude(decision, original, findings, asOf, slot);
+            result[i] = Conclude(decision, original, findings, asOf, slot, inPlace);
         }
 
         if (perEmployee)
@@ -278,7 +292,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         return finding;
     }
 
-    private Decision Conclude(Decision decision, Finding[] original, List<Finding>? findings, DateOnly asOf, WorkerSlot slot)
+    private Decision Conclude(Decision decision, Finding[] original, List<Finding>? findings, DateOnly asOf, WorkerSlot slot, bool inPlace)
     {
         var statutory = original.Length;
         var (outcome, earliest) = Decision.Evaluate(findings is null ? original : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(findings));
@@ -306,9 +320,16 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             }
         }
 
+        IReadOnlyList<Finding> concluded = findings is null ? original : findings.ToArray();
+        if (inPlace)
+        {
+            decision.ConcludeInPlace(concluded, outcome, earliest, _provenance);
+            return decision;
+        }
+
         return decision with
         {
-            Findings = findings is null ? original : findings.ToArray(),
+            Findings = concluded,
             Outcome = outcome,
             EarliestEligibleOn = earliest,
             PluginProvenance = _provenance,

@@ -30,7 +30,7 @@ internal sealed class ScreeningPass(StatutoryRuleSet[] rules, PluginSet plugins,
                 var record = records[from + i];
                 var group = _scopes.GroupOf(record.Employee);
                 var (groupRules, governing) = (rules[group], _scopes.Groups[group]);
-                var screened = _criteria[group].Apply(record, groupRules.Screen(record, asOf, rosterHasApplications), asOf, slot);
+                var screened = _criteria[group].ApplyToFresh(record, groupRules.Screen(record, asOf, rosterHasApplications), asOf, slot);
                 var equivalence = groupRules.Equivalence(record, asOf);
                 if (equivalence is not null && governing.Loaded.Count > 0)
                 {

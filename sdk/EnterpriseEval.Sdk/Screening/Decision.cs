@@ -30,16 +30,16 @@ public sealed record Decision
     public string TargetOccupation { get; init; } = "";
 
     /// <summary>The outcome.</summary>
-    public required Outcome Outcome { get; init; }
+    public required Outcome Outcome { get => _outcome; init => _outcome = value; }
 
     /// <summary>When the decision is not eligible only for lack of time: the first day it will be.</summary>
-    public DateOnly? EarliestEligibleOn { get; init; }
+    public DateOnly? EarliestEligibleOn { get => _earliestEligibleOn; init => _earliestEligibleOn = value; }
 
     /// <summary>Theory exam exempt (相关专业毕业, 96号 二（四）): a flag, not a condition.</summary>
     public bool TheoryExamExempt { get; init; }
 
     /// <summary>Every finding, statutory first, in the order the rules ran.</summary>
-    public required IReadOnlyList<Finding> Findings { get; init; }
+    public required IReadOnlyList<Finding> Findings { get => _findings; init => _findings = value; }
 
     /// <summary>The certificate or title the decision rests on, when one was chosen (its number).</summary>
     public string BasisCertificateNo { get; init; } = "";
@@ -49,7 +49,27 @@ public sealed record Decision
     /// <c>;</c> separated; empty for the statutory rules alone (the <c>plugins</c> column of <c>decisions.csv</c>).
     /// Set by the engine, not by plug-ins (docs/plugins.md, "Scope").
     /// </summary>
-    internal string PluginProvenance { get; init; } = "";
+    internal string PluginProvenance { get => _pluginProvenance; init => _pluginProvenance = value; }
+
+    // The members the engine concludes after the plug-in criteria ran (ConcludeInPlace): fields of their own, so that a
+    // decision the statutory rules just made for the engine can be concluded without a copy.
+    private Outcome _outcome;
+    private DateOnly? _earliestEligibleOn;
+    private IReadOnlyList<Finding> _findings = [];
+    private string _pluginProvenance = "";
+
+    /// <summary>
+    /// Sets what the criteria stage concludes (findings, outcome, earliest date, provenance) on a decision the statutory
+    /// rules made for this call and that nobody else has seen yet: the engine's screening pass, which hands the rules'
+    /// fresh decisions straight to the stage. Anywhere else, decisions are immutable (<c>with</c> makes a copy).
+    /// </summary>
+    internal void ConcludeInPlace(IReadOnlyList<Finding> findings, Outcome outcome, DateOnly? earliestEligibleOn, string pluginProvenance)
+    {
+        _findings = findings;
+        _outcome = outcome;
+        _earliestEligibleOn = earliestEligibleOn;
+        _pluginProvenance = pluginProvenance;
+    }
 
     /// <summary>The code of the target level: a title-level or skill-level code, empty when none.</summary>
     public string TargetLevelCode =>

@@ -73,7 +73,8 @@ internal sealed partial class StatutoryRuleSet
             return [];
         }
 
-        var facts = new EmployeeFacts(record, asOf);
+        // The thread's facts object, filled for this employee: no decision refers to it (EmployeeFacts.Reused).
+        var facts = EmployeeFacts.Reused(record, asOf);
         if (applications.Count > 0)
         {
             var decisions = new Decision[applications.Count];

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Engine.Tests.Support;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
@@ -27,6 +29,46 @@ public sealed class CriteriaStageTests
         var ok = result.Decisions.Single(d => d.EmployeeId == "OK" && d.Path == ScreeningPath.SkillToTitle);
         Assert.Equal(Outcome.Eligible, ok.Outcome);
         Assert.Contains(ok.Findings, f => f.RuleId == "LOOSEN" && f.Clause == "测试插件第2条");
+    }
+
+    [Fact]
+    public void The_stage_concludes_the_rules_fresh_decisions_in_place_as_it_would_copies_and_never_changes_decisions_it_is_shown()
+    {
+        // The screening pass hands the rules' fresh decisions to ApplyToFresh, which concludes them in place; Apply (for
+        // decisions someone else keeps) copies. Both must conclude alike: a plug-in's finding added, the authorisation's
+        // out-of-scope finding, R12 dropped with it, the provenance stamped.
+        using var folders = new FixturePlugins();
+        folders.Add("loosen", FixturePlugins.Misbehaving, "Fixture.Misbehaving.LooseningPlugin", authorisation: FixturePlugins.Authorisation("intermediate"));
+        using var plugins = PluginRun.Catalog(hostAuthorisation: "intermediate").Load(folders.Directory);
+        var rules = StatutoryRuleSet.Create(PolicyOptions.ProjectDefaults());
+        var stage = new CriteriaStage(plugins, new GuardedScheduler(1, 15_000) { Budget = new PluginBudget(600) });
+        var slot = new WorkerSlot();
+        var concludedAny = 0;
+        foreach (var record in new[] { Eligible, TooEarly, Employees.SeniorTechnician("ST") })
+        {
+            var shown = rules.Screen(record, Employees.AsOf);
+            var asMade = shown.Select(d => d with { }).ToList();
+            var copies = stage.Apply(record, shown, Employees.AsOf, slot);
+
+            // Apply leaves what it was shown exactly as the rules made it (same findings array, outcome, no provenance).
+            Assert.Equal(asMade, shown);
+            Assert.All(shown, d => Assert.Equal("", d.PluginProvenance));
+
+            var fresh = rules.Screen(record, Employees.AsOf);
+            var concluded = stage.ApplyToFresh(record, fresh, Employees.AsOf, slot);
+            Assert.Same(fresh, concluded);
+            Assert.Equal(copies.Count, concluded.Count);
+            for (var i = 0; i < copies.Count; i++)
+            {
+                Assert.Equal(copies[i] with { Findings = [] }, concluded[i] with { Findings = [] });
+                Assert.Equal(copies[i].Findings, concluded[i].Findings);
+                Assert.StartsWith("loosen@", concluded[i].PluginProvenance, StringComparison.Ordinal);
+                concludedAny += concluded[i].Findings.Count(f => f.RuleId is "LOOSEN" or "AUTH");
+            }
+        }
+
+        // The plug-in's criterion and the authorisation did add findings: the comparison covered changed decisions.
+        Assert.True(concludedAny > 0);
     }
 
     [Fact]

@@ -168,6 +168,38 @@ public sealed partial class StatutoryRuleSetTests
     }
 
     [Fact]
+    public void What_was_found_for_one_employee_never_carries_over_to_the_next_screened_on_the_same_thread()
+    {
+        // The rules keep one facts object per thread and fill it anew for each employee (highest certificate, highest
+        // title, R4's years): screened one after another, in any order, each employee gets exactly what it gets alone.
+        EmployeeRecord[] employees =
+        [
+            Everyone().Build(),
+            new EmployeeRecordBuilder().Certificate(SkillLevel.SeniorTechnician, "2015-03-01", "GJ-9").AssessedQualified(2023, 2025).Build(),
+            new EmployeeRecordBuilder().InTechnicalPost().Title(TitleLevel.Intermediate, "2016-01-01").Assessed(2025, AssessmentResult.Unqualified).Build(),
+            new EmployeeRecordBuilder().Certificate(SkillLevel.SeniorWorker, "2022-01-01", "JS-7").Certificate(SkillLevel.Technician, "2027-01-01", "LATER").Build(),
+            new EmployeeRecordBuilder().Honour(HonourKind.NationalTechnicalExpert, "2024-05-01").AssessedQualified(2023, 2025).Build(),
+        ];
+        var alone = employees
+            .Select(e =>
+            {
+                string[] described = [];
+                var thread = new Thread(() => described = [.. Screen.Defaults.Screen(e, Screen.DefaultCutOff).Select(Describe)]);
+                thread.Start();
+                thread.Join();
+                return described;
+            })
+            .ToArray();
+        Assert.Contains(alone, d => d.Length > 0);
+
+        int[] order = [0, 1, 2, 3, 4, 4, 3, 2, 1, 0, 2, 0, 4, 1, 3];
+        foreach (var i in order)
+        {
+            Assert.Equal(alone[i], Screen.Defaults.Screen(employees[i], Screen.DefaultCutOff).Select(Describe));
+        }
+    }
+
+    [Fact]
     public void Unknown_honour_in_the_configuration_is_refused_naming_key_and_value()
     {
         var options = PolicyOptions.ProjectDefaults();
