@@ -4,9 +4,10 @@ using EnterpriseEval.Benchmarks;
 
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
 // `... -- --loop core|sentences|plugins|grouprules|stage|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
-// `... -- --split [seconds] [employees]` alternates the statutory core, the criteria stage and both together in one process
-// on the first `employees` of the roster (default all 20,000), and prints each one's fastest and median iteration per
-// candidate-path: with 1,000 (records that stay in the cache) against 20,000, how much of the time is memory.
+// `... -- --split [seconds] [employees] [core,stage,plugins]` alternates the statutory core, the criteria stage and both
+// together (or those listed) in one process on the first `employees` of the roster (default all 20,000), and prints each
+// one's fastest and median iteration per candidate-path: with 1,000 (records that stay in the cache) against 20,000, how
+// much of the time is memory; one workload alone under a profiler.
 // `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
 // plug-in governs, per call and per decision of the whole roster.
 // `... -- --service URL ADMIN_PASSWORD ROSTER_ZIP [users] [requests] [seconds] [paths…]` measures a running `eeval serve`
@@ -20,7 +21,8 @@ if (args.Length > 0 && args[0] == "--split")
 {
     return Split(
         args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
-        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue);
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue,
+        args.Length > 3 ? args[3].Split(',') : null);
 }
 
 if (args.Length > 0 && args[0] == "--service")
@@ -156,7 +158,7 @@ static int CriteriaAlone(double seconds)
     return 0;
 }
 
-static int Split(double seconds, int employees)
+static int Split(double seconds, int employees, string[]? only)
 {
     using var f = new ScreeningFixture();
     var (records, asOf) = (f.Records.Take(employees).ToList(), f.AsOf);
@@ -195,6 +197,11 @@ static int Split(double seconds, int employees)
             return n;
         }),
     };
+    if (only is not null)
+    {
+        work = [.. work.Where(w => only.Contains(w.Name))];
+    }
+
     var times = work.Select(_ => new List<double>()).ToArray();
     var allocated = new long[work.Length];
     var clock = Stopwatch.StartNew();

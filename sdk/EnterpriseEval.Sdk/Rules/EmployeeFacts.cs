@@ -4,67 +4,11 @@ namespace EnterpriseEval.Sdk.Rules;
 
 /// <summary>
 /// One employee as seen on the cut-off date: nothing dated after it counts, revoked certificates never count
-/// (docs/rules.md "What is seen"). Built once per employee and shared by every rule. <see cref="Screening.StatutoryRuleSet"/>
-/// keeps one per thread and fills it anew for each employee (<see cref="Reset"/>): nothing a decision keeps refers to
-/// it, so an employee's facts cost no allocation.
+/// (docs/rules.md "What is seen"). Built once per employee and shared by every rule.
 /// </summary>
 internal sealed class EmployeeFacts
 {
-    internal EmployeeFacts(EmployeeRecord record, DateOnly asOf) => Reset(record, asOf);
-
-    private EmployeeFacts()
-    {
-        Record = null!;
-        Certificates = [];
-        Assessments = [];
-        Honours = [];
-        WorkPeriods = [];
-        Titles = [];
-    }
-
-    [ThreadStatic]
-    private static EmployeeFacts? t_reused;
-
-    private SkillCertificate? _highest;
-    private bool _highestFound;
-
-    internal EmployeeRecord Record { get; private set; }
-
-    internal Employee Employee => Record.Employee;
-
-    /// <summary>The cut-off date.</summary>
-    internal DateOnly AsOf { get; private set; }
-
-    // The record's rows as arrays, which the rules loop over without an enumerator or an interface call per row.
-    internal SkillCertificate[] Certificates { get; private set; }
-
-    internal Assessment[] Assessments { get; private set; }
-
-    internal Honour[] Honours { get; private set; }
-
-    internal WorkPeriod[] WorkPeriods { get; private set; }
-
-    /// <summary>Every title row, including any obtained after the cut-off (which do not count).</summary>
-    internal ProfessionalTitle[] Titles { get; private set; }
-
-    /// <summary>The highest title obtained by the cut-off (the earliest obtained among equals).</summary>
-    internal ProfessionalTitle? HighestTitle { get; private set; }
-
-    /// <summary>
-    /// The calling thread's facts object, filled with <paramref name="record"/> as of <paramref name="asOf"/>: for one
-    /// employee's screening, done before the thread screens another (no rule keeps it, or calls back into the rules).
-    /// </summary>
-    internal static EmployeeFacts Reused(EmployeeRecord record, DateOnly asOf)
-    {
-        var facts = t_reused ??= new EmployeeFacts();
-        facts.Reset(record, asOf);
-        return facts;
-    }
-
-    // Every member set anew: what was found for the previous employee (highest certificate, R4) never carries over.
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(
-        nameof(Record), nameof(Certificates), nameof(Assessments), nameof(Honours), nameof(WorkPeriods), nameof(Titles))]
-    private void Reset(EmployeeRecord record, DateOnly asOf)
+    internal EmployeeFacts(EmployeeRecord record, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(record);
         Record = record;
@@ -74,20 +18,39 @@ internal sealed class EmployeeFacts
         Honours = ArrayOf(record.Honours);
         WorkPeriods = ArrayOf(record.WorkPeriods);
         Titles = ArrayOf(record.Titles);
-        _highest = null;
-        _highestFound = false;
-        Assessment = null;
-        ProfessionalTitle? highestTitle = null;
         foreach (var title in Titles)
         {
-            if (title.ObtainedOn <= asOf && IsBetterTitle(title, highestTitle))
+            if (title.ObtainedOn <= asOf && IsBetterTitle(title, HighestTitle))
             {
-                highestTitle = title;
+                HighestTitle = title;
             }
         }
-
-        HighestTitle = highestTitle;
     }
+
+    private SkillCertificate? _highest;
+    private bool _highestFound;
+
+    internal EmployeeRecord Record { get; }
+
+    internal Employee Employee => Record.Employee;
+
+    /// <summary>The cut-off date.</summary>
+    internal DateOnly AsOf { get; }
+
+    // The record's rows as arrays, which the rules loop over without an enumerator or an interface call per row.
+    internal SkillCertificate[] Certificates { get; }
+
+    internal Assessment[] Assessments { get; }
+
+    internal Honour[] Honours { get; }
+
+    internal WorkPeriod[] WorkPeriods { get; }
+
+    /// <summary>Every title row, including any obtained after the cut-off (which do not count).</summary>
+    internal ProfessionalTitle[] Titles { get; }
+
+    /// <summary>The highest title obtained by the cut-off (the earliest obtained among equals).</summary>
+    internal ProfessionalTitle? HighestTitle { get; }
 
     /// <summary>专业技术人才 (R10): holds a title, or works in a professional-technical post.</summary>
     internal bool IsProfessionalTechnical =>

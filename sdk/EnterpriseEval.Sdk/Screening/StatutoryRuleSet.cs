@@ -73,8 +73,7 @@ internal sealed partial class StatutoryRuleSet
             return [];
         }
 
-        // The thread's facts object, filled for this employee: no decision refers to it (EmployeeFacts.Reused).
-        var facts = EmployeeFacts.Reused(record, asOf);
+        var facts = new EmployeeFacts(record, asOf);
         if (applications.Count > 0)
         {
             var decisions = new Decision[applications.Count];

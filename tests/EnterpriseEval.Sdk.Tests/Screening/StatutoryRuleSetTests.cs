@@ -170,8 +170,8 @@ public sealed partial class StatutoryRuleSetTests
     [Fact]
     public void What_was_found_for_one_employee_never_carries_over_to_the_next_screened_on_the_same_thread()
     {
-        // The rules keep one facts object per thread and fill it anew for each employee (highest certificate, highest
-        // title, R4's years): screened one after another, in any order, each employee gets exactly what it gets alone.
+        // Nothing found for one employee (highest certificate, highest title, R4's years) is kept for the next: screened
+        // one after another on one thread, in any order, each employee gets exactly what it gets alone on a thread of its own.
         EmployeeRecord[] employees =
         [
             Everyone().Build(),
