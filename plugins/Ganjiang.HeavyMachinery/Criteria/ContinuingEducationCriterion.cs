@@ -44,8 +44,9 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
         var first = context.AsOf.Year - 3;
         Span<decimal> totals = stackalloc decimal[3];
         Span<bool> recorded = stackalloc bool[3];
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             var i = row.Year - first;
             if ((uint)i < 3u)
             {
@@ -70,7 +71,7 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
 
         if (shortYears > 0)
         {
-            return context.Fail($"{Describe(first, totals, recorded, onlyShort: true)}，低于每年{_minimumText}学时的要求");
+            return context.Fail(Describe(first, totals, recorded, onlyShort: true).Append("，低于每年").Append(_minimumText).Append("学时的要求").ToString());
         }
 
         if (missing > 0)
@@ -87,12 +88,13 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
             return context.Review($"缺少{years}的继续教育学时记录，无法确认每年不少于{_minimumText}学时");
         }
 
-        return context.Met($"{Describe(first, totals, recorded, onlyShort: false)}，均不少于每年{_minimumText}学时");
+        return context.Met(Describe(first, totals, recorded, onlyShort: false).Append("，均不少于每年").Append(_minimumText).Append("学时").ToString());
     }
 
-    private string Describe(int first, ReadOnlySpan<decimal> totals, ReadOnlySpan<bool> recorded, bool onlyShort)
+    // 「继续教育学时2023年度40学时，2024年度36学时」, to which the caller adds the verdict.
+    private StringBuilder Describe(int first, ReadOnlySpan<decimal> totals, ReadOnlySpan<bool> recorded, bool onlyShort)
     {
-        var text = new StringBuilder("继续教育学时");
+        var text = new StringBuilder("继续教育学时", 96);
         var any = false;
         for (var i = 0; i < 3; i++)
         {
@@ -103,6 +105,6 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
             }
         }
 
-        return text.ToString();
+        return text;
     }
 }

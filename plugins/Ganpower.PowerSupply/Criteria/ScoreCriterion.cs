@@ -1,3 +1,4 @@
+using System.Text;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using EnterpriseEval.Sdk.Screening;
@@ -52,13 +53,19 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
 
     private Finding Judge(CriterionContext context)
     {
-        var score = scoring.Score(context.Record, context.AsOf);
-        var detail = score.Lines.Count > 0 ? $"（{string.Join("、", score.Lines)}）" : "（截止日前无业绩成果记录）";
-        var total = $"业绩评审积分{AchievementScoring.Chinese(score.Total)}分{detail}";
-        var passMark = AchievementScoring.Chinese(score.PassMark);
-        return score.Passed
-            ? context.Met($"{total}，达到合格线{passMark}分")
-            : context.Fail($"{total}，未达到合格线{passMark}分");
+        // 「业绩评审积分55分（2024年竞赛获奖（省级二等奖）30分、…），未达到合格线60分」: the lines are written straight into
+        // the sentence, and the total, known after them, put in front of them.
+        const string Lead = "业绩评审积分";
+        var text = new StringBuilder(Lead, 160).Append("分（");
+        var (total, passMark, passed, anyLine) = scoring.Describe(context.Record, context.AsOf, text);
+        text.Insert(Lead.Length, AchievementScoring.Chinese(total));
+        if (!anyLine)
+        {
+            text.Append("截止日前无业绩成果记录");
+        }
+
+        text.Append(passed ? "），达到合格线" : "），未达到合格线").Append(AchievementScoring.Chinese(passMark)).Append('分');
+        return passed ? context.Met(text.ToString()) : context.Fail(text.ToString());
     }
 
     private sealed record Last(ScoreCriterion Owner, IReadOnlyList<Achievement> Achievements, DateOnly AsOf, Finding Finding);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Plugins;
 using Microsoft.Extensions.Options;
@@ -16,16 +17,40 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
 
     public AchievementScore Score(EmployeeRecord record, DateOnly asOf)
     {
+        var lines = new List<string>();
+        var total = Tally(record, asOf, lines, static (list, line) => list.Add(line.ToString()));
+        return new AchievementScore(total, _passMark, lines);
+    }
+
+    /// <summary>
+    /// The score as <see cref="Score"/> makes it, its lines appended to <paramref name="text"/> rather than listed: each
+    /// as <see cref="AchievementScore.Lines"/> words it, separated by 「、」 (the criterion's sentence, without a string
+    /// per line).
+    /// </summary>
+    /// <returns>
+    /// The total, the pass mark, whether the total reaches it (as <see cref="AchievementScore.Passed"/>) and whether any
+    /// line was written.
+    /// </returns>
+    internal (decimal Total, decimal PassMark, bool Passed, bool AnyLine) Describe(EmployeeRecord record, DateOnly asOf, StringBuilder text)
+    {
+        var start = text.Length;
+        var total = Tally(record, asOf, (text, start), static (s, line) => line.AppendTo(s.text.Length > s.start ? s.text.Append('、') : s.text));
+        return (total, _passMark, total >= _passMark, text.Length > start);
+    }
+
+    // The one scoring loop behind both: every achievement dated by the cut-off, in date order, scored up to its kind's
+    // cap, handed to `add` as a line.
+    private static decimal Tally<TState>(EmployeeRecord record, DateOnly asOf, TState state, Action<TState, Line> add)
+    {
         var achievements = InDateOrder(record.Achievements);
         if (achievements.Length == 0)
         {
-            return new AchievementScore(0, _passMark, []);
+            return 0;
         }
 
         // The points counted so far for each capped kind (a handful of kinds: a short list, not a dictionary).
-        var capped = new List<(string Kind, decimal Counted)>(2);
+        List<(string Kind, decimal Counted)>? capped = null;
         var total = 0m;
-        var lines = new List<string>(achievements.Length);
         foreach (var achievement in achievements)
         {
             if (achievement.Date > asOf)
@@ -34,20 +59,20 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
             }
 
             var (kind, rank) = (achievement.Kind.Trim(), achievement.Rank.Trim());
-            var label = $"{achievement.Date.Year}年{kind}" + (rank.Length > 0 ? $"（{rank}）" : "");
-            if (ScoreTable.PointsFor(kind, rank) is not { } points)
+            if (ScoreTable.Find(kind, rank) is not { } scored)
             {
-                lines.Add($"{label}不在计分表中，未计分");
+                add(state, new Line(achievement.Date.Year, kind, rank, null, null, 0));
                 continue;
             }
 
-            if (ScoreTable.CapFor(kind) is not { } cap)
+            if (scored.Cap is not { } cap)
             {
-                total += points;
-                lines.Add($"{label}{Chinese(points)}分");
+                total += scored.Points;
+                add(state, new Line(achievement.Date.Year, kind, rank, scored.Points, null, scored.Points));
                 continue;
             }
 
+            capped ??= new(2);
             var k = capped.Count - 1;
             while (k >= 0 && capped[k].Kind != kind)
             {
@@ -55,7 +80,7 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
             }
 
             var sofar = k < 0 ? 0 : capped[k].Counted;
-            var counted = Math.Clamp(cap - sofar, 0, points);
+            var counted = Math.Clamp(cap - sofar, 0, scored.Points);
             if (k < 0)
             {
                 capped.Add((kind, counted));
@@ -66,12 +91,36 @@ internal sealed class AchievementScoring(IOptions<GanpowerSupplyOptions> options
             }
 
             total += counted;
-            lines.Add(counted < points
-                ? $"{label}{Chinese(points)}分（该类上限{Chinese(cap)}分，计{Chinese(counted)}分）"
-                : $"{label}{Chinese(points)}分");
+            add(state, new Line(achievement.Date.Year, kind, rank, scored.Points, cap, counted));
         }
 
-        return new AchievementScore(total, _passMark, lines);
+        return total;
+    }
+
+    /// <summary>One achievement as scored: not in the table (no points), scored, or scored up to its kind's cap.</summary>
+    private readonly record struct Line(int Year, string Kind, string Rank, decimal? Points, decimal? Cap, decimal Counted)
+    {
+        // 「2024年竞赛获奖（省级二等奖）30分」, 「…不在计分表中，未计分」, 「…5分（该类上限10分，计0分）」.
+        public StringBuilder AppendTo(StringBuilder text)
+        {
+            text.Append(Year).Append('年').Append(Kind);
+            if (Rank.Length > 0)
+            {
+                text.Append('（').Append(Rank).Append('）');
+            }
+
+            if (Points is not { } points)
+            {
+                return text.Append("不在计分表中，未计分");
+            }
+
+            text.Append(Chinese(points)).Append('分');
+            return Cap is { } cap && Counted < points
+                ? text.Append("（该类上限").Append(Chinese(cap)).Append("分，计").Append(Chinese(Counted)).Append("分）")
+                : text;
+        }
+
+        public override string ToString() => AppendTo(new StringBuilder(48)).ToString();
     }
 
     // The achievements by date, ties in file order (a stable sort); the roster lists them in date order as a rule, and

@@ -42,12 +42,25 @@ internal static class ScoreTable
         ["传技带徒"] = 20,
     };
 
-    /// <summary>The points for one achievement, or <see langword="null"/> when the table has none for its kind and rank.</summary>
-    public static decimal? PointsFor(string kind, string rank) =>
-        Points.TryGetValue((kind, rank), out var points) || Points.TryGetValue((kind, AnyRank), out points)
-            ? points
+    /// <summary>
+    /// What the table gives one achievement: its points and its kind's cap, or <see langword="null"/> when the table has
+    /// no points for its kind and rank.
+    /// </summary>
+    public static Scored? Find(string kind, string rank) =>
+        ByKind.TryGetValue(kind, out var ranks) && (ranks.GetValueOrDefault(rank) ?? ranks.GetValueOrDefault(AnyRank)) is { } scored
+            ? scored
             : null;
 
-    /// <summary>The most one kind can contribute in total, or <see langword="null"/> when it is not capped.</summary>
-    public static decimal? CapFor(string kind) => Caps.TryGetValue(kind, out var cap) ? cap : null;
+    /// <summary>The points of a kind and rank, and the most the kind can contribute in total (null when not capped).</summary>
+    public sealed record Scored(decimal Points, decimal? Cap);
+
+    // The table by kind, then by rank, each entry with its kind's cap: one look-up by kind (an ordinal string hash) and
+    // one among its few ranks, where the table as written above would hash a pair of strings once or twice, and the
+    // caps once more.
+    private static readonly Dictionary<string, Dictionary<string, Scored>> ByKind = Points
+        .GroupBy(p => p.Key.Kind, StringComparer.Ordinal)
+        .ToDictionary(
+            g => g.Key,
+            g => g.ToDictionary(p => p.Key.Rank, p => new Scored(p.Value, Caps.TryGetValue(g.Key, out var cap) ? cap : null), StringComparer.Ordinal),
+            StringComparer.Ordinal);
 }
