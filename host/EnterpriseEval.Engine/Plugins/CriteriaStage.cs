@@ -82,11 +82,14 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         // Each plug-in's time is charged for all its criteria at once (docs/plugins.md, "Trust model"): with one plug-in
         // in the stage (a scope's group, the common case) once for the employee, two clock reads however many decisions;
-        // with several, once per decision for each plug-in, to tell their times apart.
+        // with several, once per decision for each plug-in, to tell their times apart. A plug-in none of whose criteria
+        // judges a decision's path (their AppliesTo answers kept) is passed over for that decision: no plug-in code runs,
+        // so there is nothing to time, mark or check, and an employee whose decisions it judges none of reads no clock.
         var timed = _timed;
         var perDecision = timed && _groups.Length > 1;
         var perEmployee = timed && _groups.Length == 1;
-        var employeeClock = perEmployee ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        var employeeClock = 0L;
+        var employeeTimed = false;
         for (var i = 0; i < screened.Length; i++)
         {
             var decision = screened[i];
@@ -114,11 +117,34 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             // (ShownFindings): a criterion that reads only the path and target, or no finding, costs no copy.
             var readChanged = false;
             LoadedPlugin? tamperer = null;
-            var clock = perDecision ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+            var path = decision.Path;
+            var clock = 0L;
+            var clockStarted = false;
             foreach (var group in _groups)
             {
+                if (!group.MayJudge(path))
+                {
+                    continue;
+                }
+
+                if (perEmployee && !employeeTimed)
+                {
+                    employeeClock = System.Diagnostics.Stopwatch.GetTimestamp();
+                    employeeTimed = true;
+                }
+                else if (perDecision && !clockStarted)
+                {
+                    clock = System.Diagnostics.Stopwatch.GetTimestamp();
+                    clockStarted = true;
+                }
+
                 using (PluginCallMarker.Enter(group.Plugin.Marker))
                 {
+                    if (!group.Primed)
+                    {
+                        Prime(group, slot);
+                    }
+
                     foreach (var entry in group.Entries)
                     {
                         if (Evaluate(entry, ref view, decision, asOf, slot, kinds, dates, ref readChanged) is { } finding)
@@ -156,7 +182,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
             result[i] = Conclude(decision, original, findings, asOf, slot, inPlace);
         }
 
-        if (perEmployee)
+        if (employeeTimed)
         {
             _groups[0].Meter.Charge(System.Diagnostics.Stopwatch.GetTimestamp() - employeeClock);
         }
@@ -208,7 +234,14 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         ReadOnlySpan<DateOnly?> dates,
         ref bool readChanged)
     {
+        // A criterion that does not judge the path (its AppliesTo answer kept) judges nothing here, disabled or out of
+        // budget as it may be: only the decisions it would judge go to review (docs/plugins.md).
         var criterion = entry.Criterion;
+        if (entry.Applies[(int)decision.Path] == Entry.No)
+        {
+            return null;
+        }
+
         if (scheduler.IsDisabled(criterion))
         {
             return Review(entry, "运行超时，本次筛查中已停用，请人工复核");
@@ -226,19 +259,17 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         slot.Enter(criterion);
         try
         {
-            // AppliesTo sees the path only: asked once a path for the run, its answer kept (ICriterion.AppliesTo); a call
-            // that throws is not kept, so every decision on the path says so.
-            Exception? error;
+            // AppliesTo sees the path only: asked once a path for the run, its answer kept (ICriterion.AppliesTo; the
+            // plug-in's criteria are asked for every path when it first meets a decision, Prime); a call that throws is
+            // not kept, so every decision on the path says so.
             var known = entry.Applies[(int)path];
             if (known == Entry.Unknown)
             {
-                var applies = PluginCall.TryMarked((criterion, path), static s => s.criterion.AppliesTo(s.path), false, null, out error, out _);
-                if (error is not null)
+                known = Ask(entry, path, out var failed);
+                if (failed is not null)
                 {
-                    return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(error)}），请人工复核");
+                    return Review(entry, $"的 AppliesTo 运行出错（{PluginCall.Describe(failed)}），请人工复核");
                 }
-
-                entry.Applies[(int)path] = known = applies ? Entry.Yes : Entry.No;
             }
 
             if (known == Entry.No)
@@ -252,7 +283,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
                 static s => s.criterion.Evaluate(s.context),
                 null,
                 null,
-                out error,
+                out var error,
                 out _);
 
             // What the criterion read of the statutory findings, if anything: a copy it changed is a tampering.
@@ -269,6 +300,44 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         {
             slot.Exit();
         }
+    }
+
+    // AppliesTo for one path, its answer kept unless it throws (Unknown then). The caller has entered the worker slot
+    // (the watchdog) and marked the thread with the plug-in.
+    private static byte Ask(Entry entry, ScreeningPath path, out Exception? error)
+    {
+        var applies = PluginCall.TryMarked((entry.Criterion, path), static s => s.Criterion.AppliesTo(s.path), false, null, out error, out _);
+        return error is not null ? Entry.Unknown : entry.Applies[(int)path] = applies ? Entry.Yes : Entry.No;
+    }
+
+    // Every criterion of a plug-in is asked AppliesTo for every path when the plug-in first meets a decision, before any
+    // of them can be disabled (a hang) or stopped by the time budget: a criterion out of the run then still says which
+    // paths it judges, and only the decisions it would judge go to review (docs/plugins.md). Asked under the same
+    // watchdog and guard as every call; two workers may both ask, and either answer is one AppliesTo gave.
+    private void Prime(Group group, WorkerSlot slot)
+    {
+        foreach (var entry in group.Entries)
+        {
+            foreach (var path in Entry.Paths)
+            {
+                if (entry.Applies[(int)path] != Entry.Unknown || scheduler.IsDisabled(entry.Criterion))
+                {
+                    continue;
+                }
+
+                slot.Enter(entry.Criterion);
+                try
+                {
+                    Ask(entry, path, out _);
+                }
+                finally
+                {
+                    slot.Exit();
+                }
+            }
+        }
+
+        group.Primed = true;
     }
 
     private static Finding Guard(Entry entry, ScreeningPath path, Finding finding)
@@ -444,6 +513,26 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         public Entry[] Entries { get; } = entries;
 
+        /// <summary>Whether its criteria have been asked AppliesTo for every path (<see cref="Prime"/>).</summary>
+        public bool Primed { get; set; }
+
+        /// <summary>
+        /// Whether a criterion of the plug-in may judge a decision on <paramref name="path"/>: false once every one of them
+        /// has answered AppliesTo with no for it (the answers are kept for the run).
+        /// </summary>
+        public bool MayJudge(ScreeningPath path)
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.Applies[(int)path] != Entry.No)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static Group Of(LoadedPlugin plugin, PluginBudget.Meter meter) =>
             new(plugin, meter, [.. plugin.Composition.Criteria.Select(c => Entry.Of(plugin, c, meter))]);
     }
@@ -454,9 +543,11 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
         public const byte Yes = 1;
         public const byte No = 2;
 
+        public static readonly ScreeningPath[] Paths = Enum.GetValues<ScreeningPath>();
+
         // AppliesTo's answer for each path (indexed by the path's value), once asked. Screening threads may both ask
         // before either keeps the answer: whichever is kept is an answer AppliesTo gave for the path.
-        public byte[] Applies { get; } = new byte[Enum.GetValues<ScreeningPath>().Max(p => (int)p) + 1];
+        public byte[] Applies { get; } = new byte[Paths.Max(p => (int)p) + 1];
 
         // PluginGuards read these at load; a second read that throws falls back rather than failing the run.
         public static Entry Of(LoadedPlugin plugin, ICriterion criterion, PluginBudget.Meter meter) => new(

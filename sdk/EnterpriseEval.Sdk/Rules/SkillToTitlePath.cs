@@ -10,8 +10,9 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
 
     public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
+        // Below the lowest rung (高级工) no title opens: the series is not looked up for nothing.
         var highest = facts.HighestCertificate();
-        if (highest is null)
+        if (highest is null || highest.Level < Ladder.Rungs[0].Skill)
         {
             return;
         }

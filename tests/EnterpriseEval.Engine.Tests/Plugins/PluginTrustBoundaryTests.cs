@@ -207,6 +207,48 @@ public sealed class PluginTrustBoundaryTests
         Assert.DoesNotContain(result.Decisions, d => d.Outcome == Outcome.Eligible && !d.Findings.Any(f => f.RuleId == "SLOW"));
     }
 
+    // A criterion out of the run (hung, or its plug-in past the time budget) sent every later decision to review, on
+    // paths it does not judge too: an 工程师 asking for 技师 was held for review because a skill-to-title criterion hung.
+    // Only the decisions it would judge go to review (docs/plugins.md).
+    [Theory]
+    [InlineData("Fixture.Misbehaving.HangingSkillToTitlePlugin", "插件 s2t 的条件 HANGS2T 运行超时，本次筛查中已停用")]
+    [InlineData("Fixture.Misbehaving.SlowSkillToTitlePlugin", "插件 s2t 本次运行累计耗时超过时间预算（0.1 秒")]
+    public void A_criterion_out_of_the_run_sends_to_review_only_the_decisions_of_the_paths_it_judges(string entry, string named)
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("s2t", FixturePlugins.Misbehaving, entry);
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+
+        // 高级工 first (skill-to-title: the criterion hangs or spends the budget there), then 工程师 holding 高级工 (title-to-skill
+        // and skill promotion only, paths the criterion does not judge), then more 高级工.
+        var workers = Enumerable.Range(1, 6).Select(i => Employees.SeniorWorker($"W{i:00}", new DateOnly(2020, 1, 1))).ToList();
+        var engineers = Enumerable.Range(1, 20).Select(i => Employees.SeniorWorker($"T{i:00}", new DateOnly(2020, 1, 1)) with
+        {
+            Titles = [new ProfessionalTitle { Series = TitleSeries.Engineering, Level = TitleLevel.Intermediate, ObtainedOn = new DateOnly(2015, 1, 1) }],
+        }).ToList();
+        List<EmployeeRecord> records = [.. workers[..3], .. engineers, .. workers[3..]];
+        var statutory = PluginRun.Screen(PluginSet.Empty, records, Employees.AsOf);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = PluginRun.Screen(plugins, records, Employees.AsOf, timeoutMs: 300, budgetSeconds: 0.1);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        var judged = result.Decisions.Where(d => d.Path == ScreeningPath.SkillToTitle).ToList();
+        Assert.Equal(6, judged.Count);
+        Assert.Contains(judged, d => d.Outcome == Outcome.NeedsReview && d.Findings.Any(f => f.RuleId == "PLUGIN" && f.Message.Contains(named, StringComparison.Ordinal)));
+
+        // Every decision on the other paths is the statutory one, as if the plug-in had not been loaded.
+        var others = result.Decisions.Where(d => d.Path != ScreeningPath.SkillToTitle).ToList();
+        Assert.Equal(40, others.Count);
+        Assert.All(others, d =>
+        {
+            var alone = statutory.Decisions.Single(s => s.EmployeeId == d.EmployeeId && s.Path == d.Path);
+            Assert.DoesNotContain(d.Findings, f => f.RuleId == "PLUGIN");
+            Assert.Equal(alone.Outcome, d.Outcome);
+            Assert.Equal(alone.Findings.Select(f => f.Message), d.Findings.Select(f => f.Message));
+        });
+    }
+
     [Fact]
     public void A_template_function_that_throws_is_a_render_error_naming_the_plugin_and_the_function()
     {
