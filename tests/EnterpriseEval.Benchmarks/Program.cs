@@ -5,8 +5,8 @@ using EnterpriseEval.Benchmarks;
 // `dotnet run -c Release --project tests/EnterpriseEval.Benchmarks -- --filter '*'` (add `--job short` for a quick run).
 // `... -- --loop core|sentences|plugins|grouprules|stage|alone|ours|rulesengine [seconds]` runs one workload in a plain loop, for a profiler (perf, dotnet-trace).
 // `... -- --split [seconds] [employees] [core,stage,plugins]` alternates the statutory core, the criteria stage and both
-// together (or those listed) in one process on the first `employees` of the roster (default all 20,000), and prints each
-// one's fastest and median iteration per candidate-path: with 1,000 (records that stay in the cache) against 20,000, how
+// together (or those listed) in one process on the first `employees` of the roster (default all 20,000), after a warm-up
+// until the JIT has settled, and prints each one's fastest and median iteration per candidate-path: with 1,000 (records that stay in the cache) against 20,000, how
 // much of the time is memory; one workload alone under a profiler.
 // `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
 // plug-in governs, per call and per decision of the whole roster.
@@ -202,6 +202,27 @@ static int Split(double seconds, int employees, string[]? only)
         work = [.. work.Where(w => only.Contains(w.Name))];
     }
 
+    // Warm-up, not recorded: the workloads run until the JIT has settled (no method compiled for a second, at least two
+    // seconds, at most thirty), as BenchmarkDotNet warms up before it measures. The tiered compiler first runs the code
+    // unoptimised and moves it up in the background; on one core (taskset) that takes seconds, and those iterations, two
+    // to three times slower, would otherwise count in the median.
+    var warmUp = Stopwatch.StartNew();
+    var quiet = Stopwatch.StartNew();
+    var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+    while (warmUp.Elapsed.TotalSeconds < 30 && (warmUp.Elapsed.TotalSeconds < 2 || quiet.Elapsed.TotalSeconds < 1))
+    {
+        foreach (var (_, body) in work)
+        {
+            body();
+        }
+
+        if (System.Runtime.JitInfo.GetCompiledMethodCount() is var now && now != compiled)
+        {
+            compiled = now;
+            quiet.Restart();
+        }
+    }
+
     var times = work.Select(_ => new List<double>()).ToArray();
     var allocated = new long[work.Length];
     var clock = Stopwatch.StartNew();
@@ -217,7 +238,9 @@ static int Split(double seconds, int employees, string[]? only)
         }
     }
 
-    Console.WriteLine($"{records.Count:N0} employees, {decisions:N0} candidate-paths; thread CPU time a candidate-path:");
+    Console.WriteLine(
+        $"{records.Count:N0} employees, {decisions:N0} candidate-paths; warmed up {warmUp.Elapsed.TotalSeconds:F1} s; " +
+        $"{times[^1].Count} iterations in {clock.Elapsed.TotalSeconds:F1} s; thread CPU time a candidate-path:");
     for (var w = 0; w < work.Length; w++)
     {
         times[w].Sort();
