@@ -10,6 +10,9 @@ internal sealed class GreenChannelPath(CompiledPolicy policy, GreenChannelRule g
 
     public ScreeningPath Path => ScreeningPath.GreenChannel;
 
+    // A target needs an honour.
+    public bool MayOpen(EmployeeRecord record) => record.Honours.Count > 0;
+
     public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         if (!HasHonour(facts))

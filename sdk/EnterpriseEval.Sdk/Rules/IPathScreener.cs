@@ -9,6 +9,13 @@ internal interface IPathScreener
     /// <summary>The path screened.</summary>
     ScreeningPath Path { get; }
 
+    /// <summary>
+    /// Without applications, whether <see cref="AddPossibleTargets"/> may add anything for this employee, told from the
+    /// record alone (a necessary condition of every target the path adds, checked before the employee's facts are
+    /// gathered): false only when the path certainly opens no target.
+    /// </summary>
+    bool MayOpen(EmployeeRecord record);
+
     /// <summary>Without applications: the targets this employee may reach on the path, in ascending order.</summary>
     void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets);
 

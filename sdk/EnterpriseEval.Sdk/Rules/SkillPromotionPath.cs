@@ -8,6 +8,10 @@ internal sealed class SkillPromotionPath(SkillPromotionRule promotion) : IPathSc
 {
     public ScreeningPath Path => ScreeningPath.SkillPromotion;
 
+    // A target needs a certificate, and a title or a professional-technical post (EmployeeFacts.IsProfessionalTechnical).
+    public bool MayOpen(EmployeeRecord record) =>
+        record.Certificates.Count > 0 && (record.Titles.Count > 0 || record.Employee.PostCategory == PostCategory.Technical);
+
     public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         if (!facts.IsProfessionalTechnical ||

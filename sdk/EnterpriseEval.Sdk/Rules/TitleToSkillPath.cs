@@ -8,6 +8,9 @@ internal sealed class TitleToSkillPath(TitleToSkillRule titleToSkill, RelatedMaj
 {
     public ScreeningPath Path => ScreeningPath.TitleToSkill;
 
+    // A target needs a title.
+    public bool MayOpen(EmployeeRecord record) => record.Titles.Count > 0;
+
     public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {
         if (facts.HighestTitle is not { } title || Ladder.SkillForTitle(title.Level) is not { } level)
