@@ -41,7 +41,8 @@ public sealed class HrFlowTests(ServeFixture server)
         // Screen it: the progress page turns into the dashboard by itself when the job completes.
         await page.Locator("#asOf-new").FillAsync("2026-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "开始筛查" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/hr/screenings/s[0-9a-f]{16}$"));
+        // The URL, not a load state: the progress page reloads itself when the job ends (see ServeFixture.SignInAsync).
+        await Expect(page).ToHaveURLAsync(new Regex("/hr/screenings/s[0-9a-f]{16}$"));
         try
         {
             await Expect(page.Locator("#chart-paths svg[role=img]")).ToBeVisibleAsync(new() { Timeout = 120_000 });

@@ -74,7 +74,7 @@ public sealed class ReviewFlowTests(ServeFixture server)
         await member.Context.CloseAsync();
 
         // The second member votes 反对 on one candidate other than the employee's, 赞成 on the others.
-        var second = Watch(await SignInAsync("committee2", SecondMemberPassword));
+        var second = Watch(await server.SignInAsync("committee2", SecondMemberPassword));
         await second.GotoAsync($"/committee/batches/{Uri.EscapeDataString(batch)}/ballot");
         var againstRow = second.Locator("#ballot tbody tr").Filter(new() { HasNotText = "GP0014" }).First;
         var againstId = (await againstRow.Locator("td").Nth(0).TextContentAsync())!.Trim();
@@ -199,29 +199,6 @@ public sealed class ReviewFlowTests(ServeFixture server)
 
         // The page comes back after the POST with one more 已投票 (the old page still shows as many as before).
         await Expect(voted).ToHaveCountAsync(before + 1);
-    }
-
-    private async Task<IPage> SignInAsync(string userName, string password)
-    {
-        var page = await server.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        try
-        {
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        }
-        catch (TimeoutException e)
-        {
-            // As ServeFixture.SignInAsync: what the person saw and what the server said, for a failure under load.
-            var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(page not readable)", TaskScheduler.Default);
-            var lines = server.Output.Split('\n');
-            throw new TimeoutException(
-                $"Signing in as {userName} stayed on {page.Url}. The page showed:\n{shown}\nThe server's last output:\n{string.Join('\n', lines[Math.Max(0, lines.Length - 40)..])}", e);
-        }
-
-        return page;
     }
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);

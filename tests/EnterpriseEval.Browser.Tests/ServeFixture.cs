@@ -96,22 +96,27 @@ public sealed partial class ServeFixture : IAsyncLifetime
     }
 
     /// <summary>Signs in through the sign-in page as a person does, landing on the role's home page.</summary>
-    public async Task<IPage> SignInAsync(string userName)
+    public Task<IPage> SignInAsync(string userName) => SignInAsync(userName, Passwords[userName]);
+
+    /// <summary>Signs in with the given password through the sign-in page, landing on the role's home page.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password)
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Passwords[userName]);
+        await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            // Wait for the redirect itself (Commit) and then for the page's content, not for the "load" event: under a
-            // loaded machine Playwright once kept waiting for "load" on a page that was already shown (the URL was the
-            // role's home page and its content was there), which failed a sign-in that had worked.
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+            // Wait for what a signed-in person sees (the 退出登录 button of every signed-in page) and then for the URL
+            // to have left the sign-in page, never for a load state. Playwright's WaitForURL, when the URL already
+            // matches, waits for the "load" state whatever WaitUntil says; on a loaded machine that wait twice
+            // outlived a page that was already shown (the fresh-clone CI: /hr displayed, only "networkidle" seen).
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
+            await Assertions.Expect(page).Not.ToHaveURLAsync(SignInPage());
             await page.Locator("main").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             // Say what the person would have seen and what the server said, so a failure under load can be diagnosed.
             var shown = await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(page not readable)", TaskScheduler.Default);
@@ -240,6 +245,9 @@ public sealed partial class ServeFixture : IAsyncLifetime
 
     [GeneratedRegex(@"已启动：(http://127\.0\.0\.1:\d+)")]
     private static partial Regex Started();
+
+    [GeneratedRegex("/signin")]
+    private static partial Regex SignInPage();
 
     // The employee's line goes on with its 工号 right after the password: "密码 Abc…（工号 GP0014）".
     [GeneratedRegex(@"用户名 (\S+)\s+密码 ([^\s（]+)")]
