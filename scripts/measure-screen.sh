@@ -10,6 +10,9 @@
 #        OUT=DIR       write each run's result files under DIR instead of WORK, and delete them after the run: with a
 #                      RAM-backed DIR (/dev/shm/...) the kernel's write-back of 1.5–1.9 GB of results to a shared disk,
 #                      which lands on whichever run comes next, is kept out of the times (BENCHMARKS.md "End to end").
+#        The column workers_M is the screening workers' own figure from the run's Debug log (StageTimes, "Screening
+#        workers"): candidate-paths per CPU-second of the threads that screen (rules, criteria, equivalences and
+#        sentences; thread CPU time), the screening core as a real run sees it; "-" for a build that does not log it.
 #        INPROCESS=1   also run this build with plug-in code in the host's own process
 #                      (EnterpriseEval:Plugins:Isolation=InProcess, docs/plugins.md "Process isolation"), interleaved:
 #                      what the worker process costs.
@@ -56,7 +59,7 @@ EEVAL=("$WORK/current/eeval/eeval")
 echo "== 当前负载（其他进程会拉长墙钟时间，CPU 时间受影响较小）：$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== 机器：$(nproc) 核，$(free -g | awk '/Mem:/ {print $2}') GB 内存，$(dotnet --version) SDK，$(uname -sr)"
 
-printf '\n%-10s %-9s %-8s %-4s %8s %8s %12s\n' "employees" "build" "plugins" "run" "wall_s" "cpu_s" "peak_rss_MB"
+printf '\n%-10s %-9s %-8s %-4s %8s %8s %12s %10s\n' "employees" "build" "plugins" "run" "wall_s" "cpu_s" "peak_rss_MB" "workers_M"
 for n in "${SIZES[@]}"; do
   roster="$WORK/roster-$n-seed$SEED"
   if [[ ! -f "$roster/.complete" ]]; then
@@ -74,12 +77,13 @@ for n in "${SIZES[@]}"; do
         [[ $build == inprocess ]] && binary=current isolation=InProcess
         [[ $mode == both ]] && args+=(--plugins "$WORK/$binary/plugins")
         log="$WORK/time-$build-$n-$mode-$run.txt"
-        EEVAL_EnterpriseEval__Plugins__Isolation=$isolation \
+        EEVAL_EnterpriseEval__Plugins__Isolation=$isolation EEVAL_Logging__LogLevel__EnterpriseEval=Debug \
           /usr/bin/time -v "$WORK/$binary/eeval/eeval" "${args[@]}" >"$WORK/screen-$build-$n-$mode.txt" 2>"$log"
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
         rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
         cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
-        printf '%-10s %-9s %-8s %-4s %8s %8s %12s\n' "$n" "$build" "$mode" "$run" "$wall" "$cpu" "$rss"
+        workers=$(awk '/Screening workers:/ {for (i = 1; i <= NF; i++) if ($i == "M") v = $(i-1)} END {print (v == "" ? "-" : v)}' "$log")
+        printf '%-10s %-9s %-8s %-4s %8s %8s %12s %10s\n' "$n" "$build" "$mode" "$run" "$wall" "$cpu" "$rss" "$workers"
         [[ -n "$OUT" ]] && rm -rf "$out"
       done
     done

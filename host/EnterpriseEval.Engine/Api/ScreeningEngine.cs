@@ -249,6 +249,12 @@ public sealed class ScreeningEngine
                             stop.Token.ThrowIfCancellationRequested();
                             var result = pass.Screen(records, 0, records.Count);
                             notApplied += result.NotApplied;
+                            foreach (var decisions in result.DecisionsByEmployee)
+                            {
+                                times.CandidatePaths += decisions?.Count ?? 0;
+                            }
+
+                            times.ScreeningCpu = pass.WorkerCpuSeconds;
                             started = Stopwatch.GetTimestamp();
                             await screened.Writer.WriteAsync(new DecisionChunk(done, result), stop.Token).ConfigureAwait(false);
                             times.WaitingForWriters += Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -23,6 +23,15 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
     /// <summary>Each plug-in's total time budget for this run (docs/plugins.md).</summary>
     public Plugins.PluginBudget Budget { get; init; } = new(0);
 
+    // The CPU time of the ranges the workers finished, in nanoseconds (ThreadCpuTime; -1 where not known).
+    private long _workerCpu;
+
+    /// <summary>
+    /// The CPU seconds the worker threads of every <see cref="Run"/> so far spent screening (the ranges they finished;
+    /// an abandoned worker's range is not counted); null where the system does not say (<see cref="ThreadCpuTime"/>).
+    /// </summary>
+    public double? WorkerCpuSeconds => Interlocked.Read(ref _workerCpu) is var ns and >= 0 ? ns / 1e9 : null;
+
     /// <summary>Whether a criterion was disabled after running past the limit.</summary>
     public bool IsDisabled(object criterion) => _anyDisabled && _disabled.ContainsKey(criterion);
 
@@ -57,6 +66,9 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
             var current = new (int From, int To)[1];
             var thread = new Thread(() =>
             {
+                // The CPU time of each range screened, added before the range counts as done (so Run never returns
+                // before it is added): two clock reads every ChunkSize employees.
+                var cpu = ThreadCpuTime.Nanoseconds();
                 while (!slot.Abandoned && queue.TryDequeue(out var range))
                 {
                     current[0] = range;
@@ -83,6 +95,9 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
                         }
                     }
 
+                    var now = ThreadCpuTime.Nanoseconds();
+                    AddCpu(now - cpu);
+                    cpu = now;
                     Interlocked.Add(ref done, range.To - range.From);
                     if (Interlocked.Decrement(ref pending) == 0)
                     {
@@ -139,5 +154,21 @@ internal sealed class GuardedScheduler(int workers, long criterionLimitMs)
         }
 
         progress?.Invoke(count);
+    }
+
+    private void AddCpu(long? nanoseconds)
+    {
+        if (nanoseconds is not { } ns)
+        {
+            Interlocked.Exchange(ref _workerCpu, -1);
+            return;
+        }
+
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _workerCpu);
+        }
+        while (seen >= 0 && Interlocked.CompareExchange(ref _workerCpu, seen + ns, seen) != seen);
     }
 }

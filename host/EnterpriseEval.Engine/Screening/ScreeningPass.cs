@@ -19,6 +19,12 @@ internal sealed class ScreeningPass(StatutoryRuleSet[] rules, PluginSet plugins,
     private readonly PluginScopes _scopes = plugins.Scopes;
     private readonly CriteriaStage[] _criteria = [.. plugins.Scopes.Groups.Select(g => new CriteriaStage(g, scheduler))];
 
+    /// <summary>
+    /// The CPU seconds the workers spent on the employees screened so far: rules, criteria, equivalences and their
+    /// sentences (<see cref="GuardedScheduler.WorkerCpuSeconds"/>); null where the system does not say.
+    /// </summary>
+    public double? WorkerCpuSeconds => scheduler.WorkerCpuSeconds;
+
     public ScreenedChunk Screen(IReadOnlyList<EmployeeRecord> records, int from, int count, Action<int>? progress = null)
     {
         var decisions = new IReadOnlyList<Decision>[count];

@@ -30,6 +30,16 @@ internal sealed class StageTimes
     /// <summary>Seconds writing <c>decisions.json</c>.</summary>
     public double Json;
 
+    /// <summary>Decisions made (candidate-paths: an employee on a path).</summary>
+    public long CandidatePaths;
+
+    /// <summary>
+    /// CPU seconds the screening workers spent making them (rules, criteria, equivalences, sentences; thread CPU time),
+    /// null where the system does not say: the screening core's figure in a real run, beside the benchmark's
+    /// (BENCHMARKS.md).
+    /// </summary>
+    public double? ScreeningCpu { get; set; }
+
     /// <summary>Runs <paramref name="work"/>, adding its wall time to <paramref name="counter"/>.</summary>
     public static T Time<T>(ref double counter, Func<T> work)
     {
@@ -79,5 +89,13 @@ internal sealed class StageTimes
             GC.CollectionCount(1),
             GC.CollectionCount(2),
             GC.GetTotalAllocatedBytes() / (1024 * 1024));
+        if (ScreeningCpu is { } cpu && cpu > 0)
+        {
+            logger.LogDebug(
+                "Screening workers: {Cpu:F3} CPU-s for {CandidatePaths} candidate-paths, {Rate:F3} M candidate-paths per CPU-second (rules, criteria, equivalences, sentences)",
+                cpu,
+                CandidatePaths,
+                CandidatePaths / cpu / 1e6);
+        }
     }
 }

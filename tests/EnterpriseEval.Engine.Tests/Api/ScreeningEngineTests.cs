@@ -1,4 +1,5 @@
 using EnterpriseEval.Engine.Plugins;
+using EnterpriseEval.Engine.Screening;
 using EnterpriseEval.Engine.Tests.Support;
 using EnterpriseEval.Sdk.Model;
 using EnterpriseEval.Sdk.Screening;
@@ -61,6 +62,60 @@ public sealed class ScreeningEngineTests
         Assert.Empty(run.DecisionsByEmployee[1]);
         Assert.Equal(1, run.Summary!.NotApplied);
         Assert.Equal(1, run.Summary.EmployeesScreened);
+    }
+
+    [Fact]
+    public async Task The_stage_timer_counts_every_decision_made_and_on_linux_the_cpu_time_the_screening_workers_spent()
+    {
+        // The Debug log's "Screening workers" line (BENCHMARKS.md, the screening core in a real run) rests on these two.
+        var many = Enumerable.Range(0, 300).Select(i => i % 3 == 0 ? Employees.SeniorTechnician($"T{i}") : Employees.SeniorWorker($"W{i}", new DateOnly(2018, 1, 1))).ToArray();
+        var sink = new RecordingSink();
+        var times = new StageTimes();
+
+        await new ScreeningEngine { ChunkSize = 64 }.RunAsync(
+            RosterSource.FromRecords(many), Employees.AsOf, PluginSet.Empty, sink, null, new RunTuning(Times: times), CancellationToken.None);
+
+        var made = sink.Chunks.SelectMany(c => c.DecisionsByEmployee).Sum(d => d.Count);
+        Assert.True(made > many.Length / 2, $"only {made} decisions");
+        Assert.Equal(made, times.CandidatePaths);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.NotNull(times.ScreeningCpu);
+            Assert.InRange(times.ScreeningCpu.Value, 1e-7, 60);
+        }
+    }
+
+    [Fact]
+    public void A_scheduler_adds_up_the_cpu_time_its_workers_spend_on_the_ranges_they_finish()
+    {
+        var scheduler = new GuardedScheduler(2, 60_000);
+        Assert.Equal(0, scheduler.WorkerCpuSeconds);
+
+        // About 0.2 CPU-seconds of spinning spread over the workers, twice: the total grows with each Run.
+        static void Spin(int i, WorkerSlot slot)
+        {
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (System.Diagnostics.Stopwatch.Frequency / 5_000);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until)
+            {
+                Thread.SpinWait(10);
+            }
+        }
+
+        scheduler.Run(1_000, Spin);
+        var first = scheduler.WorkerCpuSeconds;
+        scheduler.Run(1_000, Spin);
+        var both = scheduler.WorkerCpuSeconds;
+
+        // Thread CPU time is read on Linux only (ThreadCpuTime): elsewhere the figure is not known, never made up.
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Null(both);
+            return;
+        }
+
+        // CPU time, not wall time: on a loaded machine a worker may wait for a core, so only a lower bound is certain.
+        Assert.InRange(first!.Value, 0.05, 30);
+        Assert.InRange(both!.Value - first.Value, 0.05, 30);
     }
 
     [Fact]
