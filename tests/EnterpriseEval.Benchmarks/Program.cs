@@ -9,7 +9,8 @@ using EnterpriseEval.Engine.Screening;
 // `... -- --split [seconds] [employees] [core,stage,plugins]` alternates the statutory core, the criteria stage and both
 // together (or those listed) in one process on the first `employees` of the roster (default all 20,000), after a warm-up
 // until the JIT has settled, and prints each one's fastest and median iteration per candidate-path: with 1,000 (records that stay in the cache) against 20,000, how
-// much of the time is memory; one workload alone under a profiler.
+// much of the time is memory; one workload alone under a profiler. With ALLOC_TICKS=1 it also prints what the measured
+// iterations allocated, by type.
 // `... -- --criteria [seconds]` times each shipped criterion alone (AppliesTo and Evaluate, no guard) on the employees its
 // plug-in governs, per call and per decision of the whole roster.
 // `... -- --service URL ADMIN_PASSWORD ROSTER_ZIP [users] [requests] [seconds] [paths…]` measures a running `eeval serve`
@@ -245,6 +246,9 @@ static int Split(double seconds, int employees, string[]? only)
         }
     }
 
+    // ALLOC_TICKS=1: what the measured iterations allocate, by type (the runtime's allocation samples), printed at the end.
+    using var ticks = Environment.GetEnvironmentVariable("ALLOC_TICKS") == "1" ? new AllocTicks() : null;
+    ticks?.On = true;
     var times = work.Select(_ => new List<double>()).ToArray();
     var allocated = new long[work.Length];
     var clock = Stopwatch.StartNew();
@@ -259,6 +263,16 @@ static int Split(double seconds, int employees, string[]? only)
             work[w].Body();
             times[w].Add(work[w].Name == "pass" ? ((passScheduler.WorkerCpuSeconds ?? 0) - workers) * 1e3 : ThreadCpu.Milliseconds() - start);
             allocated[w] += (work[w].Name == "pass" ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread()) - bytes;
+        }
+    }
+
+    if (ticks is not null)
+    {
+        ticks.On = false;
+        Console.WriteLine("allocated, by type (share of the bytes, from the runtime's allocation samples):");
+        foreach (var (type, share) in ticks.Top(25))
+        {
+            Console.WriteLine($"{share,7:P1}  {type}");
         }
     }
 

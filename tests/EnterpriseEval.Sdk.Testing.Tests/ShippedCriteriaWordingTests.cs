@@ -59,6 +59,65 @@ public sealed class ShippedCriteriaWordingTests
         Assert.Equal("继续教育学时2023年度104学时，2024年度72学时，2025年度72学时，均不少于每年72学时", Sentence(run, "HM0003", "GJ-CE", FindingKind.Met));
     }
 
+    // The criteria write their sentences into a builder each thread reuses: a sentence longer than its first buffer
+    // (1,024 characters) must come out whole, and the sentences written after it on the same thread must not carry any
+    // of it.
+    [Fact]
+    public void Ganpower_score_writes_a_sentence_of_many_lines_whole_and_the_next_employees_sentences_unchanged()
+    {
+        using var host = PluginTestHost.FromFolder(Path.Combine(Repository, "artifacts", "plugins", "ganpower-supply"));
+        var many = Worker("GP10", "GDGD");
+        for (var year = 1990; year <= 2025; year++)
+        {
+            many = many.WithAchievement("技术报告", new DateOnly(year, 3, 1));
+            many = many.WithAchievement("论文", new DateOnly(year, 6, 1), rank: "核心期刊");
+        }
+
+        var enough = Worker("GP11", "GDGD")
+            .WithAchievement("专利", new DateOnly(2025, 5, 1), rank: "发明")
+            .WithAchievement("竞赛获奖", new DateOnly(2024, 10, 1), rank: "省级二等奖")
+            .Build();
+        var none = Worker("GP12", "GDGD").Build();
+
+        var run = host.Screen([many.Build(), enough, none], CutOff);
+
+        // 细则第九条: 技术报告 5 points each, at most 10 in all (the first two count); 论文 is not in the table.
+        var lines = new List<string>();
+        for (var year = 1990; year <= 2025; year++)
+        {
+            lines.Add(year < 1992 ? $"{year}年技术报告5分" : $"{year}年技术报告5分（该类上限10分，计0分）");
+            lines.Add($"{year}年论文（核心期刊）不在计分表中，未计分");
+        }
+
+        var expected = $"业绩评审积分10分（{string.Join("、", lines)}），未达到合格线60分";
+        Assert.True(expected.Length > 1024, $"the sentence has {expected.Length} characters");
+        Assert.Equal(expected, Sentence(run, "GP10", "GP-SCORE", FindingKind.Failed));
+        Assert.Equal(
+            "业绩评审积分60分（2024年竞赛获奖（省级二等奖）30分、2025年专利（发明）30分），达到合格线60分",
+            Sentence(run, "GP11", "GP-SCORE", FindingKind.Met));
+        Assert.Equal("业绩评审积分0分（截止日前无业绩成果记录），未达到合格线60分", Sentence(run, "GP12", "GP-SCORE", FindingKind.Failed));
+    }
+
+    [Fact]
+    public void Ganjiang_mentoring_names_each_apprentice_once_and_counts_only_those_taken_on_by_the_cut_off()
+    {
+        using var host = PluginTestHost.FromFolder(Path.Combine(Repository, "artifacts", "plugins", "ganjiang-heavy"));
+
+        var run = host.ScreenRoster(Path.Combine(Repository, "samples", "rosters", "ganjiang-heavy"), CutOff);
+
+        // 办法第十三条: a 技师 asking for 中级 has taken on at least 2 apprentices (samples/rosters/ganjiang-heavy, README.md
+        // and apprentices.csv): HM0026 has two agreements with 何佳 (counted once), HM0027's second apprentice starts after
+        // the cut-off, HM0028 has none, HM0060's 宋文涛 has no id and counts by name.
+        Assert.Equal(
+            "截至2026年12月31日带徒3名（何佳、蔡明、温建平），达到技师申报中级须带徒2名以上的要求",
+            Sentence(run, "HM0026", "GJ-MENTOR", FindingKind.Met, TitleLevel.Intermediate));
+        Assert.Equal("截至2026年12月31日带徒1名（邱晨），技师申报中级须带徒2名以上", Sentence(run, "HM0027", "GJ-MENTOR", FindingKind.Failed, TitleLevel.Intermediate));
+        Assert.Equal("截至2026年12月31日无带徒记录，技师申报中级须带徒2名以上", Sentence(run, "HM0028", "GJ-MENTOR", FindingKind.Failed, TitleLevel.Intermediate));
+        Assert.Equal(
+            "截至2026年12月31日带徒2名（廖志鹏、宋文涛），达到技师申报中级须带徒2名以上的要求",
+            Sentence(run, "HM0060", "GJ-MENTOR", FindingKind.Met, TitleLevel.Intermediate));
+    }
+
     // A 高级工 in a skill post since 2012, assessed qualified for three years: the skill-to-title path opens at 助理级.
     private static EmployeeBuilder Worker(string id, string enterprise) => EmployeeBuilder.Create(id)
         .InEnterprise(enterprise)
@@ -68,9 +127,9 @@ public sealed class ShippedCriteriaWordingTests
         .WithAssessments(AssessmentResult.Qualified, 2023, 2024, 2025);
 
     // The criterion's sentence on the employee's first skill-to-title decision, without the clause the message ends with.
-    private static string Sentence(ScreeningRun run, string employeeId, string ruleId, FindingKind kind)
+    private static string Sentence(ScreeningRun run, string employeeId, string ruleId, FindingKind kind, TitleLevel? level = null)
     {
-        var decision = run.DecisionsFor(employeeId).First(d => d.Path == ScreeningPath.SkillToTitle);
+        var decision = run.DecisionsFor(employeeId).First(d => d.Path == ScreeningPath.SkillToTitle && (level is null || d.TargetTitleLevel == level));
         var finding = Assert.Single(decision.Findings, f => f.RuleId == ruleId);
         Assert.Equal(kind, finding.Kind);
         var clause = $"（{finding.Clause}）";

@@ -129,12 +129,12 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
                 if (perEmployee && !employeeTimed)
                 {
-                    employeeClock = System.Diagnostics.Stopwatch.GetTimestamp();
+                    employeeClock = PluginBudget.Now();
                     employeeTimed = true;
                 }
                 else if (perDecision && !clockStarted)
                 {
-                    clock = System.Diagnostics.Stopwatch.GetTimestamp();
+                    clock = PluginBudget.Now();
                     clockStarted = true;
                 }
 
@@ -156,7 +156,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
                 if (perDecision)
                 {
-                    var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var now = PluginBudget.Now();
                     group.Meter.Charge(now - clock);
                     clock = now;
                 }
@@ -184,7 +184,7 @@ internal sealed class CriteriaStage(PluginSet plugins, GuardedScheduler schedule
 
         if (employeeTimed)
         {
-            _groups[0].Meter.Charge(System.Diagnostics.Stopwatch.GetTimestamp() - employeeClock);
+            _groups[0].Meter.Charge(PluginBudget.Now() - employeeClock);
         }
 
         return result;

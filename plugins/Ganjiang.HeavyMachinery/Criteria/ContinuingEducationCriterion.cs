@@ -94,7 +94,7 @@ internal sealed class ContinuingEducationCriterion(IOptions<GanjiangHeavyOptions
     // 「继续教育学时2023年度40学时，2024年度36学时」, to which the caller adds the verdict.
     private StringBuilder Describe(int first, ReadOnlySpan<decimal> totals, ReadOnlySpan<bool> recorded, bool onlyShort)
     {
-        var text = new StringBuilder("继续教育学时", 96);
+        var text = Wording.Sentence("继续教育学时");
         var any = false;
         for (var i = 0; i < 3; i++)
         {

@@ -44,27 +44,45 @@ internal sealed class MentoringCriterion(IOptions<GanjiangHeavyOptions> options)
     private Finding Judge(CriterionContext context, IReadOnlyList<Apprenticeship> rows)
     {
         // Each apprentice counts once, by id (name when the id is blank), so a renewed agreement does not count twice.
+        Span<bool> counted = rows.Count <= 64 ? stackalloc bool[rows.Count] : new bool[rows.Count];
         var count = 0;
-        StringBuilder? names = null;
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
-            if (row.From > context.AsOf || SeenBefore(rows, i, context.AsOf))
+            if (rows[i].From <= context.AsOf && !SeenBefore(rows, i, context.AsOf))
             {
-                continue;
+                counted[i] = true;
+                count++;
             }
-
-            count++;
-            (names ??= new StringBuilder()).Append(count > 1 ? "、" : "").Append(row.Name);
         }
 
         // The cut-off's wording is one per run: made once, swapped whole (criteria run in parallel).
         var cutOff = _cutOff is { } cached && cached.AsOf == context.AsOf ? cached : _cutOff = new CutOff(context.AsOf, Wording.Chinese(context.AsOf));
-        var asOf = cutOff.Text;
-        var taught = count > 0 ? $"截至{asOf}带徒{count}名（{names}）" : $"截至{asOf}无带徒记录";
+
+        // 「截至2026年12月31日带徒2名（张三、李四），达到技师申报中级须带徒2名以上的要求」, written into this thread's builder.
+        var text = Wording.Sentence("截至").Append(cutOff.Text);
+        if (count > 0)
+        {
+            text.Append("带徒").Append(count).Append("名（");
+            var first = true;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (counted[i])
+                {
+                    text.Append(first ? "" : "、").Append(rows[i].Name);
+                    first = false;
+                }
+            }
+
+            text.Append('）');
+        }
+        else
+        {
+            text.Append("无带徒记录");
+        }
+
         return count >= _minimum
-            ? context.Met($"{taught}，达到技师申报中级须带徒{_minimum}名以上的要求")
-            : context.Fail($"{taught}，技师申报中级须带徒{_minimum}名以上");
+            ? context.Met(text.Append("，达到技师申报中级须带徒").Append(_minimum).Append("名以上的要求").ToString())
+            : context.Fail(text.Append("，技师申报中级须带徒").Append(_minimum).Append("名以上").ToString());
     }
 
     // Whether an earlier row that counts names the same apprentice (a handful of rows: no dictionary per decision).

@@ -1,10 +1,24 @@
 using System.Globalization;
+using System.Text;
 
 namespace Ganjiang.HeavyMachinery.Roster;
 
 /// <summary>How findings write dates and numbers (formatting only: every value arrives parsed, <see cref="FirmTables"/>).</summary>
 internal static class Wording
 {
+    [ThreadStatic]
+    private static StringBuilder? t_sentence;
+
+    /// <summary>
+    /// This thread's builder for a finding's sentence, emptied, starting with <paramref name="lead"/>: a criterion writes
+    /// its sentence into it and takes the text (<c>ToString</c>) before it writes another. Reused, not made for every
+    /// sentence (one that grew past its first buffer, for a sentence of more than 1,024 characters, is replaced: emptying
+    /// a builder of several buffers makes a new buffer every time): a builder and its buffer were a tenth of what the plug-in's criteria allocated on a large roster
+    /// (BENCHMARKS.md). Criteria run on several threads at once, so each thread has its own.
+    /// </summary>
+    public static StringBuilder Sentence(string lead) =>
+        (t_sentence is { Capacity: <= 1024 } kept ? kept.Clear() : t_sentence = new StringBuilder(1024)).Append(lead);
+
     /// <summary>A date as findings write it: 2026年12月31日.</summary>
     public static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 

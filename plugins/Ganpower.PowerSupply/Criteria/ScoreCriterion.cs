@@ -22,6 +22,16 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
     [ThreadStatic]
     private static Last? t_last;
 
+    // This thread's builders for the scored lines and the sentence, reused: a builder and its buffer for every sentence
+    // were a tenth of what the plug-in allocated on a large roster (BENCHMARKS.md). Criteria run on several threads at
+    // once. Only ever appended to and emptied: an insertion into a long builder splits it, and emptying a split builder
+    // makes a new buffer every time.
+    [ThreadStatic]
+    private static StringBuilder? t_lines;
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
     public string Id => "GP-SCORE";
 
     public string Citation => Regulation.Scoring;
@@ -53,12 +63,11 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
 
     private Finding Judge(CriterionContext context)
     {
-        // 「业绩评审积分55分（2024年竞赛获奖（省级二等奖）30分、…），未达到合格线60分」: the lines are written straight into
-        // the sentence, and the total, known after them, put in front of them.
-        const string Lead = "业绩评审积分";
-        var text = new StringBuilder(Lead, 160).Append("分（");
-        var (total, passMark, passed, anyLine) = scoring.Describe(context.Record, context.AsOf, text);
-        text.Insert(Lead.Length, AchievementScoring.Chinese(total));
+        // 「业绩评审积分55分（2024年竞赛获奖（省级二等奖）30分、…），未达到合格线60分」: the lines written first, and the
+        // total, known after them, put in front of them.
+        var lines = Emptied(ref t_lines);
+        var (total, passMark, passed, anyLine) = scoring.Describe(context.Record, context.AsOf, lines);
+        var text = Emptied(ref t_text).Append("业绩评审积分").Append(AchievementScoring.Chinese(total)).Append("分（").Append(lines);
         if (!anyLine)
         {
             text.Append("截止日前无业绩成果记录");
@@ -67,6 +76,10 @@ internal sealed class ScoreCriterion(AchievementScoring scoring) : ICriterion
         text.Append(passed ? "），达到合格线" : "），未达到合格线").Append(AchievementScoring.Chinese(passMark)).Append('分');
         return passed ? context.Met(text.ToString()) : context.Fail(text.ToString());
     }
+
+    // A builder that grew past its first buffer (a sentence of more than 1,024 characters) is replaced rather than kept.
+    private static StringBuilder Emptied(ref StringBuilder? builder) =>
+        builder is { Capacity: <= 1024 } kept ? kept.Clear() : builder = new StringBuilder(1024);
 
     private sealed record Last(ScoreCriterion Owner, IReadOnlyList<Achievement> Achievements, DateOnly AsOf, Finding Finding);
 }

@@ -207,6 +207,32 @@ public sealed class PluginTrustBoundaryTests
         Assert.DoesNotContain(result.Decisions, d => d.Outcome == Outcome.Eligible && !d.Findings.Any(f => f.RuleId == "SLOW"));
     }
 
+    // The budget is kept by the coarse monotonic clock (milliseconds, a few at a tick; docs/plugins.md): calls far shorter
+    // than a tick are each charged a whole tick or nothing, which must add up to the time spent, or a plug-in of many
+    // short calls would never meet its budget.
+    [Fact]
+    public void Calls_each_shorter_than_a_tick_of_the_budgets_clock_add_up_to_the_time_spent()
+    {
+        using var folders = new FixturePlugins();
+        folders.Add("busy", FixturePlugins.Misbehaving, "Fixture.Misbehaving.BusySkillToTitlePlugin");
+        using var plugins = PluginRun.Catalog().Load(folders.Directory);
+        var records = Enumerable.Range(1, 1500).Select(i => Employees.SeniorWorker($"E{i:0000}", new DateOnly(2020, 1, 1))).ToList();
+
+        // ~0.3 ms a call, one skill-to-title decision an employee: ~0.45 s in all, against a budget of 0.1 s.
+        var result = PluginRun.Screen(plugins, records, Employees.AsOf, budgetSeconds: 0.1);
+
+        var judged = result.Decisions.Where(d => d.Path == ScreeningPath.SkillToTitle).ToList();
+        Assert.Equal(1500, judged.Count);
+        var ran = judged.Count(d => d.Findings.Any(f => f.RuleId == "BUSYS2T"));
+        var stopped = judged.Count(d => d.Findings.Any(f => f.RuleId == "PLUGIN"
+            && f.Message.Contains("插件 busy 本次运行累计耗时超过时间预算（0.1 秒", StringComparison.Ordinal)));
+        Assert.Equal(1500, ran + stopped);
+
+        // 0.1 s is ~330 calls of 0.3 ms; a call waiting for a core on a loaded machine counts longer, so fewer may run,
+        // but never all of them, and not a handful.
+        Assert.InRange(ran, 30, 1000);
+    }
+
     // A criterion out of the run (hung, or its plug-in past the time budget) sent every later decision to review, on
     // paths it does not judge too: an 工程师 asking for 技师 was held for review because a skill-to-title criterion hung.
     // Only the decisions it would judge go to review (docs/plugins.md).
