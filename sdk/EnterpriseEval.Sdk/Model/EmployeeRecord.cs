@@ -6,17 +6,56 @@ namespace EnterpriseEval.Sdk.Model;
 /// <summary>Everything the roster says about one employee: the unit that rules and criteria screen.</summary>
 public sealed record EmployeeRecord
 {
+    // What decides whether a path may open for the employee at all (IPathScreener.MayOpen), noted when the employee and
+    // the certificates are set, while they are at hand: most employees of a large roster get no decision, and the
+    // screening's first look at them then reads this record alone rather than every certificate and the employee row,
+    // each elsewhere in memory. Set by the init accessors, so a copy made with `with` keeps them true.
+    private readonly Employee _employee = null!;
+    private readonly IReadOnlyList<SkillCertificate> _certificates = [];
+    private readonly SkillLevel? _highestCertificateLevel;
+    private readonly bool _technicalPost;
+
+    // The assessment rows as R4 reads them (year and result, file order), up to four of them in one number, 16 bits a
+    // row (year × 8 + result; 0 ends the list), when every row fits (AssessmentRows): R4 then reads no row object.
+    private readonly IReadOnlyList<Assessment> _assessments = [];
+    private readonly ulong _assessmentRows;
+    private readonly bool _assessmentsPacked = true;
+
     /// <summary>The employee row.</summary>
-    public required Employee Employee { get; init; }
+    public required Employee Employee
+    {
+        get => _employee;
+        init
+        {
+            _employee = value;
+            _technicalPost = value?.PostCategory == PostCategory.Technical;
+        }
+    }
 
     /// <summary>Skill certificates, in roster order, revoked ones included (rules ignore them).</summary>
-    public IReadOnlyList<SkillCertificate> Certificates { get; init; } = [];
+    public IReadOnlyList<SkillCertificate> Certificates
+    {
+        get => _certificates;
+        init
+        {
+            _certificates = value;
+            _highestCertificateLevel = HighestLevelOf(value);
+        }
+    }
 
     /// <summary>Professional titles held.</summary>
     public IReadOnlyList<ProfessionalTitle> Titles { get; init; } = [];
 
     /// <summary>Annual assessments, at most one per year.</summary>
-    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+    public IReadOnlyList<Assessment> Assessments
+    {
+        get => _assessments;
+        init
+        {
+            _assessments = value;
+            _assessmentRows = Pack(value, out _assessmentsPacked);
+        }
+    }
 
     /// <summary>Honours.</summary>
     public IReadOnlyList<Honour> Honours { get; init; } = [];
@@ -85,6 +124,66 @@ public sealed record EmployeeRecord
         Tables = SkillToTitleTables ?? Tables,
         SkillToTitleTables = null,
     };
+
+    /// <summary>
+    /// The highest level among <see cref="Certificates"/>, whatever their status or date (revoked and later ones
+    /// included), or null when there is none: what <see cref="Rules.IPathScreener.MayOpen"/> looks at.
+    /// </summary>
+    internal SkillLevel? HighestCertificateLevel => _highestCertificateLevel;
+
+    /// <summary>Whether the employee works in a professional-technical post (<see cref="PostCategory.Technical"/>).</summary>
+    internal bool InTechnicalPost => _technicalPost;
+
+    /// <summary>
+    /// The assessment rows as (year × 8 + result) in file order, 16 bits each from the lowest, a 0 ending them, when
+    /// <see cref="Assessments"/> has at most four rows with a year of 1–8191 and a result of 1–7; false otherwise (read
+    /// the rows).
+    /// </summary>
+    internal bool TryGetAssessmentRows(out ulong rows)
+    {
+        rows = _assessmentRows;
+        return _assessmentsPacked;
+    }
+
+    private static ulong Pack(IReadOnlyList<Assessment>? assessments, out bool packed)
+    {
+        packed = false;
+        if (assessments is null || assessments.Count > 4)
+        {
+            return 0;
+        }
+
+        var rows = 0UL;
+        for (var i = 0; i < assessments.Count; i++)
+        {
+            if (assessments[i] is not { Year: >= 1 and <= 8191 } row || (uint)row.Result - 1 >= 7)
+            {
+                return 0;
+            }
+
+            rows |= (ulong)((row.Year * 8) + (int)row.Result) << (16 * i);
+        }
+
+        packed = true;
+        return rows;
+    }
+
+    private static SkillLevel? HighestLevelOf(IReadOnlyList<SkillCertificate>? certificates)
+    {
+        SkillLevel? highest = null;
+        if (certificates is not null)
+        {
+            for (var i = 0; i < certificates.Count; i++)
+            {
+                if (certificates[i] is { } certificate && (highest is null || certificate.Level > highest))
+                {
+                    highest = certificate.Level;
+                }
+            }
+        }
+
+        return highest;
+    }
 
     private static ExtraTableRows[] Replace(ExtraTableRows[] tables, ExtraTable table, Array rows)
     {

@@ -38,13 +38,30 @@ internal static class AnnualAssessmentRule
         Span<AssessmentResult> results = stackalloc AssessmentResult[Years];
         // One pass over the rows; of two rows for the same year the first counts. Bit i: year first + i was found.
         var found = 0;
-        foreach (var assessment in facts.Assessments)
+        if (facts.Record.TryGetAssessmentRows(out var rows))
         {
-            var i = assessment.Year - first;
-            if ((uint)i < Years && (found & (1 << i)) == 0)
+            // The rows as the record noted them (year × 8 + result, 16 bits each): no row object read.
+            for (; rows != 0; rows >>= 16)
             {
-                results[i] = assessment.Result;
-                found |= 1 << i;
+                var row = (int)(rows & 0xFFFF);
+                var i = (row >> 3) - first;
+                if ((uint)i < Years && (found & (1 << i)) == 0)
+                {
+                    results[i] = (AssessmentResult)(row & 7);
+                    found |= 1 << i;
+                }
+            }
+        }
+        else
+        {
+            foreach (var assessment in facts.Assessments)
+            {
+                var i = assessment.Year - first;
+                if ((uint)i < Years && (found & (1 << i)) == 0)
+                {
+                    results[i] = assessment.Result;
+                    found |= 1 << i;
+                }
             }
         }
 

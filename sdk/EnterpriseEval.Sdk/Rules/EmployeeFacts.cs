@@ -14,7 +14,6 @@ internal sealed class EmployeeFacts
         Record = record;
         AsOf = asOf;
         Certificates = ArrayOf(record.Certificates);
-        Assessments = ArrayOf(record.Assessments);
         Honours = ArrayOf(record.Honours);
         WorkPeriods = ArrayOf(record.WorkPeriods);
         Titles = ArrayOf(record.Titles);
@@ -29,6 +28,7 @@ internal sealed class EmployeeFacts
 
     private SkillCertificate? _highest;
     private bool _highestFound;
+    private Assessment[]? _assessmentArray;
 
     internal EmployeeRecord Record { get; }
 
@@ -40,7 +40,8 @@ internal sealed class EmployeeFacts
     // The record's rows as arrays, which the rules loop over without an enumerator or an interface call per row.
     internal SkillCertificate[] Certificates { get; }
 
-    internal Assessment[] Assessments { get; }
+    // Read only where the record could not note them (EmployeeRecord.TryGetAssessmentRows): made when first asked.
+    internal Assessment[] Assessments => _assessmentArray ??= ArrayOf(Record.Assessments);
 
     internal Honour[] Honours { get; }
 

@@ -9,8 +9,10 @@ internal sealed class SkillPromotionPath(SkillPromotionRule promotion) : IPathSc
     public ScreeningPath Path => ScreeningPath.SkillPromotion;
 
     // A target needs a certificate, and a title or a professional-technical post (EmployeeFacts.IsProfessionalTechnical).
+    // A certificate, and a title or a technical post: the first and the last noted on the record (no certificate row or
+    // employee row read).
     public bool MayOpen(EmployeeRecord record) =>
-        record.Certificates.Count > 0 && (record.Titles.Count > 0 || record.Employee.PostCategory == PostCategory.Technical);
+        record.HighestCertificateLevel is not null && (record.InTechnicalPost || record.Titles.Count > 0);
 
     public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {

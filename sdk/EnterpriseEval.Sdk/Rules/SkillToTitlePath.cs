@@ -9,19 +9,8 @@ internal sealed class SkillToTitlePath(CompiledPolicy policy) : IPathScreener
     public ScreeningPath Path => ScreeningPath.SkillToTitle;
 
     // A target needs a certificate at the lowest rung (高级工) or above.
-    public bool MayOpen(EmployeeRecord record)
-    {
-        // The reader hands arrays: read without an interface call per row.
-        foreach (var certificate in record.Certificates as SkillCertificate[] ?? [.. record.Certificates])
-        {
-            if (certificate.Level >= Ladder.Rungs[0].Skill)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // A certificate of the lowest rung (高级工) or above, noted on the record when its certificates were set.
+    public bool MayOpen(EmployeeRecord record) => record.HighestCertificateLevel >= Ladder.Rungs[0].Skill;
 
     public void AddPossibleTargets(EmployeeFacts facts, ref StackList<ScreeningTarget> targets)
     {

@@ -85,6 +85,54 @@ public sealed class AnnualAssessmentRuleTests
         Assert.Contains("2024年度为不合格", Assert.Single(Assert.Single(unqualifiedFirst).Of("R4")).Message, StringComparison.Ordinal);
     }
 
+    // The record notes up to four rows in one number when they are set (EmployeeRecord.TryGetAssessmentRows), and R4
+    // reads that instead of the rows; longer lists are read row by row. Both must say the same for every combination of
+    // the three years, with a repeated year (the first row counts) and with rows outside the window.
+    [Fact]
+    public void Rows_the_record_noted_in_one_number_read_as_the_same_rows_read_one_by_one()
+    {
+        AssessmentResult?[] states = [null, AssessmentResult.Excellent, AssessmentResult.Qualified, AssessmentResult.BasicallyQualified, AssessmentResult.Unqualified];
+        var record = Technician().Build();
+        var first = Screen.DefaultCutOff.Year - 3;
+        var compared = 0;
+        foreach (var a in states)
+        {
+            foreach (var b in states)
+            {
+                foreach (var c in states)
+                {
+                    AssessmentResult?[] years = [a, b, c];
+                    var rows = Enumerable.Range(0, 3).Where(i => years[i] is not null)
+                        .Select(i => new Assessment { Year = first + i, Result = years[i]!.Value }).ToList();
+
+                    // The same year again, later in the file, with the opposite verdict: it must not count.
+                    if (rows.Count is > 0 and < 4)
+                    {
+                        var again = rows[0].Result is AssessmentResult.Unqualified ? AssessmentResult.Excellent : AssessmentResult.Unqualified;
+                        rows.Add(new Assessment { Year = rows[0].Year, Result = again });
+                    }
+
+                    // Padded past four rows with years outside the window (before it and the cut-off's own year).
+                    List<Assessment> padded = [.. Enumerable.Range(first - 4, 4).Select(y => new Assessment { Year = y, Result = AssessmentResult.Unqualified }), .. rows,
+                        new() { Year = first + 3, Result = AssessmentResult.Unqualified }];
+                    Assert.True(padded.Count > 4);
+
+                    var noted = (record with { Assessments = [.. rows] }).TryGetAssessmentRows(out _);
+                    Assert.True(noted, $"{rows.Count} rows");
+                    Assert.False((record with { Assessments = padded }).TryGetAssessmentRows(out _));
+
+                    var fromNumber = Assert.Single(Screen.Defaults.Screen(record with { Assessments = [.. rows] }, Screen.DefaultCutOff));
+                    var fromRows = Assert.Single(Screen.Defaults.Screen(record with { Assessments = padded }, Screen.DefaultCutOff));
+                    Assert.Equal(fromRows.Outcome, fromNumber.Outcome);
+                    Assert.Equal(fromRows.Of("R4").Select(f => (f.Kind, f.Message)), fromNumber.Of("R4").Select(f => (f.Kind, f.Message)));
+                    compared++;
+                }
+            }
+        }
+
+        Assert.Equal(125, compared);
+    }
+
     [Fact]
     public void Every_decision_of_an_employee_carries_the_same_assessment_findings()
     {
