@@ -9,14 +9,17 @@ public sealed record EmployeeRecord
     // What decides whether a path may open for the employee at all (IPathScreener.MayOpen), noted when the employee and
     // the certificates are set, while they are at hand: most employees of a large roster get no decision, and the
     // screening's first look at them then reads this record alone rather than every certificate and the employee row,
-    // each elsewhere in memory. Set by the init accessors, so a copy made with `with` keeps them true.
+    // each elsewhere in memory. Set by the init accessors, so a copy made with `with` keeps them true. Rows are noted
+    // only when they come as an array (as the roster reader hands them, and nobody changes them after): a list, which
+    // its owner may still change, is read as it is when the rules run, as before.
     private readonly Employee _employee = null!;
     private readonly IReadOnlyList<SkillCertificate> _certificates = [];
     private readonly SkillLevel? _highestCertificateLevel;
+    private readonly bool _certificatesNoted = true;
     private readonly bool _technicalPost;
 
     // The assessment rows as R4 reads them (year and result, file order), up to four of them in one number, 16 bits a
-    // row (year × 8 + result; 0 ends the list), when every row fits (AssessmentRows): R4 then reads no row object.
+    // row (year × 8 + result; 0 ends the list), when every row fits (TryGetAssessmentRows): R4 then reads no row object.
     private readonly IReadOnlyList<Assessment> _assessments = [];
     private readonly ulong _assessmentRows;
     private readonly bool _assessmentsPacked = true;
@@ -39,7 +42,7 @@ public sealed record EmployeeRecord
         init
         {
             _certificates = value;
-            _highestCertificateLevel = HighestLevelOf(value);
+            _highestCertificateLevel = HighestLevelOf(value, out _certificatesNoted);
         }
     }
 
@@ -127,9 +130,10 @@ public sealed record EmployeeRecord
 
     /// <summary>
     /// The highest level among <see cref="Certificates"/>, whatever their status or date (revoked and later ones
-    /// included), or null when there is none: what <see cref="Rules.IPathScreener.MayOpen"/> looks at.
+    /// included), or null when there is none: what <see cref="Rules.IPathScreener.MayOpen"/> looks at. Read from the
+    /// rows when they did not come as an array (see the fields' comment).
     /// </summary>
-    internal SkillLevel? HighestCertificateLevel => _highestCertificateLevel;
+    internal SkillLevel? HighestCertificateLevel => _certificatesNoted ? _highestCertificateLevel : HighestLevelOf(_certificates, out _);
 
     /// <summary>Whether the employee works in a professional-technical post (<see cref="PostCategory.Technical"/>).</summary>
     internal bool InTechnicalPost => _technicalPost;
@@ -148,7 +152,7 @@ public sealed record EmployeeRecord
     private static ulong Pack(IReadOnlyList<Assessment>? assessments, out bool packed)
     {
         packed = false;
-        if (assessments is null || assessments.Count > 4)
+        if (assessments is not Assessment[] { Length: <= 4 })
         {
             return 0;
         }
@@ -168,8 +172,9 @@ public sealed record EmployeeRecord
         return rows;
     }
 
-    private static SkillLevel? HighestLevelOf(IReadOnlyList<SkillCertificate>? certificates)
+    private static SkillLevel? HighestLevelOf(IReadOnlyList<SkillCertificate>? certificates, out bool noted)
     {
+        noted = certificates is SkillCertificate[];
         SkillLevel? highest = null;
         if (certificates is not null)
         {

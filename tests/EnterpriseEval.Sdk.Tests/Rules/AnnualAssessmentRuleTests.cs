@@ -117,12 +117,13 @@ public sealed class AnnualAssessmentRuleTests
                         new() { Year = first + 3, Result = AssessmentResult.Unqualified }];
                     Assert.True(padded.Count > 4);
 
-                    var noted = (record with { Assessments = [.. rows] }).TryGetAssessmentRows(out _);
+                    // As the roster reader hands them: arrays.
+                    var noted = (record with { Assessments = rows.ToArray() }).TryGetAssessmentRows(out _);
                     Assert.True(noted, $"{rows.Count} rows");
-                    Assert.False((record with { Assessments = padded }).TryGetAssessmentRows(out _));
+                    Assert.False((record with { Assessments = padded.ToArray() }).TryGetAssessmentRows(out _));
 
-                    var fromNumber = Assert.Single(Screen.Defaults.Screen(record with { Assessments = [.. rows] }, Screen.DefaultCutOff));
-                    var fromRows = Assert.Single(Screen.Defaults.Screen(record with { Assessments = padded }, Screen.DefaultCutOff));
+                    var fromNumber = Assert.Single(Screen.Defaults.Screen(record with { Assessments = rows.ToArray() }, Screen.DefaultCutOff));
+                    var fromRows = Assert.Single(Screen.Defaults.Screen(record with { Assessments = padded.ToArray() }, Screen.DefaultCutOff));
                     Assert.Equal(fromRows.Outcome, fromNumber.Outcome);
                     Assert.Equal(fromRows.Of("R4").Select(f => (f.Kind, f.Message)), fromNumber.Of("R4").Select(f => (f.Kind, f.Message)));
                     compared++;
@@ -131,6 +132,23 @@ public sealed class AnnualAssessmentRuleTests
         }
 
         Assert.Equal(125, compared);
+    }
+
+    // A list (not an array) may still be changed by whoever holds it: it is read when the rules run, never noted.
+    [Fact]
+    public void Rows_handed_as_a_list_are_read_as_they_are_when_the_rules_run()
+    {
+        var record = Technician().Build();
+        var first = Screen.DefaultCutOff.Year - 3;
+        var rows = Enumerable.Range(first, 3).Select(y => new Assessment { Year = y, Result = AssessmentResult.Qualified }).ToList();
+        var screened = record with { Assessments = rows };
+        Assert.False(screened.TryGetAssessmentRows(out _));
+        Assert.Equal(Outcome.Eligible, Assert.Single(Screen.Defaults.Screen(screened, Screen.DefaultCutOff)).Outcome);
+
+        rows[1] = new Assessment { Year = first + 1, Result = AssessmentResult.Unqualified };
+        var decision = Assert.Single(Screen.Defaults.Screen(screened, Screen.DefaultCutOff));
+        Assert.Equal(Outcome.NotEligible, decision.Outcome);
+        Assert.Contains($"{first + 1}年度为不合格", Assert.Single(decision.Of("R4")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
