@@ -12,9 +12,10 @@ internal static class Wording
     /// <summary>
     /// This thread's builder for a finding's sentence, emptied, starting with <paramref name="lead"/>: a criterion writes
     /// its sentence into it and takes the text (<c>ToString</c>) before it writes another. Reused, not made for every
-    /// sentence (one that grew past its first buffer, for a sentence of more than 1,024 characters, is replaced: emptying
-    /// a builder of several buffers makes a new buffer every time): a builder and its buffer were a tenth of what the plug-in's criteria allocated on a large roster
-    /// (BENCHMARKS.md). Criteria run on several threads at once, so each thread has its own.
+    /// sentence: a builder and its buffer were a tenth of what the plug-in's criteria allocated on a large roster
+    /// (BENCHMARKS.md). One that grew past its first buffer (a sentence of more than 1,024 characters) is replaced, as
+    /// emptying a builder of several buffers makes a new buffer every time. Criteria run on several threads at once, so
+    /// each thread has its own.
     /// </summary>
     public static StringBuilder Sentence(string lead) =>
         (t_sentence is { Capacity: <= 1024 } kept ? kept.Clear() : t_sentence = new StringBuilder(1024)).Append(lead);
